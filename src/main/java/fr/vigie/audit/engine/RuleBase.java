@@ -1,0 +1,38 @@
+package fr.vigie.audit.engine;
+
+import fr.vigie.audit.messages.MessageCatalog;
+import fr.vigie.audit.model.RuleInfo;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.kie.api.KieBase;
+
+/** The compiled rules of a run, built once, with their catalogue and messages. */
+public final class RuleBase {
+
+  private final KieBase kieBase;
+  private final Map<String, RuleInfo> rules;
+  private final MessageCatalog messages;
+
+  RuleBase(KieBase kieBase, Map<String, RuleInfo> rules, MessageCatalog messages) {
+    this.kieBase = kieBase;
+    this.rules = Map.copyOf(rules);
+    this.messages = messages;
+  }
+
+  KieBase kieBase() {
+    return kieBase;
+  }
+
+  public Collection<RuleInfo> catalog() {
+    return rules.values().stream().sorted(java.util.Comparator.comparing(RuleInfo::id)).toList();
+  }
+
+  public Optional<RuleInfo> rule(String id) {
+    return Optional.ofNullable(rules.get(id));
+  }
+
+  public MessageCatalog messages() {
+    return messages;
+  }
+}

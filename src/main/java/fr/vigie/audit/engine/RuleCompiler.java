@@ -1,0 +1,211 @@
+package fr.vigie.audit.engine;
+
+import fr.vigie.audit.messages.MessageCatalog;
+import fr.vigie.audit.model.Lever;
+import fr.vigie.audit.model.RuleInfo;
+import fr.vigie.audit.model.Severity;
+import fr.vigie.problem.InvalidInputException;
+import fr.vigie.problem.Location;
+import fr.vigie.problem.Problems;
+import fr.vigie.workspace.DisplayPath;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.drl.parser.ParserError;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * Compiles the DRL files of the rule packs into one rule base, at run time. Compile errors, and
+ * rules without the metadata every rule must carry, come back as located problems
+ * ({@code rules/x.drl:7:12: ...}), never as a stack trace.
+ */
+public final class RuleCompiler {
+
+  private static final Pattern PARAM = Pattern.compile("\\s*([a-z][a-z0-9-]*)\\s*=\\s*([^,]+?)\\s*");
+  private static final Pattern LINE_PREFIX = Pattern.compile("^\\[ERR \\d+] Line \\d+:\\d+ ");
+
+  private RuleCompiler() {}
+
+  public static RuleBase compile(List<RuleSource> sources) {
+    Problems problems = new Problems();
+    RuleBase base = compile(sources, problems);
+    problems.throwIfErrors();
+    return base;
+  }
+
+  /** Compiles, adding every problem found to {@code problems}; returns null when there were errors. */
+  public static RuleBase compile(List<RuleSource> sources, Problems problems) {
+    KnowledgeBuilderConfiguration configuration =
+        KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RuleCompiler.class.getClassLoader());
+    KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
+    MessageCatalog messages = new MessageCatalog();
+    Map<String, String> texts = new HashMap<>();
+    Map<String, String> packOfFile = new HashMap<>();
+    for (RuleSource source : sources) {
+      try {
+        messages.addPack(source.root());
+        for (Path file : drlFiles(source.root())) {
+          String display = DisplayPath.of(file);
+          String text = Files.readString(file, StandardCharsets.UTF_8);
+          texts.put(display, text);
+          packOfFile.put(display, source.pack());
+          builder.add(ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setSourcePath(display), ResourceType.DRL);
+        }
+      } catch (IOException e) {
+        problems.error(Location.of(DisplayPath.of(source.root())), "cannot read rules: " + e.getMessage());
+      }
+    }
+    for (KnowledgeBuilderError error : builder.getErrors()) {
+      problems.add(fr.vigie.problem.Problem.error(locate(error), clean(error.getMessage())));
+    }
+    if (problems.hasErrors()) {
+      return null;
+    }
+    InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+    kieBase.addPackages(builder.getKnowledgePackages());
+    Map<String, RuleInfo> catalog = new LinkedHashMap<>();
+    for (KiePackage kiePackage : kieBase.getKiePackages()) {
+      for (Rule rule : kiePackage.getRules()) {
+        RuleInfo info = describe(rule, texts, packOfFile, problems);
+        if (info == null) {
+          continue;
+        }
+        RuleInfo same = catalog.putIfAbsent(info.id(), info);
+        if (same != null) {
+          problems.error(ruleLocation(rule, texts), "rule id " + info.id() + " is already used by rule '" + same.name() + "' at " + same.location());
+        }
+      }
+    }
+    checkMessages(catalog, messages, problems);
+    return problems.hasErrors() ? null : new RuleBase(kieBase, catalog, messages);
+  }
+
+  private static List<Path> drlFiles(Path root) throws IOException {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".drl")).sorted().toList();
+    }
+  }
+
+  private static Location locate(KnowledgeBuilderError error) {
+    String file = error.getResource() == null || error.getResource().getSourcePath() == null
+        ? "rules"
+        : error.getResource().getSourcePath();
+    int line = error.getLines() == null || error.getLines().length == 0 ? 0 : Math.max(0, error.getLines()[0]);
+    int column = error instanceof ParserError parserError ? parserError.getCol() + 1 : 0;
+    return new Location(file, line, line == 0 ? 0 : column);
+  }
+
+  private static String clean(String message) {
+    String text = LINE_PREFIX.matcher(message.strip()).replaceFirst("");
+    text = text.replace("Rule Compilation error ", "");
+    return String.join("; ", text.lines().map(String::strip).filter(l -> !l.isEmpty()).distinct().toList());
+  }
+
+  private static RuleInfo describe(Rule rule, Map<String, String> texts, Map<String, String> packOfFile, Problems problems) {
+    Map<String, Object> meta = rule.getMetaData();
+    Location where = ruleLocation(rule, texts);
+    String id = text(meta.get("id"));
+    if (id == null) {
+      problems.error(where, "rule '" + rule.getName() + "' has no @id(\"...\"): every rule needs a stable id such as @id(\"ACME-DISCOUNT-MEMO\")");
+      return null;
+    }
+    String severityCode = text(meta.get("severity"));
+    Severity severity = severityCode == null ? null : Severity.fromCode(severityCode).orElse(null);
+    if (severity == null) {
+      problems.error(where, "rule " + id + " needs @severity with one of " + String.join(", ", Severity.codes())
+          + (severityCode == null ? "" : ", not '" + severityCode + "'"));
+    }
+    String leverCode = text(meta.get("lever"));
+    Lever lever = leverCode == null ? null : Lever.fromCode(leverCode).orElse(null);
+    if (lever == null) {
+      problems.error(where, "rule " + id + " needs @lever with one of " + String.join(", ", Lever.codes())
+          + (leverCode == null ? "" : ", not '" + leverCode + "'"));
+    }
+    Map<String, String> params = params(text(meta.get("params")), where, id, problems);
+    String version = text(meta.get("version"));
+    if (severity == null || lever == null) {
+      return null;
+    }
+    return new RuleInfo(id, rule.getName(), version == null ? "1" : version, severity, lever, params, where, packOfFile.getOrDefault(where.file(), "?"));
+  }
+
+  private static Map<String, String> params(String declaration, Location where, String id, Problems problems) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (declaration == null) {
+      return params;
+    }
+    for (String part : declaration.split(",")) {
+      Matcher matcher = PARAM.matcher(part);
+      if (!matcher.matches()) {
+        problems.error(where, "rule " + id + ": @params must read \"name=default, other=default\", not '" + part.strip() + "'");
+        continue;
+      }
+      params.put(matcher.group(1), matcher.group(2));
+    }
+    return params;
+  }
+
+  private static String text(Object value) {
+    if (value == null) {
+      return null;
+    }
+    String text = value.toString().strip();
+    if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+      text = text.substring(1, text.length() - 1);
+    }
+    return text.isEmpty() ? null : text;
+  }
+
+  static Location ruleLocation(Rule rule, Map<String, String> texts) {
+    String file = rule instanceof RuleImpl impl && impl.getResource() != null ? impl.getResource().getSourcePath() : null;
+    if (file == null) {
+      return Location.of("rules");
+    }
+    String text = texts.get(file);
+    if (text != null) {
+      Matcher matcher = Pattern.compile("(?m)^[ \\t]*rule\\s+\"?" + Pattern.quote(rule.getName()) + "\"?").matcher(text);
+      if (matcher.find()) {
+        int line = 1 + (int) text.substring(0, matcher.start()).chars().filter(c -> c == '\n').count();
+        return new Location(file, line, 1);
+      }
+    }
+    return Location.of(file);
+  }
+
+  private static void checkMessages(Map<String, RuleInfo> catalog, MessageCatalog messages, Problems problems) {
+    for (RuleInfo rule : catalog.values()) {
+      for (Locale language : MessageCatalog.LANGUAGES) {
+        for (String part : List.of("title", "message")) {
+          if (messages.get(language, rule.id() + "." + part).isEmpty()) {
+            problems.error(
+                rule.location(),
+                "rule " + rule.id() + " has no " + part + " in " + MessageCatalog.fileName(language)
+                    + " beside its rules: add " + rule.id() + "." + part + "=...");
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package fr.vigie.audit.facts;
+
+import fr.vigie.deals.model.Deal;
+import fr.vigie.process.model.StageSpec;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a rule inserts when a deal breaks it. The rule that inserted it is recorded by the engine;
+ * the rule only says which deal, where (stage), an optional key (when the rule can fire more than
+ * once on one stage) and the values its message needs. Immutable: each call returns a copy.
+ */
+public final class Violation {
+
+  private final Deal deal;
+  private final StageSpec stage;
+  private final String key;
+  private final Map<String, Object> values;
+
+  private Violation(Deal deal, StageSpec stage, String key, Map<String, Object> values) {
+    this.deal = deal;
+    this.stage = stage;
+    this.key = key;
+    this.values = values;
+  }
+
+  public static Violation on(Deal deal) {
+    return new Violation(deal, null, "", Map.of());
+  }
+
+  /** Where the deviation happened; also sets the message values {@code stage} and {@code stageId}. */
+  public Violation at(StageSpec where) {
+    return new Violation(deal, where, key, values).with("stage", where.label()).with("stageId", where.id());
+  }
+
+  public Violation at(StageVisit visit) {
+    return at(visit.spec());
+  }
+
+  /** Tells apart two findings of the same rule on the same deal and stage. */
+  public Violation key(Object part) {
+    String text = String.valueOf(part);
+    return new Violation(deal, stage, key.isEmpty() ? text : key + "|" + text, values);
+  }
+
+  public Violation with(String name, Object value) {
+    Map<String, Object> copy = new LinkedHashMap<>(values);
+    copy.put(name, value);
+    return new Violation(deal, stage, key, Collections.unmodifiableMap(copy));
+  }
+
+  public Deal deal() {
+    return deal;
+  }
+
+  public StageSpec stage() {
+    return stage;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public Map<String, Object> values() {
+    return values;
+  }
+
+  @Override
+  public String toString() {
+    return "Violation[" + deal.id() + (stage == null ? "" : " at " + stage.id()) + " " + values + "]";
+  }
+}

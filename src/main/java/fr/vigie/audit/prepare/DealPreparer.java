@@ -1,0 +1,223 @@
+package fr.vigie.audit.prepare;
+
+import fr.vigie.audit.facts.Move;
+import fr.vigie.audit.facts.RequiredApproval;
+import fr.vigie.audit.facts.StageVisit;
+import fr.vigie.audit.model.RuleInfo;
+import fr.vigie.deals.model.Deal;
+import fr.vigie.deals.model.Outcome;
+import fr.vigie.deals.model.StageChange;
+import fr.vigie.problem.DidYouMean;
+import fr.vigie.process.model.ApprovalRule;
+import fr.vigie.process.model.ProcessVersion;
+import fr.vigie.process.model.SalesProcess;
+import fr.vigie.process.model.StageSpec;
+import fr.vigie.workspace.Period;
+import fr.vigie.workspace.Workspace;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a deal into the facts the rules judge: finds the one process that applies, the version
+ * in force at each move, the time spent in each stage (open deals as of the end of the period),
+ * and the approvals its discount calls for. A deal that cannot be judged is refused with a reason
+ * the user can act on. Thread-safe.
+ */
+public final class DealPreparer {
+
+  /** The outcome of preparing one deal. */
+  public sealed interface Result {}
+
+  /** The deal can be judged. */
+  public record Ready(PreparedDeal deal) implements Result {}
+
+  /** The deal cannot be judged, and why. */
+  public record Refused(String reason) implements Result {}
+
+  private final List<SalesProcess> processes;
+  private final SalesProcess fallback;
+  private final ZoneId zone;
+  private final Period period;
+  private final Map<ProcessVersion, EffectiveRules> rulesByVersion = new IdentityHashMap<>();
+  private final Map<String, ProcessVersion> versions = new HashMap<>();
+
+  public DealPreparer(Workspace workspace, Period period, Collection<RuleInfo> catalog) {
+    this.processes = workspace.processes().stream().filter(p -> !p.appliesTo().fallback()).toList();
+    this.fallback = workspace.processes().stream().filter(p -> p.appliesTo().fallback()).findFirst().orElse(null);
+    this.zone = workspace.settings().zone();
+    this.period = period;
+    for (SalesProcess process : workspace.processes()) {
+      for (ProcessVersion version : process.versions()) {
+        rulesByVersion.put(version, EffectiveRules.resolve(catalog, workspace.settings().ruleSettings(), version));
+        versions.put(key(process.id(), version.version()), version);
+      }
+    }
+  }
+
+  public Result prepare(Deal deal) {
+    List<SalesProcess> matching = processes.stream()
+        .filter(p -> p.appliesTo().matches(deal.pipeline(), deal.type(), deal.account().segment(), deal.amount()))
+        .toList();
+    if (matching.size() > 1) {
+      return new Refused("the deal fits several processes: "
+          + matching.stream().map(p -> "'" + p.id() + "' (" + p.appliesTo().describe() + ")").collect(Collectors.joining(", "))
+          + "; narrow their 'applies-to' so that each deal fits one");
+    }
+    SalesProcess process = matching.isEmpty() ? fallback : matching.get(0);
+    if (process == null) {
+      return new Refused("no process applies to this deal (pipeline '" + deal.pipeline() + "', type '" + deal.type()
+          + "', segment '" + deal.account().segment() + "', amount " + plain(deal.amount()) + "); processes cover: "
+          + processes.stream().map(p -> "'" + p.id() + "' (" + p.appliesTo().describe() + ")").collect(Collectors.joining(", ")));
+    }
+    return prepare(deal, process);
+  }
+
+  private Result prepare(Deal deal, SalesProcess process) {
+    List<StageChange> history = deal.stages();
+    List<StageSpec> specs = new ArrayList<>();
+    for (int i = 0; i < history.size(); i++) {
+      StageChange change = history.get(i);
+      LocalDate day = localDate(change.at());
+      ProcessVersion version = process.versionAt(day).orElse(null);
+      if (version == null) {
+        return new Refused("stages[" + i + "]: the deal entered '" + change.stage() + "' on " + day
+            + ", before the first version of process '" + process.id() + "' (effective from "
+            + process.versions().get(0).effectiveFrom() + ")");
+      }
+      StageSpec spec = version.stage(change.stage()).orElse(null);
+      if (spec == null) {
+        return new Refused("unknown stage '" + change.stage() + "' at stages[" + i + "]: process '" + process.id()
+            + "' version " + version.version() + " has " + String.join(", ", version.stageIds())
+            + DidYouMean.hint(change.stage(), version.stageIds()));
+      }
+      specs.add(spec);
+    }
+    String mismatch = outcomeMismatch(deal, specs.get(specs.size() - 1));
+    if (mismatch != null) {
+      return new Refused(mismatch);
+    }
+    List<StageVisit> visits = visits(history, specs);
+    List<Move> moves = moves(visits);
+    ProcessVersion version = versionFor(visits.get(visits.size() - 1).spec());
+    List<RequiredApproval> approvals = approvals(deal, version, visits);
+    return new Ready(new PreparedDeal(deal, process, version, visits, moves, approvals, rulesByVersion.get(version)));
+  }
+
+  private static String outcomeMismatch(Deal deal, StageSpec last) {
+    Outcome expected = last.terminal() == null ? Outcome.OPEN : last.terminal();
+    if (deal.outcome() == expected) {
+      return null;
+    }
+    String outcome = deal.outcome().name().toLowerCase(Locale.ROOT);
+    if (expected == Outcome.OPEN) {
+      return "the deal is " + outcome + " but its stage history ends in '" + last.id()
+          + "', which is not the " + outcome + " outcome's stage: add the closing stage to 'stages'";
+    }
+    return "the deal's outcome is '" + outcome + "' but its stage history ends in '" + last.id() + "', the "
+        + expected.name().toLowerCase(Locale.ROOT) + " outcome: make them agree";
+  }
+
+  private List<StageVisit> visits(List<StageChange> history, List<StageSpec> specs) {
+    LocalDate asOf = period.end();
+    List<StageVisit> visits = new ArrayList<>();
+    for (int i = 0; i < history.size(); i++) {
+      StageChange change = history.get(i);
+      OffsetDateTime left = i + 1 < history.size() ? history.get(i + 1).at() : null;
+      LocalDate from = localDate(change.at());
+      LocalDate until = left == null ? asOf : localDate(left);
+      long days = Math.max(0, ChronoUnit.DAYS.between(from, until));
+      visits.add(new StageVisit(i, specs.get(i), change.at(), left, days, change.by()));
+    }
+    return visits;
+  }
+
+
+  private List<Move> moves(List<StageVisit> visits) {
+    List<Move> moves = new ArrayList<>();
+    for (int i = 1; i < visits.size(); i++) {
+      StageVisit from = visits.get(i - 1);
+      StageVisit to = visits.get(i);
+      if (from.stage().equals(to.stage())) {
+        continue;
+      }
+      moves.add(move(from, to));
+    }
+    return moves;
+  }
+
+  private Move move(StageVisit from, StageVisit to) {
+    StageSpec target = to.spec();
+    StageSpec origin = from.spec().version().equals(target.version()) ? from.spec() : sameStageIn(from, target);
+    if (origin == null) {
+      return new Move(from, to, Move.Direction.UNKNOWN, List.of(), false);
+    }
+    if (target.order() < origin.order()) {
+      boolean allowed = allowsBackward(target, origin.id());
+      return new Move(from, to, Move.Direction.BACKWARD, List.of(), allowed);
+    }
+    List<StageSpec> skipped = new ArrayList<>();
+    if (target.terminal() != Outcome.LOST) {
+      for (StageSpec stage : stagesOf(target)) {
+        if (!stage.isTerminal() && stage.order() > origin.order() && stage.order() < target.order()) {
+          skipped.add(stage);
+        }
+      }
+    }
+    return new Move(from, to, Move.Direction.FORWARD, skipped, false);
+  }
+
+  private ProcessVersion versionFor(StageSpec stage) {
+    return versions.get(key(stage.process(), stage.version()));
+  }
+
+  private static String key(String process, String version) {
+    return process + "\u0000" + version;
+  }
+
+  private List<StageSpec> stagesOf(StageSpec stage) {
+    return versionFor(stage).stages();
+  }
+
+  private StageSpec sameStageIn(StageVisit from, StageSpec target) {
+    return versionFor(target).stage(from.stage()).orElse(null);
+  }
+
+  private boolean allowsBackward(StageSpec target, String fromId) {
+    return versionFor(target).allowsBackward(fromId, target.id());
+  }
+
+  private static List<RequiredApproval> approvals(Deal deal, ProcessVersion version, List<StageVisit> visits) {
+    BigDecimal discount = deal.discountPercent();
+    List<RequiredApproval> required = new ArrayList<>();
+    for (ApprovalRule rule : version.approvals()) {
+      if (rule.appliesTo(discount, deal.amount())) {
+        OffsetDateTime deadline = rule.before() == null ? null : visits.stream()
+            .filter(v -> v.stage().equals(rule.before()))
+            .map(StageVisit::enteredAt)
+            .findFirst()
+            .orElse(null);
+        required.add(new RequiredApproval(rule, discount, deadline));
+      }
+    }
+    return required;
+  }
+
+  private LocalDate localDate(OffsetDateTime time) {
+    return time.atZoneSameInstant(zone).toLocalDate();
+  }
+
+  private static String plain(BigDecimal amount) {
+    return amount == null ? "none" : amount.toPlainString();
+  }
+}

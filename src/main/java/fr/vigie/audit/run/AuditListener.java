@@ -1,0 +1,17 @@
+package fr.vigie.audit.run;
+
+import fr.vigie.audit.model.Finding;
+import fr.vigie.deals.input.Rejection;
+import java.util.List;
+
+/** Receives the results of an audit in input order, on one thread: the report writers. */
+public interface AuditListener {
+
+  default void start(AuditContext context) {}
+
+  default void audited(AuditedDeal deal, List<Finding> findings) {}
+
+  default void rejected(Rejection rejection) {}
+
+  default void finish(AuditSummary summary) {}
+}

@@ -1,0 +1,139 @@
+package fr.vigie.audit.run;
+
+import fr.vigie.deals.input.DealInput;
+import fr.vigie.deals.input.InputRecord;
+import fr.vigie.deals.input.Rejection;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Audits a stream of deal records: the calling thread reads records in batches, worker threads
+ * judge them (parse, match the process, fire the rules), and the calling thread hands the
+ * results to the listeners in input order. At most a few batches are in flight, so memory stays
+ * flat however many deals there are.
+ */
+public final class AuditRun {
+
+  /** How to run: worker threads, records per batch, and where to report progress. */
+  public record Options(int threads, int batchSize, Consumer<Progress> progress) {
+    public static Options defaults() {
+      return new Options(Runtime.getRuntime().availableProcessors(), 256, p -> {});
+    }
+  }
+
+  /** Where the run stands, for a progress line. */
+  public record Progress(long read, long audited, long rejected, double seconds) {}
+
+  private final DealJudge judge;
+  private final Options options;
+
+  public AuditRun(DealJudge judge, Options options) {
+    this.judge = judge;
+    this.options = options;
+  }
+
+  public AuditSummary run(DealInput input, AuditContext context, List<AuditListener> listeners) {
+    SummaryBuilder summary = new SummaryBuilder(context.rules(), context.language());
+    DuplicateIds ids = new DuplicateIds();
+    listeners.forEach(l -> l.start(context));
+    ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, options.threads()), daemonThreads());
+    long started = System.nanoTime();
+    long lastProgress = started;
+    long read = 0;
+    try {
+      Deque<Future<List<Judged>>> inFlight = new ArrayDeque<>();
+      int window = Math.max(2, options.threads() * 2);
+      List<InputRecord> batch = new ArrayList<>(options.batchSize());
+      InputRecord record;
+      while ((record = input.next()) != null) {
+        read++;
+        batch.add(record);
+        if (batch.size() == options.batchSize()) {
+          inFlight.add(submit(workers, batch));
+          batch = new ArrayList<>(options.batchSize());
+          while (inFlight.size() > window) {
+            deliver(inFlight.poll(), summary, ids, listeners);
+          }
+          long now = System.nanoTime();
+          if (now - lastProgress > 2_000_000_000L) {
+            lastProgress = now;
+            options.progress().accept(new Progress(read, summary.auditedCount(), summary.rejectedCount(), (now - started) / 1e9));
+          }
+        }
+      }
+      if (!batch.isEmpty()) {
+        inFlight.add(submit(workers, batch));
+      }
+      while (!inFlight.isEmpty()) {
+        deliver(inFlight.poll(), summary, ids, listeners);
+      }
+      for (Rejection orphan : input.orphans()) {
+        summary.orphanEvent();
+        listeners.forEach(l -> l.rejected(orphan));
+      }
+    } finally {
+      workers.shutdownNow();
+    }
+    AuditSummary result = summary.build(input.files(), read);
+    listeners.forEach(l -> l.finish(result));
+    return result;
+  }
+
+  private Future<List<Judged>> submit(ExecutorService workers, List<InputRecord> batch) {
+    return workers.submit(() -> {
+      List<Judged> results = new ArrayList<>(batch.size());
+      for (InputRecord record : batch) {
+        results.add(judge.judge(record.read()));
+      }
+      return results;
+    });
+  }
+
+  private static void deliver(Future<List<Judged>> future, SummaryBuilder summary, DuplicateIds ids, List<AuditListener> listeners) {
+    List<Judged> results;
+    try {
+      results = future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("audit interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    for (Judged judged : results) {
+      if (judged instanceof Judged.Audited audited) {
+        int first = ids.firstLine(audited.deal().id(), audited.location().line());
+        if (first >= 0) {
+          Rejection duplicate = new Rejection(audited.location(), audited.deal().id(),
+              "duplicate id '" + audited.deal().id() + "': already used at line " + first + "; each deal must appear once");
+          summary.rejected(audited.events());
+          listeners.forEach(l -> l.rejected(duplicate));
+          continue;
+        }
+        summary.audited(audited.deal(), audited.findings(), audited.events());
+        listeners.forEach(l -> l.audited(audited.deal(), audited.findings()));
+      } else {
+        Judged.Refused refused = (Judged.Refused) judged;
+        summary.rejected(refused.events());
+        listeners.forEach(l -> l.rejected(refused.rejection()));
+      }
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads() {
+    return runnable -> {
+      Thread thread = new Thread(runnable, "vigie-audit");
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

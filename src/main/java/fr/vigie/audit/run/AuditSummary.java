@@ -1,0 +1,72 @@
+package fr.vigie.audit.run;
+
+import fr.vigie.audit.model.Lever;
+import fr.vigie.audit.model.Severity;
+import fr.vigie.deals.input.DealInput;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The figures of a run, computed from every audited deal and finding: counts that reconcile
+ * (read = audited + rejected), conformity, and findings by rule, stage and owner.
+ */
+public record AuditSummary(
+    List<DealInput.FileCount> files,
+    long recordsRead,
+    long dealsAudited,
+    long recordsRejected,
+    long eventsRead,
+    long eventsRejected,
+    Map<String, BigDecimal> amountByCurrency,
+    long won,
+    long lost,
+    long open,
+    long conformingDeals,
+    long findings,
+    Map<Severity, Long> findingsBySeverity,
+    List<RuleCount> byRule,
+    List<StageCount> byStage,
+    List<OwnerCount> byOwner) {
+
+  /** Findings of one rule, and how many deals they touch. */
+  public record RuleCount(String rule, String title, Severity severity, Lever lever, long findings, long deals) {}
+
+  /** Findings located at one stage. */
+  public record StageCount(String stage, String label, long findings, long deals) {}
+
+  /** One owner's deals and findings. */
+  public record OwnerCount(String owner, String team, long deals, long dealsWithFindings, long findings) {}
+
+  public AuditSummary {
+    files = List.copyOf(files);
+    amountByCurrency = Map.copyOf(amountByCurrency);
+    findingsBySeverity = Map.copyOf(findingsBySeverity);
+    byRule = List.copyOf(byRule);
+    byStage = List.copyOf(byStage);
+    byOwner = List.copyOf(byOwner);
+  }
+
+  /** The nothing-lost check: every record read was either audited or rejected. */
+  public boolean reconciles() {
+    return recordsRead == dealsAudited + recordsRejected;
+  }
+
+  /** Share of audited deals with no finding of severity minor or above, in percent (one decimal). */
+  public BigDecimal conformityRate() {
+    if (dealsAudited == 0) {
+      return BigDecimal.ZERO;
+    }
+    return BigDecimal.valueOf(conformingDeals * 100)
+        .divide(BigDecimal.valueOf(dealsAudited), 1, RoundingMode.HALF_EVEN);
+  }
+
+  public Optional<Severity> maxSeverity() {
+    return findingsBySeverity.entrySet().stream()
+        .filter(e -> e.getValue() > 0)
+        .map(Map.Entry::getKey)
+        .max(Enum::compareTo);
+  }
+}

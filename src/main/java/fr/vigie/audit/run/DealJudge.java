@@ -1,0 +1,45 @@
+package fr.vigie.audit.run;
+
+import fr.vigie.audit.engine.DealAuditor;
+import fr.vigie.audit.engine.RuleBase;
+import fr.vigie.audit.findings.FindingFactory;
+import fr.vigie.audit.model.Finding;
+import fr.vigie.audit.prepare.DealPreparer;
+import fr.vigie.audit.prepare.PreparedDeal;
+import fr.vigie.deals.input.RecordOutcome;
+import fr.vigie.deals.input.Rejection;
+import fr.vigie.workspace.Period;
+import fr.vigie.workspace.Workspace;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Judges one input record end to end: reads it, finds its process, runs the rules. Shared by the
+ * batch audit and the rule tests so that both judge deals exactly the same way. Thread-safe: each
+ * thread gets its own rule auditor.
+ */
+public final class DealJudge {
+
+  private final DealPreparer preparer;
+  private final ThreadLocal<DealAuditor> auditors;
+
+  public DealJudge(Workspace workspace, Period period, RuleBase rules, Locale language, int maxFirings) {
+    this.preparer = new DealPreparer(workspace, period, rules.catalog());
+    this.auditors = ThreadLocal.withInitial(() ->
+        new DealAuditor(rules, new FindingFactory(rules.messages(), language, workspace.settings()), maxFirings));
+  }
+
+  public Judged judge(RecordOutcome outcome) {
+    if (outcome instanceof RecordOutcome.Rejected rejected) {
+      return new Judged.Refused(rejected.rejection(), rejected.events());
+    }
+    RecordOutcome.Accepted accepted = (RecordOutcome.Accepted) outcome;
+    DealPreparer.Result result = preparer.prepare(accepted.deal());
+    if (result instanceof DealPreparer.Refused refused) {
+      return new Judged.Refused(new Rejection(accepted.location(), accepted.deal().id(), refused.reason()), accepted.events());
+    }
+    PreparedDeal prepared = ((DealPreparer.Ready) result).deal();
+    List<Finding> findings = auditors.get().audit(prepared, accepted.location().toString());
+    return new Judged.Audited(AuditedDeal.of(prepared), findings, accepted.location(), accepted.events());
+  }
+}

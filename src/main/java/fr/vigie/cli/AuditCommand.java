@@ -1,0 +1,102 @@
+package fr.vigie.cli;
+
+import fr.vigie.audit.model.Severity;
+import fr.vigie.audit.run.AuditRun;
+import fr.vigie.audit.run.AuditSummary;
+import fr.vigie.job.AuditJob;
+import fr.vigie.workspace.DisplayPath;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code vigie audit}: audits a period's deals and writes the reports. */
+@Command(name = "audit", mixinStandardHelpOptions = true, description = {
+    "Audits a period's deals against the workspace's processes and rules, and writes",
+    "report.md, findings.json, findings.csv and rejected.csv."})
+final class AuditCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+
+  @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The client's workspace folder.")
+  Path workspace;
+
+  @Option(names = "--deals", paramLabel = "PATH", description = "Deals to audit: a .jsonl file or a CSV bundle folder (default: found under WORKSPACE/deals/).")
+  Path deals;
+
+  @Option(names = "--period", paramLabel = "PERIOD", description = "Period audited: 2026-Q3, 2026-07 or 2026 (default: from the deals' name, or the only one).")
+  String period;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Where to write the reports (default: WORKSPACE/out/<period>/).")
+  Path out;
+
+  @Option(names = "--lang", paramLabel = "fr|en", description = "Language of the reports (default: the workspace's, else fr).")
+  String lang;
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "major",
+      description = "Exit with 1 when a finding is at or above: info, minor, major, critical, or none (default: ${DEFAULT-VALUE}).")
+  String failOn;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
+  int threads;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print no progress.")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Severity threshold = parseFailOn();
+    Locale language = parseLanguage();
+    AuditJob.Request request = new AuditJob.Request(workspace, deals, period, this.out, language, threads, common.standardRules,
+        quiet ? p -> {} : p -> progress(err, p));
+    AuditJob.Result result = new AuditJob().run(request);
+    AuditSummary s = result.summary();
+    out.printf("Audited %s for %s, deals from %s%n", result.period().label(), DisplayPath.of(workspace), DisplayPath.of(result.deals()));
+    out.printf("  %d records read = %d audited + %d rejected%s%n", s.recordsRead(), s.dealsAudited(), s.recordsRejected(),
+        s.recordsRejected() > 0 ? " (see rejected.csv)" : "");
+    if (s.eventsRead() > 0) {
+      out.printf("  %d events read = %d attached to deals + %d rejected%n", s.eventsRead(), s.eventsRead() - s.eventsRejected(), s.eventsRejected());
+    }
+    out.printf("  conformity %s%% (%d of %d deals), %d findings (%s)%n", s.conformityRate().toPlainString(), s.conformingDeals(),
+        s.dealsAudited(), s.findings(), java.util.Arrays.stream(Severity.values()).sorted(java.util.Comparator.reverseOrder())
+            .map(sev -> s.findingsBySeverity().getOrDefault(sev, 0L) + " " + sev.code()).collect(Collectors.joining(", ")));
+    out.printf("  reports in %s: %s%n", DisplayPath.of(result.outDir()),
+        result.files().stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")));
+    return result.exitCode(threshold);
+  }
+
+  private Severity parseFailOn() {
+    if ("none".equalsIgnoreCase(failOn)) {
+      return null;
+    }
+    return Severity.fromCode(failOn).orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(),
+        "--fail-on must be one of info, minor, major, critical, none; not '" + failOn + "'"));
+  }
+
+  private Locale parseLanguage() {
+    if (lang == null) {
+      return null;
+    }
+    return switch (lang.toLowerCase(Locale.ROOT)) {
+      case "fr" -> Locale.FRENCH;
+      case "en" -> Locale.ENGLISH;
+      default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lang must be fr or en, not '" + lang + "'");
+    };
+  }
+
+  private static void progress(PrintWriter err, AuditRun.Progress p) {
+    err.printf("  ... %,d records read, %,d audited, %,d rejected (%.0f records/s)%n", p.read(), p.audited(), p.rejected(),
+        p.read() / Math.max(0.001, p.seconds()));
+    err.flush();
+  }
+}

@@ -1,0 +1,16 @@
+package fr.vigie.cli;
+
+/** The documented exit codes (docs/cli.md). */
+public final class ExitCodes {
+
+  /** Nothing at or above the --fail-on severity. */
+  public static final int OK = 0;
+  /** Findings at or above the --fail-on severity (or failing rule tests). */
+  public static final int FINDINGS = 1;
+  /** The input cannot be used: located problems were printed. */
+  public static final int INPUT_ERROR = 2;
+  /** A bug in Vigie. */
+  public static final int INTERNAL_ERROR = 3;
+
+  private ExitCodes() {}
+}

@@ -1,0 +1,52 @@
+package fr.vigie.cli;
+
+import fr.vigie.audit.engine.RuleLoopException;
+import fr.vigie.problem.InvalidInputException;
+import fr.vigie.problem.Problem;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Builds the command line and runs one command; used by the Spring entry point and by tests. */
+public final class Vigie {
+
+  private Vigie() {}
+
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine commandLine = new CommandLine(new VigieCommand());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL_ERROR);
+    commandLine.setParameterExceptionHandler((e, arguments) -> {
+      err.println("vigie: " + e.getMessage());
+      err.println("Run 'vigie " + (e.getCommandLine().getCommandName().equals("vigie") ? "" : e.getCommandLine().getCommandName() + " ") + "--help' for usage.");
+      return ExitCodes.INPUT_ERROR;
+    });
+    commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> handle(e, err, parseResult.hasMatchedOption("--debug")));
+    int code = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  static int handle(Exception e, PrintWriter err, boolean debug) {
+    if (e instanceof InvalidInputException invalid) {
+      for (Problem problem : invalid.problems()) {
+        err.println(problem);
+      }
+      long errors = invalid.problems().stream().filter(Problem::isError).count();
+      err.println(errors + (errors == 1 ? " error" : " errors") + ": nothing was audited.");
+      return ExitCodes.INPUT_ERROR;
+    }
+    if (e instanceof RuleLoopException loop) {
+      err.println("vigie: " + loop.getMessage());
+      return ExitCodes.INPUT_ERROR;
+    }
+    err.println("vigie: internal error (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+        + "). This is a bug in Vigie; run again with --debug and send us the output (it holds no deal contents).");
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    return ExitCodes.INTERNAL_ERROR;
+  }
+}

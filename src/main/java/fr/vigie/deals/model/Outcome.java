@@ -1,0 +1,12 @@
+package fr.vigie.deals.model;
+
+/** Where a deal stands: still open, or closed as won or lost. */
+public enum Outcome {
+  OPEN,
+  WON,
+  LOST;
+
+  public boolean isClosed() {
+    return this != OPEN;
+  }
+}

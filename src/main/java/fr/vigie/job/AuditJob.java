@@ -1,0 +1,68 @@
+package fr.vigie.job;
+
+import fr.vigie.audit.engine.DealAuditor;
+import fr.vigie.audit.model.Severity;
+import fr.vigie.audit.run.AuditContext;
+import fr.vigie.audit.run.AuditListener;
+import fr.vigie.audit.run.AuditRun;
+import fr.vigie.audit.run.AuditSummary;
+import fr.vigie.audit.run.DealJudge;
+import fr.vigie.deals.input.DealInput;
+import fr.vigie.report.FindingsCsvWriter;
+import fr.vigie.report.FindingsJsonWriter;
+import fr.vigie.report.MarkdownReportWriter;
+import fr.vigie.report.RejectedCsvWriter;
+import fr.vigie.workspace.Period;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * A batch audit from start to end: load and check the workspace, compile the rules once, find the
+ * period's deals, audit them on every core, and write the reports.
+ */
+public final class AuditJob {
+
+  /** What to audit and how. Null fields take the workspace's or Vigie's defaults. */
+  public record Request(
+      Path workspace,
+      Path deals,
+      String period,
+      Path out,
+      Locale language,
+      int threads,
+      Path standardRules,
+      Consumer<AuditRun.Progress> progress) {}
+
+  /** What the audit gave, and where it was written. */
+  public record Result(AuditSummary summary, Period period, Path deals, Path outDir, List<Path> files) {
+
+    /** 1 when a finding is at or above {@code failOn}, else 0. */
+    public int exitCode(Severity failOn) {
+      return failOn != null && summary.maxSeverity().filter(s -> s.compareTo(failOn) >= 0).isPresent() ? 1 : 0;
+    }
+  }
+
+  public Result run(Request request) {
+    PreparedWorkspace prepared = PreparedWorkspace.load(request.workspace(), request.standardRules());
+    DealsLocator.Located located = DealsLocator.locate(prepared.workspace(), request.deals(), request.period());
+    Locale language = request.language() != null ? request.language() : prepared.workspace().settings().language();
+    Period period = located.period();
+    Path outDir = request.out() != null ? request.out() : prepared.workspace().defaultOutput(period);
+    AuditContext context = new AuditContext(prepared.workspace(), period, prepared.rules(), language);
+    DealJudge judge = new DealJudge(prepared.workspace(), period, prepared.rules(), language, DealAuditor.DEFAULT_MAX_FIRINGS);
+    int threads = request.threads() > 0 ? request.threads() : Runtime.getRuntime().availableProcessors();
+    AuditRun run = new AuditRun(judge, new AuditRun.Options(threads, 256, request.progress() == null ? p -> {} : request.progress()));
+    try (OutputFolder out = new OutputFolder(outDir); DealInput input = DealsLocator.open(located.deals())) {
+      List<AuditListener> writers = List.of(
+          new MarkdownReportWriter(out.staged("report.md")),
+          new FindingsJsonWriter(out.staged("findings.json")),
+          new FindingsCsvWriter(out.staged("findings.csv")),
+          new RejectedCsvWriter(out.staged("rejected.csv")));
+      AuditSummary summary = run.run(input, context, writers);
+      List<Path> files = out.commit();
+      return new Result(summary, period, located.deals(), outDir, files);
+    }
+  }
+}

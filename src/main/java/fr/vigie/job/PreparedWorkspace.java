@@ -1,0 +1,42 @@
+package fr.vigie.job;
+
+import fr.vigie.audit.engine.RuleBase;
+import fr.vigie.audit.engine.RuleCompiler;
+import fr.vigie.audit.engine.RuleSource;
+import fr.vigie.problem.Problems;
+import fr.vigie.workspace.Workspace;
+import fr.vigie.workspace.WorkspaceLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A workspace read and checked, with its rules compiled: what every command starts from. */
+public record PreparedWorkspace(Workspace workspace, RuleBase rules) {
+
+  /** Loads and checks everything, collecting every problem; throws when any is an error. */
+  public static PreparedWorkspace load(Path root, Path standardRules) {
+    Problems problems = new Problems();
+    PreparedWorkspace prepared = load(root, standardRules, problems);
+    problems.throwIfErrors();
+    return prepared;
+  }
+
+  public static PreparedWorkspace load(Path root, Path standardRules, Problems problems) {
+    Workspace workspace = WorkspaceLoader.load(root, problems);
+    RuleBase rules = RuleCompiler.compile(sources(workspace, StandardRules.locate(standardRules)), problems);
+    if (rules != null) {
+      RuleSettingsCheck.check(workspace, rules, problems);
+    }
+    return new PreparedWorkspace(workspace, rules);
+  }
+
+  public static List<RuleSource> sources(Workspace workspace, Path standardRules) {
+    List<RuleSource> sources = new ArrayList<>();
+    sources.add(new RuleSource("standard", standardRules));
+    if (Files.isDirectory(workspace.rulesDir())) {
+      sources.add(new RuleSource("workspace", workspace.rulesDir()));
+    }
+    return sources;
+  }
+}

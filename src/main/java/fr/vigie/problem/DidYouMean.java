@@ -1,0 +1,50 @@
+package fr.vigie.problem;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Suggests the closest known name for a misspelt one. */
+public final class DidYouMean {
+
+  private DidYouMean() {}
+
+  public static Optional<String> closest(String typed, Collection<String> known) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    String lowered = typed.toLowerCase(Locale.ROOT);
+    for (String candidate : known) {
+      int distance = distance(lowered, candidate.toLowerCase(Locale.ROOT));
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    int tolerance = Math.max(2, typed.length() / 3);
+    return bestDistance <= tolerance ? Optional.ofNullable(best) : Optional.empty();
+  }
+
+  /** " (did you mean 'x'?)" or "" when nothing is close. */
+  public static String hint(String typed, Collection<String> known) {
+    return closest(typed, known).map(s -> " (did you mean '" + s + "'?)").orElse("");
+  }
+
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}

@@ -1,0 +1,56 @@
+package fr.vigie.report;
+
+import fr.vigie.audit.model.Finding;
+import fr.vigie.audit.run.AuditContext;
+import fr.vigie.audit.run.AuditListener;
+import fr.vigie.audit.run.AuditSummary;
+import fr.vigie.audit.run.AuditedDeal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes {@code findings.csv}, one finding per row, safe to open in Excel. */
+public final class FindingsCsvWriter implements AuditListener {
+
+  private final Path file;
+  private CsvWriter csv;
+  private ReportText text;
+
+  public FindingsCsvWriter(Path file) {
+    this.file = file;
+  }
+
+  @Override
+  public void start(AuditContext context) {
+    text = new ReportText(context.language());
+    try {
+      csv = new CsvWriter(Files.newOutputStream(file), separatorFor(text));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    csv.row(List.of(
+        text.get("csv.id"), text.get("csv.rule"), text.get("csv.severity"), text.get("csv.lever"), text.get("csv.deal"),
+        text.get("csv.dealName"), text.get("csv.account"), text.get("csv.owner"), text.get("csv.team"), text.get("csv.stage"),
+        text.get("csv.message"), text.get("csv.source")));
+  }
+
+  static char separatorFor(ReportText text) {
+    return text.get("csv.separator").charAt(0);
+  }
+
+  @Override
+  public void audited(AuditedDeal deal, List<Finding> findings) {
+    for (Finding f : findings) {
+      csv.row(java.util.Arrays.asList(
+          f.id(), f.rule(), text.severity(f.severity()), text.lever(f.lever()), f.deal(), f.dealName(), f.account(), f.owner(),
+          f.team(), f.stage(), f.message(), f.source()));
+    }
+  }
+
+  @Override
+  public void finish(AuditSummary summary) {
+    csv.close();
+  }
+}

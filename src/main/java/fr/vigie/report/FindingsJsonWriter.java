@@ -1,0 +1,155 @@
+package fr.vigie.report;
+
+import fr.vigie.audit.model.Finding;
+import fr.vigie.audit.run.AuditContext;
+import fr.vigie.audit.run.AuditListener;
+import fr.vigie.audit.run.AuditSummary;
+import fr.vigie.audit.run.AuditedDeal;
+import fr.vigie.deals.input.DealInput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/** Writes {@code findings.json} as the findings come (schema: docs/findings-json.md). */
+public final class FindingsJsonWriter implements AuditListener {
+
+  public static final String SCHEMA = "vigie.findings/1";
+  private final Path file;
+  private OutputStream stream;
+  private JsonGenerator json;
+
+  public FindingsJsonWriter(Path file) {
+    this.file = file;
+  }
+
+  @Override
+  public void start(AuditContext context) {
+    try {
+      stream = Files.newOutputStream(file);
+      json = new JsonFactory().createGenerator(ObjectWriteContext.empty(), stream);
+      json.writeStartObject();
+      json.writeStringProperty("schema", SCHEMA);
+      json.writeStringProperty("client", context.workspace().settings().client());
+      json.writeName("period");
+      json.writeStartObject();
+      json.writeStringProperty("label", context.period().label());
+      json.writeStringProperty("start", context.period().start().toString());
+      json.writeStringProperty("end", context.period().lastDay().toString());
+      json.writeEndObject();
+      json.writeStringProperty("language", context.language().getLanguage());
+      json.writeName("findings");
+      json.writeStartArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void audited(AuditedDeal deal, List<Finding> findings) {
+    for (Finding finding : findings) {
+      json.writeStartObject();
+      json.writeStringProperty("id", finding.id());
+      json.writeStringProperty("rule", finding.rule());
+      json.writeStringProperty("ruleVersion", finding.ruleVersion());
+      json.writeStringProperty("deal", finding.deal());
+      json.writeStringProperty("dealName", finding.dealName());
+      json.writeStringProperty("account", finding.account());
+      json.writeStringProperty("owner", finding.owner());
+      json.writeStringProperty("team", finding.team());
+      json.writeStringProperty("severity", finding.severity().code());
+      json.writeStringProperty("lever", finding.lever().code());
+      json.writeStringProperty("stage", finding.stage());
+      json.writeStringProperty("title", finding.title());
+      json.writeStringProperty("message", finding.message());
+      json.writeName("evidence");
+      writeValue(finding.evidence());
+      json.writeStringProperty("source", finding.source());
+      json.writeEndObject();
+    }
+  }
+
+  private void writeValue(Object value) {
+    if (value == null) {
+      json.writeNull();
+    } else if (value instanceof Map<?, ?> map) {
+      json.writeStartObject();
+      map.forEach((k, v) -> {
+        json.writeName(k.toString());
+        writeValue(v);
+      });
+      json.writeEndObject();
+    } else if (value instanceof Collection<?> items) {
+      json.writeStartArray();
+      items.forEach(this::writeValue);
+      json.writeEndArray();
+    } else if (value instanceof BigDecimal decimal) {
+      json.writeNumber(decimal);
+    } else if (value instanceof Integer || value instanceof Long) {
+      json.writeNumber(((Number) value).longValue());
+    } else if (value instanceof Boolean bool) {
+      json.writeBoolean(bool);
+    } else {
+      json.writeString(value.toString());
+    }
+  }
+
+  @Override
+  public void finish(AuditSummary summary) {
+    try {
+      json.writeEndArray();
+      json.writeName("summary");
+      json.writeStartObject();
+      json.writeName("reconciliation");
+      json.writeStartObject();
+      json.writeNumberProperty("read", summary.recordsRead());
+      json.writeNumberProperty("audited", summary.dealsAudited());
+      json.writeNumberProperty("rejected", summary.recordsRejected());
+      json.writeBooleanProperty("reconciles", summary.reconciles());
+      json.writeName("files");
+      json.writeStartArray();
+      for (DealInput.FileCount file : summary.files()) {
+        json.writeStartObject();
+        json.writeStringProperty("file", file.file());
+        json.writeStringProperty("kind", file.kind());
+        json.writeNumberProperty("rows", file.rows());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeNumberProperty("findings", summary.findings());
+      json.writeNumberProperty("conformingDeals", summary.conformingDeals());
+      json.writeNumberProperty("conformityRate", summary.conformityRate());
+      json.writeName("findingsBySeverity");
+      json.writeStartObject();
+      summary.findingsBySeverity().entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(e -> json.writeNumberProperty(e.getKey().code(), e.getValue()));
+      json.writeEndObject();
+      json.writeName("findingsByRule");
+      json.writeStartArray();
+      for (AuditSummary.RuleCount rule : summary.byRule()) {
+        json.writeStartObject();
+        json.writeStringProperty("rule", rule.rule());
+        json.writeNumberProperty("findings", rule.findings());
+        json.writeNumberProperty("deals", rule.deals());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeEndObject();
+      json.close();
+      stream.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,199 @@
+package fr.vigie.report;
+
+import fr.vigie.audit.model.Finding;
+import fr.vigie.audit.model.Severity;
+import fr.vigie.audit.run.AuditContext;
+import fr.vigie.audit.run.AuditListener;
+import fr.vigie.audit.run.AuditSummary;
+import fr.vigie.audit.run.AuditedDeal;
+import fr.vigie.deals.input.Rejection;
+import fr.vigie.workspace.WorkspaceSettings;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Writes {@code report.md}: the summary a CEO reads first (deals audited, conformity and its
+ * definition, reconciliation), findings by rule, stage and owner, then every finding deal by deal
+ * and the rejected records. Findings are streamed to a side file and joined at the end.
+ */
+public final class MarkdownReportWriter implements AuditListener {
+
+  static final int REJECTIONS_SHOWN = 100;
+  private final Path file;
+  private final Path findingsPart;
+  private final Path rejectedPart;
+  private BufferedWriter findings;
+  private BufferedWriter rejected;
+  private long rejectedCount;
+  private ReportText text;
+  private AuditContext context;
+
+  public MarkdownReportWriter(Path file) {
+    this.file = file;
+    this.findingsPart = file.resolveSibling(file.getFileName() + ".findings.part");
+    this.rejectedPart = file.resolveSibling(file.getFileName() + ".rejected.part");
+  }
+
+  @Override
+  public void start(AuditContext auditContext) {
+    context = auditContext;
+    text = new ReportText(context.language());
+    try {
+      findings = Files.newBufferedWriter(findingsPart, StandardCharsets.UTF_8);
+      rejected = Files.newBufferedWriter(rejectedPart, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void audited(AuditedDeal deal, List<Finding> dealFindings) {
+    if (dealFindings.isEmpty()) {
+      return;
+    }
+    WorkspaceSettings settings = context.workspace().settings();
+    write(findings, "### " + Markdown.escape(deal.id()) + " — " + Markdown.escape(deal.name() == null ? "" : deal.name())
+        + " (" + Markdown.escape(deal.account()) + ")\n\n");
+    write(findings, text.get("md.deal.line", Markdown.escape(settings.displayName(deal.owner())), Markdown.escape(deal.team() == null ? "—" : deal.team()),
+        deal.amount() == null ? "—" : text.amount(deal.amount(), currency(deal)), text.get("outcome." + deal.outcome().name().toLowerCase(java.util.Locale.ROOT)),
+        Markdown.escape(deal.process() + " " + deal.processVersion())) + "\n\n");
+    for (Finding finding : dealFindings) {
+      write(findings, "- **" + text.severity(finding.severity()) + "** · `" + finding.rule() + "` · " + Markdown.escape(finding.message())
+          + " <sub>" + finding.id() + "</sub>\n");
+    }
+    write(findings, "\n");
+  }
+
+  private String currency(AuditedDeal deal) {
+    return deal.currency() == null ? context.workspace().settings().currency() : deal.currency();
+  }
+
+  @Override
+  public void rejected(Rejection rejection) {
+    rejectedCount++;
+    if (rejectedCount <= REJECTIONS_SHOWN) {
+      write(rejected, "| " + Markdown.escape(rejection.location()) + " | " + Markdown.escape(rejection.dealId() == null ? "—" : rejection.dealId())
+          + " | " + Markdown.escape(rejection.reason()) + " |\n");
+    }
+  }
+
+  @Override
+  public void finish(AuditSummary summary) {
+    try {
+      findings.close();
+      rejected.close();
+      try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        writeHead(out, summary);
+        out.write("## " + text.get("md.findings") + "\n\n");
+        if (summary.findings() == 0) {
+          out.write(text.get("md.findings.none") + "\n\n");
+        }
+        try (var in = Files.newBufferedReader(findingsPart, StandardCharsets.UTF_8)) {
+          in.transferTo(out);
+        }
+        writeRejected(out, summary);
+      }
+      Files.deleteIfExists(findingsPart);
+      Files.deleteIfExists(rejectedPart);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void writeHead(Writer out, AuditSummary s) throws IOException {
+    WorkspaceSettings settings = context.workspace().settings();
+    out.write("# " + text.get("md.title", Markdown.escape(settings.client()), context.period().label()) + "\n\n");
+    out.write(text.get("md.period", context.period().start().toString(), context.period().lastDay().toString()) + "  \n");
+    out.write(text.get("md.processes", context.workspace().processes().stream()
+        .map(p -> Markdown.escape(p.title()) + " (" + p.versions().stream().map(v -> v.version()).collect(Collectors.joining(", ")) + ")")
+        .collect(Collectors.joining(" ; "))) + "\n\n");
+    out.write("## " + text.get("md.summary") + "\n\n");
+    out.write("- " + text.get("md.audited", text.number(s.dealsAudited()), amounts(s.amountByCurrency())) + "\n");
+    out.write("- " + text.get("md.outcomes", text.number(s.won()), text.number(s.lost()), text.number(s.open())) + "\n");
+    out.write("- " + text.get("md.conformity", text.percent(s.conformityRate()), text.number(s.conformingDeals()), text.number(s.dealsAudited())) + "  \n");
+    out.write("  " + text.get("md.conformity.definition") + "\n");
+    out.write("- " + text.get("md.findings.count", text.number(s.findings()), severities(s.findingsBySeverity())) + "\n");
+    out.write("- " + text.get("md.reconciliation", text.number(s.recordsRead()), text.number(s.dealsAudited()), text.number(s.recordsRejected()))
+        + (s.reconciles() ? "" : " " + text.get("md.reconciliation.broken")) + "\n");
+    if (s.eventsRead() > 0) {
+      out.write("- " + text.get("md.events", text.number(s.eventsRead()), text.number(s.eventsRead() - s.eventsRejected()), text.number(s.eventsRejected())) + "\n");
+    }
+    out.write("\n");
+    if (!s.byRule().isEmpty()) {
+      out.write("## " + text.get("md.byRule") + "\n\n");
+      out.write("| " + text.get("md.col.rule") + " | " + text.get("md.col.title") + " | " + text.get("md.col.severity") + " | "
+          + text.get("md.col.lever") + " | " + text.get("md.col.findings") + " | " + text.get("md.col.deals") + " |\n");
+      out.write("|---|---|---|---|---:|---:|\n");
+      for (AuditSummary.RuleCount r : s.byRule()) {
+        out.write("| `" + r.rule() + "` | " + Markdown.escape(r.title()) + " | " + text.severity(r.severity()) + " | " + text.lever(r.lever())
+            + " | " + text.number(r.findings()) + " | " + text.number(r.deals()) + " |\n");
+      }
+      out.write("\n");
+    }
+    if (!s.byStage().isEmpty()) {
+      out.write("## " + text.get("md.byStage") + "\n\n");
+      out.write("| " + text.get("md.col.stage") + " | " + text.get("md.col.findings") + " | " + text.get("md.col.deals") + " |\n|---|---:|---:|\n");
+      for (AuditSummary.StageCount st : s.byStage()) {
+        out.write("| " + Markdown.escape(st.label()) + " | " + text.number(st.findings()) + " | " + text.number(st.deals()) + " |\n");
+      }
+      out.write("\n");
+    }
+    if (!s.byOwner().isEmpty()) {
+      out.write("## " + text.get("md.byOwner") + "\n\n");
+      out.write("| " + text.get("md.col.owner") + " | " + text.get("md.col.team") + " | " + text.get("md.col.deals") + " | "
+          + text.get("md.col.dealsWithFindings") + " | " + text.get("md.col.findings") + " |\n|---|---|---:|---:|---:|\n");
+      for (AuditSummary.OwnerCount o : s.byOwner()) {
+        out.write("| " + Markdown.escape(settings.displayName(o.owner())) + " | " + Markdown.escape(o.team() == null ? "—" : o.team()) + " | "
+            + text.number(o.deals()) + " | " + text.number(o.dealsWithFindings()) + " | " + text.number(o.findings()) + " |\n");
+      }
+      out.write("\n");
+    }
+  }
+
+  private void writeRejected(Writer out, AuditSummary s) throws IOException {
+    out.write("## " + text.get("md.rejected") + "\n\n");
+    if (s.recordsRejected() + s.eventsRejected() == 0) {
+      out.write(text.get("md.rejected.none") + "\n");
+      return;
+    }
+    out.write(text.get("md.rejected.intro") + "\n\n");
+    out.write("| " + text.get("md.col.where") + " | " + text.get("md.col.deal") + " | " + text.get("md.col.reason") + " |\n|---|---|---|\n");
+    try (var in = Files.newBufferedReader(rejectedPart, StandardCharsets.UTF_8)) {
+      in.transferTo(out);
+    }
+    if (rejectedCount > REJECTIONS_SHOWN) {
+      out.write("\n" + text.get("md.rejected.more", text.number(rejectedCount - REJECTIONS_SHOWN)) + "\n");
+    }
+  }
+
+  private String amounts(Map<String, BigDecimal> byCurrency) {
+    if (byCurrency.isEmpty()) {
+      return text.amount(BigDecimal.ZERO, context.workspace().settings().currency());
+    }
+    return byCurrency.entrySet().stream().map(e -> text.amount(e.getValue(), e.getKey())).collect(Collectors.joining(" + "));
+  }
+
+  private String severities(Map<Severity, Long> bySeverity) {
+    return java.util.Arrays.stream(Severity.values()).sorted(java.util.Comparator.reverseOrder())
+        .map(sev -> text.severity(sev) + " " + text.number(bySeverity.getOrDefault(sev, 0L)))
+        .collect(Collectors.joining(", "));
+  }
+
+  private static void write(Writer out, String line) {
+    try {
+      out.write(line);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+}

@@ -1,0 +1,68 @@
+package fr.vigie.report;
+
+import fr.vigie.audit.model.Lever;
+import fr.vigie.audit.model.Severity;
+import java.math.BigDecimal;
+import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * Every word of the reports, from the {@code report} message bundle, and numbers and amounts in
+ * the reader's format ("12 500 €", "71,3 %").
+ */
+public final class ReportText {
+
+  private final Locale locale;
+  private final ResourceBundle bundle;
+
+  public ReportText(Locale locale) {
+    this.locale = locale;
+    this.bundle = ResourceBundle.getBundle(
+        "fr.vigie.report.report", locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  public Locale locale() {
+    return locale;
+  }
+
+  public String get(String key, Object... args) {
+    String pattern = bundle.getString(key);
+    return args.length == 0 ? pattern : new MessageFormat(pattern.replace("'", "''"), locale).format(args);
+  }
+
+  public String severity(Severity severity) {
+    return get("severity." + severity.code());
+  }
+
+  public String lever(Lever lever) {
+    return get("lever." + lever.code());
+  }
+
+  public String number(long value) {
+    return NumberFormat.getIntegerInstance(locale).format(value);
+  }
+
+  public String percent(BigDecimal value) {
+    NumberFormat format = NumberFormat.getNumberInstance(locale);
+    format.setMinimumFractionDigits(1);
+    format.setMaximumFractionDigits(1);
+    return get("format.percent", format.format(value));
+  }
+
+  public String amount(BigDecimal value, String currencyCode) {
+    NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+    try {
+      format.setCurrency(Currency.getInstance(currencyCode));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      NumberFormat plain = NumberFormat.getNumberInstance(locale);
+      plain.setMaximumFractionDigits(0);
+      return plain.format(value) + " " + currencyCode;
+    }
+    format.setMaximumFractionDigits(0);
+    format.setMinimumFractionDigits(0);
+    return format.format(value);
+  }
+}

@@ -1,0 +1,91 @@
+package fr.vigie.ruletest;
+
+import fr.vigie.audit.engine.RuleBase;
+import fr.vigie.audit.model.RuleInfo;
+import fr.vigie.problem.DidYouMean;
+import fr.vigie.problem.Problems;
+import fr.vigie.workspace.DisplayPath;
+import fr.vigie.yaml.YamlNode;
+import fr.vigie.yaml.YamlObject;
+import fr.vigie.yaml.YamlReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a rule test file ({@code *.test.yaml}). The rules under test are those listed under
+ * {@code rules:}, else the rules of the DRL file of the same name beside it, else all rules.
+ */
+public final class RuleTestReader {
+
+  private RuleTestReader() {}
+
+  public static List<RuleTestCase> read(Path file, RuleBase rules, Problems problems) {
+    String display = DisplayPath.of(file);
+    YamlNode root = YamlReader.read(file, display);
+    YamlObject top = YamlObject.of(root, display, problems, "rules", "cases");
+    if (top == null) {
+      return List.of();
+    }
+    Set<String> known = rules.catalog().stream().map(RuleInfo::id).collect(Collectors.toSet());
+    Set<String> underTest = new LinkedHashSet<>();
+    for (YamlObject.Located<String> rule : top.texts("rules")) {
+      if (!known.contains(rule.value())) {
+        problems.error(rule.location(), "unknown rule '" + rule.value() + "'" + DidYouMean.hint(rule.value(), known));
+      }
+      underTest.add(rule.value());
+    }
+    if (underTest.isEmpty()) {
+      underTest.addAll(rulesOfSiblingDrl(file, rules));
+    }
+    if (underTest.isEmpty()) {
+      underTest.addAll(known);
+    }
+    List<RuleTestCase> cases = new ArrayList<>();
+    List<YamlNode> items = top.list("cases");
+    if (items.isEmpty()) {
+      problems.error(top.location(), "a test file needs 'cases:', each with 'name', 'deals' and 'expect'");
+    }
+    for (YamlNode item : items) {
+      YamlObject c = YamlObject.of(item, "a test case", problems, "name", "deals", "expect", "rejected");
+      if (c == null) {
+        continue;
+      }
+      String name = c.requiredText("name");
+      List<RuleTestCase.Expected> expected = new ArrayList<>();
+      for (YamlNode e : c.list("expect")) {
+        YamlObject finding = YamlObject.of(e, "an expected finding", problems, "rule", "deal", "stage", "message");
+        if (finding == null) {
+          continue;
+        }
+        String rule = finding.requiredText("rule");
+        if (rule != null && !underTest.contains(rule)) {
+          problems.error(finding.valueLocation("rule"), "rule " + rule + " is not under test in this file"
+              + (known.contains(rule) ? "; add it to 'rules:'" : DidYouMean.hint(rule, known)));
+        }
+        expected.add(new RuleTestCase.Expected(rule, finding.requiredText("deal"), finding.text("stage"), finding.text("message"), finding.location()));
+      }
+      List<RuleTestCase.ExpectedRejection> rejected = new ArrayList<>();
+      for (YamlNode r : c.list("rejected")) {
+        YamlObject rejection = YamlObject.of(r, "an expected rejection", problems, "deal", "reason");
+        if (rejection != null) {
+          rejected.add(new RuleTestCase.ExpectedRejection(rejection.requiredText("deal"), rejection.text("reason"), rejection.location()));
+        }
+      }
+      if (c.list("deals").isEmpty()) {
+        problems.error(c.location(), "test case '" + name + "' needs 'deals'");
+      }
+      cases.add(new RuleTestCase(display, c.location(), name, underTest, c.list("deals"), expected, rejected));
+    }
+    return cases;
+  }
+
+  private static Set<String> rulesOfSiblingDrl(Path file, RuleBase rules) {
+    String name = file.getFileName().toString().replaceAll("\\.test\\.ya?ml$", ".drl");
+    String drl = DisplayPath.of(file.resolveSibling(name));
+    return rules.catalog().stream().filter(r -> r.location().file().equals(drl)).map(RuleInfo::id).collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+}

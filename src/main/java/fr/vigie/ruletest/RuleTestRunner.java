@@ -1,0 +1,115 @@
+package fr.vigie.ruletest;
+
+import fr.vigie.audit.engine.DealAuditor;
+import fr.vigie.audit.engine.RuleBase;
+import fr.vigie.audit.model.Finding;
+import fr.vigie.audit.run.DealJudge;
+import fr.vigie.audit.run.Judged;
+import fr.vigie.deals.input.RecordOutcome;
+import fr.vigie.deals.input.Rejection;
+import fr.vigie.deals.jsonl.DealJsonParser;
+import fr.vigie.problem.InvalidInputException;
+import fr.vigie.workspace.Period;
+import fr.vigie.workspace.Workspace;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Runs rule test cases through the same judge as the batch audit, and compares the findings of
+ * the rules under test with those expected. Messages are compared in French.
+ */
+public final class RuleTestRunner {
+
+  public static final Period DEFAULT_PERIOD = Period.parse("2026-Q3").orElseThrow();
+  private final Workspace workspace;
+  private final DealJudge judge;
+  private final ShortDeals shortDeals;
+
+  public RuleTestRunner(Workspace workspace, RuleBase rules) {
+    this.workspace = workspace;
+    this.judge = new DealJudge(workspace, DEFAULT_PERIOD, rules, Locale.FRENCH, DealAuditor.DEFAULT_MAX_FIRINGS);
+    this.shortDeals = new ShortDeals(workspace.settings().zone(), workspace.processes());
+  }
+
+  public RuleTestResult run(RuleTestCase testCase) {
+    List<String> differences = new ArrayList<>();
+    List<Finding> actual = new ArrayList<>();
+    List<Rejection> rejections = new ArrayList<>();
+    DealJsonParser parser = new DealJsonParser();
+    for (int i = 0; i < testCase.deals().size(); i++) {
+      var node = testCase.deals().get(i);
+      RecordOutcome outcome;
+      try {
+        outcome = new RecordOutcome.Accepted(parser.parse(shortDeals.toJson(node, i)), node.location(), 0);
+      } catch (DealJsonParser.Refusal refusal) {
+        outcome = new RecordOutcome.Rejected(new Rejection(node.location(), refusal.dealId(), refusal.getMessage()), 0);
+      } catch (InvalidInputException invalid) {
+        differences.add(invalid.getMessage());
+        continue;
+      }
+      Judged judged = judge.judge(outcome);
+      if (judged instanceof Judged.Audited audited) {
+        audited.findings().stream().filter(f -> testCase.rulesUnderTest().contains(f.rule())).forEach(actual::add);
+      } else {
+        rejections.add(((Judged.Refused) judged).rejection());
+      }
+    }
+    compareFindings(testCase, actual, differences);
+    compareRejections(testCase, rejections, differences);
+    return new RuleTestResult(testCase, differences);
+  }
+
+  private static void compareFindings(RuleTestCase testCase, List<Finding> actual, List<String> differences) {
+    List<Finding> remaining = new ArrayList<>(actual);
+    for (RuleTestCase.Expected expected : testCase.expected()) {
+      Finding match = take(remaining, f -> f.rule().equals(expected.rule()) && f.deal().equals(expected.deal())
+          && (expected.stage() == null || expected.stage().equals(f.stage()))
+          && (expected.message() == null || expected.message().equals(f.message())));
+      if (match == null) {
+        Finding near = remaining.stream().filter(f -> f.rule().equals(expected.rule()) && f.deal().equals(expected.deal())).findFirst().orElse(null);
+        differences.add("expected " + expected.rule() + " on " + expected.deal() + (expected.stage() == null ? "" : " at " + expected.stage())
+            + " (line " + expected.location().line() + ")" + (near == null ? ", but it did not fire"
+                : ", but it fired" + (Objects.equals(expected.stage(), near.stage()) ? "" : " at " + near.stage())
+                    + (expected.message() == null || expected.message().equals(near.message()) ? "" : " with message:\n      " + near.message())));
+      }
+    }
+    for (Finding unexpected : remaining) {
+      differences.add("unexpected " + unexpected.rule() + " on " + unexpected.deal() + (unexpected.stage() == null ? "" : " at " + unexpected.stage())
+          + ": " + unexpected.message());
+    }
+  }
+
+  private static void compareRejections(RuleTestCase testCase, List<Rejection> rejections, List<String> differences) {
+    List<Rejection> remaining = new ArrayList<>(rejections);
+    for (RuleTestCase.ExpectedRejection expected : testCase.rejected()) {
+      Rejection match = take(remaining, r -> expected.deal().equals(r.dealId())
+          && (expected.reasonContains() == null || r.reason().contains(expected.reasonContains())));
+      if (match == null) {
+        differences.add("expected deal " + expected.deal() + " to be rejected" + (expected.reasonContains() == null ? "" : " for '" + expected.reasonContains() + "'")
+            + " (line " + expected.location().line() + ")" + rejections.stream().filter(r -> expected.deal().equals(r.dealId()))
+                .map(r -> ", but it was rejected for: " + r.reason()).findFirst().orElse(", but it was audited"));
+      }
+    }
+    for (Rejection unexpected : remaining) {
+      differences.add("deal " + unexpected.dealId() + " was rejected: " + unexpected.reason());
+    }
+  }
+
+  private static <T> T take(List<T> items, java.util.function.Predicate<T> test) {
+    for (Iterator<T> it = items.iterator(); it.hasNext(); ) {
+      T item = it.next();
+      if (test.test(item)) {
+        it.remove();
+        return item;
+      }
+    }
+    return null;
+  }
+
+  public Workspace workspace() {
+    return workspace;
+  }
+}

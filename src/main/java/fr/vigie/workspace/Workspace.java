@@ -1,0 +1,25 @@
+package fr.vigie.workspace;
+
+import fr.vigie.process.model.SalesProcess;
+import java.nio.file.Path;
+import java.util.List;
+
+/** One client's folder: settings, processes, own rules and rule tests. */
+public record Workspace(Path root, WorkspaceSettings settings, List<SalesProcess> processes) {
+
+  public Workspace {
+    processes = List.copyOf(processes);
+  }
+
+  public Path rulesDir() {
+    return root.resolve("rules");
+  }
+
+  public Path dealsDir() {
+    return root.resolve("deals");
+  }
+
+  public Path defaultOutput(Period period) {
+    return root.resolve("out").resolve(period.label());
+  }
+}

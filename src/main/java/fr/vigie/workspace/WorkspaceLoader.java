@@ -1,0 +1,163 @@
+package fr.vigie.workspace;
+
+import fr.vigie.process.ProcessReader;
+import fr.vigie.process.RuleSettingsReader;
+import fr.vigie.process.model.RuleSetting;
+import fr.vigie.process.model.SalesProcess;
+import fr.vigie.problem.InvalidInputException;
+import fr.vigie.problem.Location;
+import fr.vigie.problem.Problems;
+import fr.vigie.yaml.YamlMap;
+import fr.vigie.yaml.YamlNode;
+import fr.vigie.yaml.YamlObject;
+import fr.vigie.yaml.YamlReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Reads and checks a client workspace: {@code vigie.yaml} and {@code process/*.yaml}. */
+public final class WorkspaceLoader {
+
+  public static final String SETTINGS_FILE = "vigie.yaml";
+  public static final String PROCESS_DIR = "process";
+
+  private WorkspaceLoader() {}
+
+  /** Loads the workspace, or throws with every problem found (exit code 2). */
+  public static Workspace load(Path root) {
+    Problems problems = new Problems();
+    Workspace workspace = load(root, problems);
+    problems.throwIfErrors();
+    return workspace;
+  }
+
+  public static Workspace load(Path root, Problems problems) {
+    if (!Files.isDirectory(root)) {
+      throw InvalidInputException.at(
+          Location.of(DisplayPath.of(root)), "no such workspace folder (a workspace holds vigie.yaml and process/)");
+    }
+    Path settingsFile = root.resolve(SETTINGS_FILE);
+    if (!Files.isRegularFile(settingsFile)) {
+      throw InvalidInputException.at(
+          Location.of(DisplayPath.of(settingsFile)),
+          "missing: every workspace needs a vigie.yaml with at least 'client: <name>' (see docs/workspace.md)");
+    }
+    WorkspaceSettings settings = readSettings(settingsFile, problems);
+    List<SalesProcess> processes = readProcesses(root.resolve(PROCESS_DIR), problems);
+    return new Workspace(root, settings, processes);
+  }
+
+  private static WorkspaceSettings readSettings(Path file, Problems problems) {
+    YamlNode root = read(file, problems);
+    YamlObject settings =
+        root == null
+            ? null
+            : YamlObject.of(root, SETTINGS_FILE, problems, "client", "currency", "time-zone", "language", "people", "rules");
+    if (settings == null) {
+      return new WorkspaceSettings("?", "EUR", WorkspaceSettings.DEFAULT_ZONE, WorkspaceSettings.DEFAULT_LANGUAGE, Map.of(), Map.of());
+    }
+    String client = settings.requiredText("client");
+    String currency = settings.text("currency");
+    if (currency != null && !currency.matches("[A-Z]{3}")) {
+      problems.error(settings.valueLocation("currency"), "currency must be an ISO 4217 code such as EUR, not '" + currency + "'");
+    }
+    ZoneId zone = WorkspaceSettings.DEFAULT_ZONE;
+    String zoneText = settings.text("time-zone");
+    if (zoneText != null) {
+      try {
+        zone = ZoneId.of(zoneText);
+      } catch (DateTimeException e) {
+        problems.error(settings.valueLocation("time-zone"), "unknown time zone '" + zoneText + "'; write a region such as Europe/Paris");
+      }
+    }
+    String language = settings.choice("language", "fr", "en");
+    Map<String, Person> people = readPeople(settings, problems);
+    Map<String, RuleSetting> rules = RuleSettingsReader.read(settings, "rules", problems);
+    return new WorkspaceSettings(
+        client == null ? "?" : client,
+        currency == null ? "EUR" : currency,
+        zone,
+        language == null ? WorkspaceSettings.DEFAULT_LANGUAGE : Locale.forLanguageTag(language),
+        people,
+        rules);
+  }
+
+  private static Map<String, Person> readPeople(YamlObject settings, Problems problems) {
+    Map<String, Person> people = new LinkedHashMap<>();
+    for (YamlMap.Entry entry : settings.entries("people")) {
+      YamlObject person = YamlObject.of(entry.value(), "person '" + entry.key() + "'", problems, "name", "role", "team");
+      if (person != null) {
+        people.put(entry.key(), new Person(entry.key(), person.text("name"), person.text("role"), person.text("team")));
+      }
+    }
+    return people;
+  }
+
+  private static List<SalesProcess> readProcesses(Path dir, Problems problems) {
+    List<Path> files = yamlFiles(dir);
+    if (files.isEmpty()) {
+      problems.error(Location.of(DisplayPath.of(dir)), "no process: write at least one process/<name>.yaml (see docs/process.md)");
+      return List.of();
+    }
+    List<SalesProcess> processes = new ArrayList<>();
+    Map<String, SalesProcess> byId = new HashMap<>();
+    SalesProcess fallback = null;
+    for (Path file : files) {
+      YamlNode root = read(file, problems);
+      SalesProcess process = root == null ? null : new ProcessReader(problems).read(root);
+      if (process == null) {
+        continue;
+      }
+      SalesProcess same = byId.putIfAbsent(process.id(), process);
+      if (same != null) {
+        problems.error(process.location(), "process '" + process.id() + "' is also declared in " + same.location().file());
+        continue;
+      }
+      if (process.appliesTo().fallback()) {
+        if (fallback != null) {
+          problems.error(
+              process.location(),
+              "process '" + process.id() + "' has no 'applies-to', nor has '" + fallback.id()
+                  + "' (" + fallback.location().file() + "): only one process may take the deals no other process takes");
+        }
+        fallback = process;
+      }
+      processes.add(process);
+    }
+    return processes;
+  }
+
+  static List<Path> yamlFiles(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.filter(p -> {
+            String name = p.getFileName().toString();
+            return Files.isRegularFile(p) && (name.endsWith(".yaml") || name.endsWith(".yml"));
+          })
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw InvalidInputException.at(Location.of(DisplayPath.of(dir)), "cannot list folder: " + e.getMessage());
+    }
+  }
+
+  private static YamlNode read(Path file, Problems problems) {
+    try {
+      return YamlReader.read(file, DisplayPath.of(file));
+    } catch (InvalidInputException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+  }
+}
