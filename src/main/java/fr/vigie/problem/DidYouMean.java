@@ -20,8 +20,11 @@ public final class DidYouMean {
         bestDistance = distance;
       }
     }
-    int tolerance = Math.max(2, typed.length() / 3);
-    return bestDistance <= tolerance ? Optional.ofNullable(best) : Optional.empty();
+    if (best == null || bestDistance >= typed.length()) {
+      return Optional.empty();
+    }
+    int tolerance = Math.max(2, (int) (0.4 * Math.max(typed.length(), best.length())));
+    return bestDistance <= tolerance ? Optional.of(best) : Optional.empty();
   }
 
   /** " (did you mean 'x'?)" or "" when nothing is close. */
