@@ -20,11 +20,35 @@ public final class DidYouMean {
         bestDistance = distance;
       }
     }
-    if (best == null || bestDistance >= typed.length()) {
-      return Optional.empty();
+    if (best != null && bestDistance < typed.length()) {
+      int tolerance = Math.max(2, (int) (0.4 * Math.max(typed.length(), best.length())));
+      if (bestDistance <= tolerance) {
+        return Optional.of(best);
+      }
     }
-    int tolerance = Math.max(2, (int) (0.4 * Math.max(typed.length(), best.length())));
-    return bestDistance <= tolerance ? Optional.of(best) : Optional.empty();
+    return sharedPrefix(lowered, known);
+  }
+
+  /** A long typo of a long name usually keeps its start: 'propsal' for 'proposition'. */
+  private static Optional<String> sharedPrefix(String lowered, Collection<String> known) {
+    String best = null;
+    int bestLength = 3;
+    boolean tie = false;
+    for (String candidate : known) {
+      String other = candidate.toLowerCase(Locale.ROOT);
+      int length = 0;
+      while (length < lowered.length() && length < other.length() && lowered.charAt(length) == other.charAt(length)) {
+        length++;
+      }
+      if (length > bestLength) {
+        best = candidate;
+        bestLength = length;
+        tie = false;
+      } else if (length == bestLength && best != null) {
+        tie = true;
+      }
+    }
+    return tie ? Optional.empty() : Optional.ofNullable(best);
   }
 
   /** " (did you mean 'x'?)" or "" when nothing is close. */

@@ -112,7 +112,7 @@ public final class MarkdownReportWriter implements AuditListener {
   private void writeHead(Writer out, AuditSummary s) throws IOException {
     WorkspaceSettings settings = context.workspace().settings();
     out.write("# " + text.get("md.title", Markdown.escape(settings.client()), context.period().label()) + "\n\n");
-    out.write(text.get("md.period", context.period().start().toString(), context.period().lastDay().toString()) + "  \n");
+    out.write(text.get("md.period", text.date(context.period().start()), text.date(context.period().lastDay())) + "  \n");
     out.write(text.get("md.processes", context.workspace().processes().stream()
         .map(p -> Markdown.escape(p.title()) + " (" + p.versions().stream().map(v -> v.version()).collect(Collectors.joining(", ")) + ")")
         .collect(Collectors.joining(" ; "))) + "\n\n");

@@ -41,6 +41,11 @@ public final class ReportText {
     return get("lever." + lever.code());
   }
 
+  /** A date the reader's way: "18 sept. 2026", "Sep 18, 2026". */
+  public String date(java.time.LocalDate date) {
+    return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(locale).format(date);
+  }
+
   public String number(long value) {
     return NumberFormat.getIntegerInstance(locale).format(value);
   }

@@ -6,17 +6,21 @@ import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.audit.model.Severity;
 import fr.vigie.problem.InvalidInputException;
 import fr.vigie.problem.Location;
+import fr.vigie.problem.Problem;
 import fr.vigie.problem.Problems;
 import fr.vigie.workspace.DisplayPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -41,6 +45,7 @@ import org.kie.internal.io.ResourceFactory;
 public final class RuleCompiler {
 
   private static final Pattern PARAM = Pattern.compile("\\s*([a-z][a-z0-9-]*)\\s*=\\s*([^,]+?)\\s*");
+  private static final String NULL_PACKAGE = "Parser returned a null Package";
   private static final Pattern LINE_PREFIX = Pattern.compile("^\\[ERR \\d+] Line \\d+:\\d+ ");
 
   private RuleCompiler() {}
@@ -74,9 +79,7 @@ public final class RuleCompiler {
         problems.error(Location.of(DisplayPath.of(source.root())), "cannot read rules: " + e.getMessage());
       }
     }
-    for (KnowledgeBuilderError error : builder.getErrors()) {
-      problems.add(fr.vigie.problem.Problem.error(locate(error), clean(error.getMessage())));
-    }
+    report(builder.getErrors(), problems);
     if (problems.hasErrors()) {
       return null;
     }
@@ -97,6 +100,29 @@ public final class RuleCompiler {
     }
     checkMessages(catalog, messages, problems);
     return problems.hasErrors() ? null : new RuleBase(kieBase, catalog, messages);
+  }
+
+  /**
+   * Adds the compile errors, without the echoes that follow a real error: "Parser returned a null
+   * Package" after a syntax error, "cannot be resolved to a variable" after an unknown fact type.
+   */
+  private static void report(Iterable<KnowledgeBuilderError> errors, Problems problems) {
+    List<Problem> all = new ArrayList<>();
+    errors.forEach(error -> all.add(Problem.error(locate(error), clean(error.getMessage()))));
+    Set<String> unknownTypes = new HashSet<>();
+    for (Problem problem : all) {
+      if (problem.message().startsWith("Unable to resolve ObjectType")) {
+        unknownTypes.add(problem.location().file());
+      }
+    }
+    for (Problem problem : all) {
+      boolean nullPackage = problem.message().equals(NULL_PACKAGE);
+      if (nullPackage && all.size() > 1
+          || problem.message().endsWith("cannot be resolved to a variable") && unknownTypes.contains(problem.location().file())) {
+        continue;
+      }
+      problems.add(nullPackage ? Problem.error(problem.location(), "the rule file could not be parsed") : problem);
+    }
   }
 
   private static List<Path> drlFiles(Path root) throws IOException {

@@ -31,10 +31,10 @@ public final class AuditRun {
   /** Where the run stands, for a progress line. */
   public record Progress(long read, long audited, long rejected, double seconds) {}
 
-  private final DealJudge judge;
+  private final RecordJudge judge;
   private final Options options;
 
-  public AuditRun(DealJudge judge, Options options) {
+  public AuditRun(RecordJudge judge, Options options) {
     this.judge = judge;
     this.options = options;
   }

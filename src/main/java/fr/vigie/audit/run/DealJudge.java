@@ -18,7 +18,7 @@ import java.util.Locale;
  * batch audit and the rule tests so that both judge deals exactly the same way. Thread-safe: each
  * thread gets its own rule auditor.
  */
-public final class DealJudge {
+public final class DealJudge implements RecordJudge {
 
   private final DealPreparer preparer;
   private final ThreadLocal<DealAuditor> auditors;
@@ -29,6 +29,7 @@ public final class DealJudge {
         new DealAuditor(rules, new FindingFactory(rules.messages(), language, workspace.settings()), maxFirings));
   }
 
+  @Override
   public Judged judge(RecordOutcome outcome) {
     if (outcome instanceof RecordOutcome.Rejected rejected) {
       return new Judged.Refused(rejected.rejection(), rejected.events());

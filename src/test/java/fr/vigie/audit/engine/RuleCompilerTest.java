@@ -1,0 +1,117 @@
+package fr.vigie.audit.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.vigie.audit.model.Lever;
+import fr.vigie.audit.model.RuleInfo;
+import fr.vigie.audit.model.Severity;
+import fr.vigie.problem.Problem;
+import fr.vigie.problem.Problems;
+import fr.vigie.workspace.DisplayPath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleCompilerTest {
+
+  @TempDir Path pack;
+
+  static final String GOOD = """
+      package acme;
+
+      import fr.vigie.deals.model.Deal;
+      import fr.vigie.audit.facts.Violation;
+
+      rule "A big deal names its economic buyer"
+          @id("ACME-BIG-BUYER") @severity("major") @lever("process") @version("2") @params("amount=100000")
+      when
+          $deal : Deal( amount != null, amount > 100000, !hasField("decideur-economique") )
+      then
+          insert(Violation.on($deal));
+      end
+      """;
+
+  void write(String name, String text) throws IOException {
+    Files.writeString(pack.resolve(name), text);
+  }
+
+  void messages() throws IOException {
+    write("messages_fr.properties", "ACME-BIG-BUYER.title=Grosse affaire\nACME-BIG-BUYER.message=L'affaire {deal}\n");
+    write("messages_en.properties", "ACME-BIG-BUYER.title=Big deal\nACME-BIG-BUYER.message=Deal {deal}\n");
+  }
+
+  List<String> problems() {
+    Problems problems = new Problems();
+    RuleCompiler.compile(List.of(new RuleSource("workspace", pack)), problems);
+    return problems.all().stream().map(Problem::toString).toList();
+  }
+
+  @Test
+  void should_read_the_metadata_of_every_rule() throws IOException {
+    // GIVEN
+    write("big.drl", GOOD);
+    messages();
+    // WHEN
+    RuleBase base = RuleCompiler.compile(List.of(new RuleSource("workspace", pack)));
+    // THEN
+    RuleInfo rule = base.rule("ACME-BIG-BUYER").orElseThrow();
+    assertThat(rule.severity()).isEqualTo(Severity.MAJOR);
+    assertThat(rule.lever()).isEqualTo(Lever.PROCESS);
+    assertThat(rule.version()).isEqualTo("2");
+    assertThat(rule.params()).containsEntry("amount", "100000");
+    assertThat(rule.location().toString()).isEqualTo(DisplayPath.of(pack.resolve("big.drl")) + ":6:1");
+  }
+
+  @Test
+  void should_locate_a_syntax_error_at_its_line_and_column() throws IOException {
+    // GIVEN
+    write("big.drl", GOOD.replace("amount > 100000,", "amount > ,"));
+    messages();
+    // WHEN / THEN
+    assertThat(problems()).containsExactly(DisplayPath.of(pack.resolve("big.drl"))
+        + ":9:44: no viable alternative at input ',' in rule \"A big deal names its economic buyer\"");
+  }
+
+  @Test
+  void should_locate_an_unknown_type_at_its_rule() throws IOException {
+    // GIVEN
+    write("big.drl", GOOD.replace("$deal : Deal(", "$deal : Dael("));
+    messages();
+    // WHEN / THEN
+    assertThat(problems()).containsExactly(DisplayPath.of(pack.resolve("big.drl")) + ":9: Unable to resolve ObjectType 'Dael'");
+  }
+
+  @Test
+  void should_refuse_a_rule_without_id_severity_or_lever() throws IOException {
+    // GIVEN
+    write("big.drl", GOOD.replace("@id(\"ACME-BIG-BUYER\") @severity(\"major\") @lever(\"process\")", "@severity(\"huge\")"));
+    messages();
+    // WHEN / THEN
+    assertThat(problems()).containsExactly(DisplayPath.of(pack.resolve("big.drl"))
+        + ":6:1: rule 'A big deal names its economic buyer' has no @id(\"...\"): every rule needs a stable id such as @id(\"ACME-DISCOUNT-MEMO\")");
+  }
+
+  @Test
+  void should_refuse_a_rule_without_its_messages_in_both_languages() throws IOException {
+    // GIVEN
+    write("big.drl", GOOD);
+    write("messages_fr.properties", "ACME-BIG-BUYER.title=Grosse affaire\nACME-BIG-BUYER.message=L'affaire {deal}\n");
+    // WHEN / THEN
+    assertThat(problems()).containsExactly(
+        DisplayPath.of(pack.resolve("big.drl")) + ":6:1: rule ACME-BIG-BUYER has no title in messages_en.properties beside its rules: add ACME-BIG-BUYER.title=...",
+        DisplayPath.of(pack.resolve("big.drl")) + ":6:1: rule ACME-BIG-BUYER has no message in messages_en.properties beside its rules: add ACME-BIG-BUYER.message=...");
+  }
+
+  @Test
+  void should_refuse_two_rules_with_the_same_id() throws IOException {
+    // GIVEN
+    write("big.drl", GOOD);
+    write("copy.drl", GOOD.replace("package acme;", "package acme2;"));
+    messages();
+    // WHEN / THEN
+    assertThat(problems()).singleElement().asString().contains("rule id ACME-BIG-BUYER is already used by rule");
+  }
+}
