@@ -27,10 +27,7 @@ class FindingIdTest {
   }
 
   @Test
-  void should_keep_ids_stable_across_versions_of_vigie() {
-    assertThat(FindingId.of("PROC-SKIP-STAGE", "D-1042", "proposition", "")).isEqualTo("F-" + FindingId.of("PROC-SKIP-STAGE", "D-1042", "proposition", "").substring(2));
-    assertThat(FindingId.of("PROC-SKIP-STAGE", "D-1042", "proposition", "")).isEqualTo(KNOWN);
+  void should_keep_ids_stable_across_versions_of_vigie_so_that_waivers_keep_working() {
+    assertThat(FindingId.of("PROC-SKIP-STAGE", "D-1042", "proposition", "")).isEqualTo("F-BJ76T2YAEBVJ");
   }
-
-  static final String KNOWN = FindingId.of("PROC-SKIP-STAGE", "D-1042", "proposition", "");
 }
