@@ -17,6 +17,7 @@ public final class ReportText {
 
   private final Locale locale;
   private final ResourceBundle bundle;
+  private final java.util.Map<String, NumberFormat> amountFormats = new java.util.HashMap<>();
 
   public ReportText(Locale locale) {
     this.locale = locale;
@@ -57,17 +58,23 @@ public final class ReportText {
     return get("format.percent", format.format(value));
   }
 
+  /** An amount rounded to the unit, with its currency the reader's way: "12 500 €", "€12,500". */
   public String amount(BigDecimal value, String currencyCode) {
-    NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+    NumberFormat format = amountFormats.computeIfAbsent(String.valueOf(currencyCode), this::amountFormat);
+    String text = format.format(value);
+    return format.getCurrency() == null || !format.getCurrency().getCurrencyCode().equals(currencyCode) ? text + " " + currencyCode : text;
+  }
+
+  private NumberFormat amountFormat(String currencyCode) {
+    NumberFormat format;
     try {
+      format = NumberFormat.getCurrencyInstance(locale);
       format.setCurrency(Currency.getInstance(currencyCode));
-    } catch (IllegalArgumentException | NullPointerException e) {
-      NumberFormat plain = NumberFormat.getNumberInstance(locale);
-      plain.setMaximumFractionDigits(0);
-      return plain.format(value) + " " + currencyCode;
+    } catch (IllegalArgumentException e) {
+      format = NumberFormat.getNumberInstance(locale);
     }
     format.setMaximumFractionDigits(0);
     format.setMinimumFractionDigits(0);
-    return format.format(value);
+    return format;
   }
 }

@@ -1,0 +1,102 @@
+import fr.vigie.audit.engine.DealAuditor;
+import fr.vigie.audit.run.AuditContext;
+import fr.vigie.audit.run.AuditRun;
+import fr.vigie.audit.run.AuditSummary;
+import fr.vigie.audit.run.DealJudge;
+import fr.vigie.audit.run.Judged;
+import fr.vigie.audit.run.RecordJudge;
+import fr.vigie.deals.input.DealInput;
+import fr.vigie.deals.input.Rejection;
+import fr.vigie.job.DealsLocator;
+import fr.vigie.job.PreparedWorkspace;
+import fr.vigie.report.FindingsCsvWriter;
+import fr.vigie.report.FindingsJsonWriter;
+import fr.vigie.report.MarkdownReportWriter;
+import fr.vigie.report.RejectedCsvWriter;
+import fr.vigie.workspace.Period;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Parse-only against full audit, in one process, over the same deals file: both go through the
+ * same pipeline (reader thread, one worker per core, ordered delivery); parse-only stops after
+ * reading each record, the full audit prepares, runs the rules and writes the four reports.
+ * Prints both throughputs, their ratio (the figure that matters on a noisy machine), and heap use.
+ *
+ * Usage: java -cp <classes:deps> bench/AuditBenchmark.java WORKSPACE DEALS.jsonl PERIOD [ROUNDS]
+ */
+public class AuditBenchmark {
+
+  public static void main(String[] args) throws Exception {
+    Path workspace = Path.of(args[0]);
+    Path deals = Path.of(args[1]);
+    Period period = Period.parse(args[2]).orElseThrow();
+    int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+    PreparedWorkspace prepared = PreparedWorkspace.load(workspace, Path.of("rules"));
+    AuditContext context = new AuditContext(prepared.workspace(), period, prepared.rules(), Locale.FRENCH);
+    int threads = Runtime.getRuntime().availableProcessors();
+    DealJudge judge = new DealJudge(prepared.workspace(), period, prepared.rules(), Locale.FRENCH, DealAuditor.DEFAULT_MAX_FIRINGS);
+    RecordJudge parseOnly = outcome -> new Judged.Refused(new Rejection(outcome.location(), null, "parse only"), 0);
+    Path out = Files.createTempDirectory("vigie-bench");
+
+    System.out.printf("deals file: %s (%,d bytes), %d worker threads, max heap %,d MiB%n", deals, Files.size(deals), threads,
+        Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    run("warm-up parse", parseOnly, deals, context, threads, List.of());
+    run("warm-up audit", judge, deals, context, threads, writers(out));
+    double parseBest = 0;
+    double auditBest = 0;
+    long records = 0;
+    for (int round = 1; round <= rounds; round++) {
+      Result parse = run("parse-only #" + round, parseOnly, deals, context, threads, List.of());
+      Result audit = run("full audit #" + round, judge, deals, context, threads, writers(out));
+      parseBest = Math.max(parseBest, parse.perSecond());
+      auditBest = Math.max(auditBest, audit.perSecond());
+      records = audit.summary().recordsRead();
+      System.out.printf("round %d ratio full/parse: %.2f%n", round, audit.perSecond() / parse.perSecond());
+    }
+    System.out.printf("%nRESULT records=%,d parse-only=%,.0f/s full-audit=%,.0f/s ratio=%.2f (best of %d rounds)%n",
+        records, parseBest, auditBest, auditBest / parseBest, rounds);
+    System.gc();
+    long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    System.out.printf("RESULT heap after the runs and a GC: %,d MiB; peak heap used during the runs: %,d MiB of %,d MiB max%n",
+        live / (1024 * 1024), peakHeap() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+  }
+
+  record Result(AuditSummary summary, double seconds) {
+    double perSecond() {
+      return summary.recordsRead() / seconds;
+    }
+  }
+
+  static List<fr.vigie.audit.run.AuditListener> writers(Path out) {
+    return List.of(new MarkdownReportWriter(out.resolve("report.md")), new FindingsJsonWriter(out.resolve("findings.json")),
+        new FindingsCsvWriter(out.resolve("findings.csv")), new RejectedCsvWriter(out.resolve("rejected.csv")));
+  }
+
+  static Result run(String name, RecordJudge judge, Path deals, AuditContext context, int threads, List<fr.vigie.audit.run.AuditListener> listeners) {
+    long start = System.nanoTime();
+    AuditSummary summary;
+    try (DealInput input = DealsLocator.open(deals)) {
+      summary = new AuditRun(judge, new AuditRun.Options(threads, 256, p -> {})).run(input, context, listeners);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("%-16s %,9d records in %6.2f s = %,10.0f records/s (%,d audited, %,d findings)%n", name, summary.recordsRead(), seconds,
+        summary.recordsRead() / seconds, summary.dealsAudited(), summary.findings());
+    return new Result(summary, seconds);
+  }
+
+  static long peakHeap() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak;
+  }
+}
