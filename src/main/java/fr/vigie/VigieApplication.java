@@ -16,12 +16,17 @@ import org.springframework.context.annotation.Bean;
 public class VigieApplication {
 
   public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs one command in a Spring context and returns its exit code. */
+  public static int run(String... args) {
     SpringApplication application = new SpringApplication(VigieApplication.class);
     application.setBannerMode(Banner.Mode.OFF);
     application.setWebApplicationType(WebApplicationType.NONE);
     application.setLogStartupInfo(false);
     application.setAddCommandLineProperties(false);
-    System.exit(SpringApplication.exit(application.run(args)));
+    return SpringApplication.exit(application.run(args));
   }
 
   @Bean
