@@ -42,30 +42,41 @@ public final class CsvBundleInput implements DealInput {
 
   /** Opens the bundle in {@code folder}, holding at most {@code maxChildRows} child rows. */
   public CsvBundleInput(Path folder, long maxChildRows) {
-    List<OpenedFile> opened = new ArrayList<>();
+    List<OpenedFile> opened = openAll(folder);
+    List<OpenedFile> childFiles = opened.subList(1, opened.size());
     try {
-      Problems problems = new Problems();
-      checkFileNames(folder, problems);
-      for (BundleFile file : BundleFile.values()) {
-        Path path = folder.resolve(file.fileName());
-        if (file == BundleFile.DEALS && !Files.isRegularFile(path)) {
-          problems.error(Location.of(DisplayPath.of(folder)), "no deals.csv in this folder: a CSV bundle has one row per deal in deals.csv");
-        } else if (Files.isRegularFile(path)) {
-          OpenedFile one = open(file, path, problems);
-          if (one != null) {
-            opened.add(one);
-          }
-        }
-      }
-      problems.throwIfErrors();
       this.deals = opened.get(0);
       opened.forEach(file -> shown.put(file.file(), file.shown()));
-      this.children = ChildIndex.load(opened.subList(1, opened.size()), maxChildRows);
+      this.children = ChildIndex.load(childFiles, maxChildRows);
     } catch (RuntimeException e) {
-      opened.forEach(CsvBundleInput::closeQuietly);
+      closeQuietly(opened.get(0));
       throw e;
+    } finally {
+      childFiles.forEach(CsvBundleInput::closeQuietly);
     }
-    opened.subList(1, opened.size()).forEach(CsvBundleInput::closeQuietly);
+  }
+
+  /** Opens every file of the bundle and checks its header: deals.csv first, then the others present, in order. */
+  private static List<OpenedFile> openAll(Path folder) {
+    Problems problems = new Problems();
+    checkFileNames(folder, problems);
+    List<OpenedFile> opened = new ArrayList<>();
+    for (BundleFile file : BundleFile.values()) {
+      Path path = folder.resolve(file.fileName());
+      if (Files.isRegularFile(path)) {
+        OpenedFile one = open(file, path, problems);
+        if (one != null) {
+          opened.add(one);
+        }
+      } else if (file == BundleFile.DEALS) {
+        problems.error(Location.of(DisplayPath.of(folder)), "no deals.csv in this folder: a CSV bundle has one row per deal in deals.csv");
+      }
+    }
+    if (problems.hasErrors()) {
+      opened.forEach(CsvBundleInput::closeQuietly);
+      problems.throwIfErrors();
+    }
+    return opened;
   }
 
   public static DealInput open(Path folder) {

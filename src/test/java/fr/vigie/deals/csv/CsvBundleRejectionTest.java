@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Rows that cannot be audited: each is rejected with its exact place and a reason that says how to fix it. */
 class CsvBundleRejectionTest {
@@ -81,6 +83,40 @@ class CsvBundleRejectionTest {
         bundle.at("deals.csv", 3, 8) + " D-2: bad date: created_at '2026-07-01T10:00' has no offset: add Z for UTC or the local"
             + " offset, e.g. 2026-07-01T10:00+02:00");
     assertThat(read.events()).containsExactly(1, 1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      not a date-time  | id;created_at;closed_at;outcome | D-1;2026-07-01T10:00:00Z;soon;won      | 26 | bad date: closed_at 'soon' is not a date-time; write ISO 8601 with an offset, e.g. 2026-07-01T09:30:00+02:00
+      not a date       | id;created_at;expected_close_date | D-1;2026-07-01T10:00:00Z;31/08/2026 | 26 | bad date: expected_close_date '31/08/2026' is not a date written YYYY-MM-DD
+      unknown outcome  | id;created_at;outcome             | D-1;2026-07-01T10:00:00Z;gagne      | 26 | outcome must be open, won or lost, not 'gagne'
+      negative amount  | id;amount;created_at              | D-1;-5;2026-07-01T10:00:00Z         | 5  | amount is negative (-5): amounts and prices must be 0 or more
+      no created_at    | id;created_at                     | D-1;                                | 5  | the deal has no 'created_at' (when it was created, with its offset)
+      open but closed  | id;created_at;closed_at           | D-1;2026-07-01T10:00:00Z;2026-07-02T10:00:00Z | 26 | the deal has a 'closed_at' but its outcome is open: set 'outcome' to won or lost, or remove 'closed_at'
+      """)
+  void should_reject_a_deal_value_at_its_cell_with_the_json_lines_wording(String title, String header, String row, int column, String reason) {
+    // GIVEN
+    bundle.file("deals.csv", header, row).file("stage-changes.csv", "deal_id,stage,at", "D-1,a," + AT);
+
+    // WHEN
+    Read read = read();
+
+    // THEN
+    assertThat(read.rejections()).containsExactly(bundle.at("deals.csv", 2, column) + " D-1: " + reason);
+  }
+
+  @Test
+  void should_reject_a_line_item_with_no_quantity_at_its_cell() {
+    // GIVEN
+    bundle.file("deals.csv", "id,created_at", "D-1," + AT)
+        .file("stage-changes.csv", "deal_id,stage,at", "D-1,a," + AT)
+        .file("line-items.csv", "deal_id,quantity,list_price", "D-1,0,100");
+
+    // WHEN
+    Read read = read();
+
+    // THEN
+    assertThat(read.orphans()).containsExactly(bundle.at("line-items.csv", 2, 5) + " D-1: quantity must be above 0, not 0");
   }
 
   @Test
