@@ -1,7 +1,6 @@
 package fr.vigie.deals.csv;
 
 import fr.vigie.deals.input.InvalidValue;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,19 +12,19 @@ final class RowValues {
 
   private final Header header;
   private final CsvRow row;
-  private final Map<String, Object> values;
+  private final Object[] values;
   private final Map<String, String> fields;
 
-  private RowValues(Header header, CsvRow row, Map<String, Object> values, Map<String, String> fields) {
+  private RowValues(Header header, CsvRow row, Object[] values, Map<String, String> fields) {
     this.header = header;
     this.row = row;
     this.values = values;
     this.fields = fields;
   }
 
-  /** Reads every cell of a row that has one cell per column; texts go through {@code strings}. */
+  /** Reads every cell of a row that has one cell per column; texts go through {@code strings} when given. */
   static RowValues read(Header header, CsvRow row, SharedStrings strings) {
-    Map<String, Object> values = new HashMap<>();
+    Object[] values = new Object[header.columns().size()];
     Map<String, String> fields = new LinkedHashMap<>();
     for (int i = 0; i < header.columns().size(); i++) {
       Header.Column column = header.columns().get(i);
@@ -36,17 +35,14 @@ final class RowValues {
       } catch (InvalidValue invalid) {
         throw new RowRefusal(new CsvRow.Problem(cell.line(), cell.column(), invalid.getMessage()));
       }
-      if (value instanceof String text && strings != null) {
+      if (value instanceof String text && strings != null && !"deal_id".equals(column.name())) {
+        // Deal ids are held once, as keys; sharing them would only crowd out the texts that repeat.
         value = strings.of(text);
       }
-      if (value == null) {
-        continue;
-      }
-      if (column.field() != null) {
+      if (column.field() != null && value != null) {
         fields.put(column.field(), (String) value);
-      } else {
-        values.put(column.name(), value);
       }
+      values[i] = value;
     }
     return new RowValues(header, row, values, fields);
   }
@@ -54,7 +50,8 @@ final class RowValues {
   /** The value of a column, or null when the cell is empty or the file has no such column. */
   @SuppressWarnings("unchecked")
   <T> T get(String column) {
-    return (T) values.get(column);
+    int position = header.position(column);
+    return position < 0 ? null : (T) values[position];
   }
 
   /** The value of a column the row cannot go without; {@code noun} names the row in the message. */
