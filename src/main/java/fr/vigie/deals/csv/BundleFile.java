@@ -83,8 +83,4 @@ enum BundleFile {
   boolean allowsFields() {
     return this == DEALS;
   }
-
-  static List<BundleFile> children() {
-    return List.of(STAGE_CHANGES, ACTIVITIES, DECISIONS, LINE_ITEMS, CLOSE_DATE_CHANGES, DOCUMENTS);
-  }
 }

@@ -19,13 +19,11 @@ final class Header {
   /** One column: its name as messages write it, how its cells are read, and the field it fills ({@code field:<name>}). */
   record Column(String name, ValueKind kind, String field) {}
 
-  private final BundleFile file;
   private final char separator;
   private final List<Column> columns;
   private final Map<String, Integer> positions;
 
-  private Header(BundleFile file, char separator, List<Column> columns, Map<String, Integer> positions) {
-    this.file = file;
+  private Header(char separator, List<Column> columns, Map<String, Integer> positions) {
     this.separator = separator;
     this.columns = List.copyOf(columns);
     this.positions = Map.copyOf(positions);
@@ -63,7 +61,7 @@ final class Header {
       }
     }
     problems.addAll(found.all());
-    return found.hasErrors() ? null : new Header(file, separator, columns, positions);
+    return found.hasErrors() ? null : new Header(separator, columns, positions);
   }
 
   private static Column column(BundleFile file, String name, Location at, Problems problems) {
@@ -105,10 +103,6 @@ final class Header {
     return names.size() == 1
         ? names.get(0)
         : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-  }
-
-  BundleFile file() {
-    return file;
   }
 
   List<Column> columns() {
