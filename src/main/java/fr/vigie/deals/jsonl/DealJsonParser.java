@@ -1,5 +1,9 @@
 package fr.vigie.deals.jsonl;
 
+import fr.vigie.deals.input.DealChecks;
+import fr.vigie.deals.input.DealDraft;
+import fr.vigie.deals.input.InvalidValue;
+import fr.vigie.deals.input.Values;
 import fr.vigie.deals.model.Account;
 import fr.vigie.deals.model.Activity;
 import fr.vigie.deals.model.CloseDateChange;
@@ -13,14 +17,12 @@ import fr.vigie.problem.DidYouMean;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -39,6 +41,9 @@ public final class DealJsonParser {
       JsonFactory.builder()
           .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20).maxStringLength(100_000).build())
           .build();
+
+  private static final DealChecks.Names NAMES =
+      new DealChecks.Names("id", "createdAt", "closedAt", "outcome", "stages", "'stages'");
 
   private static final Set<String> DEAL_FIELDS =
       Set.of(
@@ -134,69 +139,33 @@ public final class DealJsonParser {
   }
 
   private Deal build(Map<String, Object> v, int column) {
-    String id = (String) v.get("id");
-    if (id == null) {
-      throw new Refusal(column, null, "the deal has no 'id'");
-    }
-    OffsetDateTime created = (OffsetDateTime) v.get("createdAt");
-    if (created == null) {
-      throw new Refusal(column, id, "the deal has no 'createdAt' (when it was created, with its offset)");
-    }
-    List<StageChange> stages = list(v, "stages");
-    if (stages.isEmpty()) {
-      throw new Refusal(column, id, "the deal has no stage history ('stages'): nothing can be audited");
-    }
-    for (int i = 1; i < stages.size(); i++) {
-      if (stages.get(i).at().isBefore(stages.get(i - 1).at())) {
-        throw new Refusal(
-            column,
-            id,
-            "events out of order: stages["
-                + i
-                + "] ("
-                + stages.get(i).stage()
-                + ", "
-                + stages.get(i).at()
-                + ") is dated before stages["
-                + (i - 1)
-                + "] ("
-                + stages.get(i - 1).stage()
-                + ", "
-                + stages.get(i - 1).at()
-                + "); list the stage history in time order");
-      }
-    }
-    Outcome outcome = v.containsKey("outcome") ? (Outcome) v.get("outcome") : Outcome.OPEN;
-    OffsetDateTime closed = (OffsetDateTime) v.get("closedAt");
-    if (outcome.isClosed() && closed == null) {
-      throw new Refusal(column, id, "the deal is " + outcome.name().toLowerCase(Locale.ROOT) + " but has no 'closedAt'");
-    }
-    if (!outcome.isClosed() && closed != null) {
-      throw new Refusal(column, id, "the deal has a 'closedAt' but its outcome is open: set 'outcome' to won or lost, or remove 'closedAt'");
-    }
-    Account account = v.containsKey("account") ? (Account) v.get("account") : new Account(null, null, null, null, null);
-    return new Deal(
-        id,
+    DealDraft draft = new DealDraft(
+        (String) v.get("id"),
         (String) v.get("name"),
-        account,
+        (Account) v.get("account"),
         (String) v.get("owner"),
         (String) v.get("team"),
         (String) v.get("pipeline"),
         (String) v.get("type"),
         (BigDecimal) v.get("amount"),
         (String) v.get("currency"),
-        created,
-        closed,
+        (OffsetDateTime) v.get("createdAt"),
+        (OffsetDateTime) v.get("closedAt"),
         (LocalDate) v.get("expectedCloseDate"),
-        outcome,
+        (Outcome) v.get("outcome"),
         (String) v.get("lossReason"),
-        v.containsKey("fields") ? fieldsMap(v) : Map.of(),
-        stages,
-        sorted(list(v, "activities"), Activity::at),
-        sorted(list(v, "decisions"), Decision::at),
+        fieldsMap(v),
+        list(v, "stages"),
+        list(v, "activities"),
+        list(v, "decisions"),
         list(v, "lines"),
-        sorted(list(v, "closeDateChanges"), CloseDateChange::at),
-        sorted(list(v, "documents"), Document::at));
+        list(v, "closeDateChanges"),
+        list(v, "documents"));
+    try {
+      return DealChecks.complete(draft, NAMES);
+    } catch (InvalidValue invalid) {
+      throw new Refusal(column, draft.id(), invalid.getMessage());
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -208,12 +177,6 @@ public final class DealJsonParser {
   private static <T> List<T> list(Map<String, Object> v, String key) {
     Object value = v.get(key);
     return value == null ? List.of() : (List<T>) value;
-  }
-
-  private static <T> List<T> sorted(List<T> items, Function<T, OffsetDateTime> time) {
-    List<T> copy = new ArrayList<>(items);
-    copy.sort(java.util.Comparator.comparing(time, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
-    return copy;
   }
 
   private Account readAccount(String path, Map<String, Object> v) {
@@ -241,16 +204,8 @@ public final class DealJsonParser {
 
   private LineItem readLine(String path, Map<String, Object> v) {
     BigDecimal list = required(path, v, "listPrice");
-    BigDecimal unit = v.containsKey("unitPrice") ? (BigDecimal) v.get("unitPrice") : list;
-    BigDecimal discount = v.containsKey("discount") ? (BigDecimal) v.get("discount") : BigDecimal.ZERO;
-    if (discount.compareTo(BigDecimal.valueOf(100)) > 0) {
-      throw refuse(path + ".discount", "discount is a percentage between 0 and 100, not " + discount.toPlainString());
-    }
-    BigDecimal quantity = v.containsKey("quantity") ? (BigDecimal) v.get("quantity") : BigDecimal.ONE;
-    if (quantity.signum() <= 0) {
-      throw refuse(path + ".quantity", "quantity must be above 0, not " + quantity.toPlainString());
-    }
-    return new LineItem((String) v.get("product"), quantity, list, unit, discount);
+    return checked(() -> DealChecks.lineItem(
+        (String) v.get("product"), (BigDecimal) v.get("quantity"), list, (BigDecimal) v.get("unitPrice"), (BigDecimal) v.get("discount")));
   }
 
   private CloseDateChange readCloseDateChange(String path, Map<String, Object> v) {
@@ -360,8 +315,7 @@ public final class DealJsonParser {
     if (token != JsonToken.VALUE_STRING) {
       throw refuse(path, path + " must be a string in double quotes");
     }
-    String value = parser.getString().strip();
-    return value.isEmpty() ? null : value;
+    return Values.text(parser.getString());
   }
 
   /** A string, number or boolean, kept as text. */
@@ -373,8 +327,7 @@ public final class DealJsonParser {
     if (!token.isScalarValue()) {
       throw refuse(path, path + " must be a single value");
     }
-    String value = parser.getString().strip();
-    return value.isEmpty() ? null : value;
+    return Values.text(parser.getString());
   }
 
   private BigDecimal decimal(String path) {
@@ -386,69 +339,42 @@ public final class DealJsonParser {
       return parser.getDecimalValue();
     }
     if (token == JsonToken.VALUE_STRING) {
-      try {
-        return new BigDecimal(parser.getString().strip());
-      } catch (NumberFormatException e) {
-        throw refuse(path, path + " must be a number, not '" + parser.getString() + "'");
-      }
+      return checked(() -> Values.decimal(path, parser.getString()));
     }
     throw refuse(path, path + " must be a number");
   }
 
   private BigDecimal nonNegative(String path, BigDecimal value) {
-    if (value != null && value.signum() < 0) {
-      throw refuse(path, path + " is negative (" + value.toPlainString() + "): amounts and prices must be 0 or more");
-    }
-    return value;
+    return checked(() -> Values.nonNegative(path, value));
   }
 
   private OffsetDateTime timestamp(String path) {
     String raw = text(path);
-    if (raw == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(raw);
-    } catch (DateTimeParseException e) {
-      String why =
-          raw.matches("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+")
-              ? " has no offset: add Z for UTC or the local offset, e.g. " + raw + "+02:00"
-              : " is not a date-time; write ISO 8601 with an offset, e.g. 2026-07-01T09:30:00+02:00";
-      throw refuse(path, "bad date: " + path + " '" + raw + "'" + why);
-    }
+    return checked(() -> Values.timestamp(path, raw));
   }
 
   private LocalDate date(String path) {
     String raw = text(path);
-    if (raw == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(raw);
-    } catch (DateTimeParseException e) {
-      throw refuse(path, "bad date: " + path + " '" + raw + "' is not a date written YYYY-MM-DD");
-    }
+    return checked(() -> Values.date(path, raw));
   }
 
   private Outcome outcome() {
     String raw = text("outcome");
-    if (raw == null) {
-      return null;
-    }
-    return switch (raw.toLowerCase(Locale.ROOT)) {
-      case "open" -> Outcome.OPEN;
-      case "won" -> Outcome.WON;
-      case "lost" -> Outcome.LOST;
-      default -> throw refuse("outcome", "outcome must be open, won or lost, not '" + raw + "'");
-    };
+    return checked(() -> Values.outcome("outcome", raw));
   }
 
   private String currency() {
     String raw = text("currency");
-    if (raw != null && !raw.matches("[A-Z]{3}")) {
-      throw refuse("currency", "currency must be an ISO 4217 code such as EUR, not '" + raw + "'");
+    return checked(() -> Values.currency("currency", raw));
+  }
+
+  /** Runs a shared value check, refusing at the current token when it fails. */
+  private <T> T checked(Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (InvalidValue invalid) {
+      throw refuse(invalid.field(), invalid.getMessage());
     }
-    return raw;
   }
 
   private static String hint(String field, Set<String> known) {

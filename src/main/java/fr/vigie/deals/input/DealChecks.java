@@ -1,0 +1,128 @@
+package fr.vigie.deals.input;
+
+import fr.vigie.deals.model.Account;
+import fr.vigie.deals.model.Activity;
+import fr.vigie.deals.model.CloseDateChange;
+import fr.vigie.deals.model.Deal;
+import fr.vigie.deals.model.Decision;
+import fr.vigie.deals.model.Document;
+import fr.vigie.deals.model.LineItem;
+import fr.vigie.deals.model.Outcome;
+import fr.vigie.deals.model.StageChange;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The checks that make a deal auditable, and its defaults, shared by every input format: a reader
+ * fills a {@link DealDraft}, and {@link #complete} refuses it or gives the canonical deal. Messages
+ * use the format's own {@link Names}, so that the user reads the names of their file.
+ */
+public final class DealChecks {
+
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  /**
+   * How a format names the deal's parts: its fields, its stage list (in "stages[1]") and where
+   * its stage history is written (in "the deal has no stage history (...)").
+   */
+  public record Names(String id, String createdAt, String closedAt, String outcome, String stages, String stageHistory) {}
+
+  private DealChecks() {}
+
+  /** The deal, with its events in time order, or an {@link InvalidValue} naming the field at fault. */
+  public static Deal complete(DealDraft d, Names names) {
+    if (d.id() == null) {
+      throw new InvalidValue(names.id(), "the deal has no '" + names.id() + "'");
+    }
+    if (d.createdAt() == null) {
+      throw new InvalidValue(names.createdAt(), "the deal has no '" + names.createdAt() + "' (when it was created, with its offset)");
+    }
+    List<StageChange> stages = orEmpty(d.stages());
+    if (stages.isEmpty()) {
+      throw new InvalidValue(names.stages(), "the deal has no stage history (" + names.stageHistory() + "): nothing can be audited");
+    }
+    checkStagesInTimeOrder(stages, names);
+    Outcome outcome = d.outcome() == null ? Outcome.OPEN : d.outcome();
+    if (outcome.isClosed() && d.closedAt() == null) {
+      throw new InvalidValue(names.closedAt(),
+          "the deal is " + outcome.name().toLowerCase(Locale.ROOT) + " but has no '" + names.closedAt() + "'");
+    }
+    if (!outcome.isClosed() && d.closedAt() != null) {
+      throw new InvalidValue(names.closedAt(), "the deal has a '" + names.closedAt() + "' but its outcome is open: set '"
+          + names.outcome() + "' to won or lost, or remove '" + names.closedAt() + "'");
+    }
+    return new Deal(
+        d.id(),
+        d.name(),
+        d.account() == null ? new Account(null, null, null, null, null) : d.account(),
+        d.owner(),
+        d.team(),
+        d.pipeline(),
+        d.type(),
+        d.amount(),
+        d.currency(),
+        d.createdAt(),
+        d.closedAt(),
+        d.expectedCloseDate(),
+        outcome,
+        d.lossReason(),
+        d.fields() == null ? Map.of() : d.fields(),
+        stages,
+        inTimeOrder(orEmpty(d.activities()), Activity::at),
+        inTimeOrder(orEmpty(d.decisions()), Decision::at),
+        orEmpty(d.lines()),
+        inTimeOrder(orEmpty(d.closeDateChanges()), CloseDateChange::at),
+        inTimeOrder(orEmpty(d.documents()), Document::at));
+  }
+
+  /**
+   * A product line with its defaults (one unit, the list price, no discount), or an {@link
+   * InvalidValue} for a discount above 100% or a quantity of 0. {@code listPrice} is required.
+   */
+  public static LineItem lineItem(String product, BigDecimal quantity, BigDecimal listPrice, BigDecimal unitPrice, BigDecimal discount) {
+    BigDecimal unit = unitPrice != null ? unitPrice : listPrice;
+    BigDecimal percent = discount != null ? discount : BigDecimal.ZERO;
+    if (percent.compareTo(HUNDRED) > 0) {
+      throw new InvalidValue("discount", "discount is a percentage between 0 and 100, not " + percent.toPlainString());
+    }
+    BigDecimal units = quantity != null ? quantity : BigDecimal.ONE;
+    if (units.signum() <= 0) {
+      throw new InvalidValue("quantity", "quantity must be above 0, not " + units.toPlainString());
+    }
+    return new LineItem(product, units, listPrice, unit, percent);
+  }
+
+  /** A copy sorted by time; events at the same time keep their order (the sort is stable). */
+  public static <T> List<T> inTimeOrder(List<T> items, Function<T, OffsetDateTime> time) {
+    List<T> copy = new ArrayList<>(items);
+    copy.sort(Comparator.comparing(time, Comparator.nullsFirst(Comparator.naturalOrder())));
+    return copy;
+  }
+
+  /**
+   * A format where the stage history is a list must list it in time order: a stage dated before
+   * the previous one is a mistake in the export, not something to reorder silently. Formats
+   * without an order of their own (CSV rows) sort by time first, so this always holds for them.
+   */
+  private static void checkStagesInTimeOrder(List<StageChange> stages, Names names) {
+    for (int i = 1; i < stages.size(); i++) {
+      StageChange current = stages.get(i);
+      StageChange previous = stages.get(i - 1);
+      if (current.at().isBefore(previous.at())) {
+        throw new InvalidValue(names.stages(), "events out of order: " + names.stages() + "[" + i + "] (" + current.stage() + ", "
+            + current.at() + ") is dated before " + names.stages() + "[" + (i - 1) + "] (" + previous.stage() + ", "
+            + previous.at() + "); list the stage history in time order");
+      }
+    }
+  }
+
+  private static <T> List<T> orEmpty(List<T> items) {
+    return items == null ? List.of() : items;
+  }
+}
