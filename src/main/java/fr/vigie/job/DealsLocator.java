@@ -102,7 +102,7 @@ public final class DealsLocator {
     String name = file.getFileName().toString();
     if (name.endsWith(".csv")) {
       throw InvalidInputException.at(Location.of(DisplayPath.of(file)),
-          "a CSV bundle is a folder (deals.csv, stage-changes.csv, activities.csv...): pass the folder, see docs/deal-format.md");
+          "a CSV bundle is a folder (deals.csv, stage-changes.csv, activities.csv...): pass the folder, see docs/csv-bundle.md");
     }
     return new JsonLinesInput(file, DisplayPath.of(file));
   }

@@ -4,27 +4,47 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Reads a UTF-8 text file line by line with bounded memory: a line longer than the limit, or not
- * valid UTF-8, is returned as a {@link Line} with an error instead of text, and reading goes on at
- * the next line. A byte-order mark at the start is skipped.
+ * Reads a text file line by line with bounded memory: a line longer than the limit is returned as a
+ * {@link Line} with an error instead of bytes, and reading goes on at the next line. A byte-order mark at the start is skipped.
  */
 public final class LineReader implements AutoCloseable {
 
-  /** One line: its number (1-based) and its text, or why it could not be read. */
-  public record Line(long number, String text, String error) {}
+  /**
+   * One line: its number (1-based) and its bytes (without the line break), or why it could not be
+   * read. Decoding is left to the caller, so that it can run on another thread.
+   */
+  public record Line(long number, byte[] bytes, String error) {
+
+    /** The line as text, or null when it is not valid UTF-8. */
+    public String text() {
+      try {
+        return StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes))
+            .toString();
+      } catch (CharacterCodingException e) {
+        return null;
+      }
+    }
+
+    public boolean isBlank() {
+      for (byte b : bytes) {
+        if (b != ' ' && b != '\t' && b != '\r') {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
 
   private final InputStream in;
   private final int maxBytes;
-  private final CharsetDecoder decoder =
-      StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
   private final byte[] chunk = new byte[64 * 1024];
   private int chunkLength;
   private int chunkPosition;
@@ -88,11 +108,7 @@ public final class LineReader implements AutoCloseable {
       }
     }
     int to = length > from && line[length - 1] == '\r' ? length - 1 : length;
-    try {
-      return new Line(number, decoder.decode(ByteBuffer.wrap(line, from, to - from)).toString(), null);
-    } catch (CharacterCodingException e) {
-      return new Line(number, null, "line is not valid UTF-8: save the file as UTF-8");
-    }
+    return new Line(number, Arrays.copyOfRange(line, from, to), null);
   }
 
   private void ensure(int size) {

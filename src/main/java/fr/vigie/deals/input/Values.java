@@ -51,6 +51,10 @@ public final class Values {
     if (raw == null) {
       return null;
     }
+    OffsetDateTime quick = IsoTimestamps.parse(raw);
+    if (quick != null) {
+      return quick;
+    }
     try {
       return OffsetDateTime.parse(raw);
     } catch (DateTimeParseException e) {

@@ -73,11 +73,34 @@ public final class DealJsonParser {
 
   private JsonParser parser;
   private String dealId;
+  private byte[] bytes;
+  private int bytesOffset;
+  private int bytesLength;
 
   /** Parses {@code json} into a deal, or throws a {@link Refusal}. Not thread-safe: one per thread. */
   public Deal parse(String json) {
+    bytes = null;
+    return parse(FACTORY.createParser(ObjectReadContext.empty(), json));
+  }
+
+  /**
+   * Parses one line of UTF-8 bytes (without its line break); bytes that are not UTF-8 are refused
+   * as malformed.
+   */
+  public Deal parse(byte[] utf8, int offset, int length) {
+    bytes = utf8;
+    bytesOffset = offset;
+    bytesLength = length;
+    try {
+      return parse(FACTORY.createParser(ObjectReadContext.empty(), utf8, offset, length));
+    } finally {
+      bytes = null;
+    }
+  }
+
+  private Deal parse(JsonParser source) {
     dealId = null;
-    try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), json)) {
+    try (JsonParser p = source) {
       parser = p;
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw refuse("", "a deal must be a JSON object { ... } on one line");
@@ -88,8 +111,12 @@ public final class DealJsonParser {
       }
       return deal;
     } catch (JacksonException e) {
-      int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-      throw new Refusal(column, dealId, "malformed JSON: " + e.getOriginalMessage());
+      int column = e.getLocation() == null ? 0 : characterColumn(e.getLocation().getColumnNr());
+      String message = e.getOriginalMessage();
+      if (message != null && message.startsWith("Invalid UTF-8")) {
+        throw new Refusal(column, dealId, "line is not valid UTF-8: save the file as UTF-8");
+      }
+      throw new Refusal(column, dealId, "malformed JSON: " + message);
     } finally {
       parser = null;
     }
@@ -234,7 +261,7 @@ public final class DealJsonParser {
       throw refuse(path, path + " must be an object { ... }");
     }
     Map<String, Object> values = new LinkedHashMap<>();
-    Set<String> known = knownFields(path);
+    Set<String> known = KNOWN_FIELDS.getOrDefault(baseName(path), Set.of());
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String field = parser.currentName();
       String fieldPath = path + "." + field;
@@ -264,18 +291,19 @@ public final class DealJsonParser {
     return items;
   }
 
-  private static Set<String> knownFields(String path) {
-    String base = path.replaceAll("\\[\\d+]$", "");
-    return switch (base) {
-      case "account" -> Set.of("id", "name", "segment", "industry", "region");
-      case "stages" -> Set.of("stage", "at", "by");
-      case "activities" -> Set.of("type", "at", "by", "outcome");
-      case "decisions" -> Set.of("type", "value", "by", "role", "at", "comment");
-      case "lines" -> Set.of("product", "quantity", "listPrice", "unitPrice", "discount");
-      case "closeDateChanges" -> Set.of("at", "from", "to", "by");
-      case "documents" -> Set.of("type", "at", "name");
-      default -> Set.of();
-    };
+  private static final Map<String, Set<String>> KNOWN_FIELDS = Map.of(
+      "account", Set.of("id", "name", "segment", "industry", "region"),
+      "stages", Set.of("stage", "at", "by"),
+      "activities", Set.of("type", "at", "by", "outcome"),
+      "decisions", Set.of("type", "value", "by", "role", "at", "comment"),
+      "lines", Set.of("product", "quantity", "listPrice", "unitPrice", "discount"),
+      "closeDateChanges", Set.of("at", "from", "to", "by"),
+      "documents", Set.of("type", "at", "name"));
+
+  /** "stages[2]" → "stages". */
+  private static String baseName(String path) {
+    int bracket = path.indexOf('[');
+    return bracket < 0 ? path : path.substring(0, bracket);
   }
 
   private Object readSimple(String path, String field) {
@@ -387,7 +415,16 @@ public final class DealJsonParser {
   }
 
   private int column() {
-    return parser == null ? 0 : parser.currentTokenLocation().getColumnNr();
+    return parser == null ? 0 : characterColumn(parser.currentTokenLocation().getColumnNr());
+  }
+
+  /** Jackson counts columns in bytes when it reads bytes; people count characters. */
+  private int characterColumn(int column) {
+    if (bytes == null || column <= 1) {
+      return column;
+    }
+    int prefix = Math.min(column - 1, bytesLength);
+    return new String(bytes, bytesOffset, prefix, java.nio.charset.StandardCharsets.UTF_8).length() + 1;
   }
 
   @FunctionalInterface

@@ -41,7 +41,7 @@ public final class JsonLinesInput implements DealInput {
         if (line == null) {
           return null;
         }
-      } while (line.text() != null && line.text().isBlank());
+      } while (line.error() == null && line.isBlank());
       rows++;
       return new JsonLine(file, line);
     } catch (IOException e) {
@@ -76,7 +76,7 @@ public final class JsonLinesInput implements DealInput {
         return new RecordOutcome.Rejected(new Rejection(location(), null, line.error()), 0);
       }
       try {
-        return new RecordOutcome.Accepted(PARSERS.get().parse(line.text()), location(), 0);
+        return new RecordOutcome.Accepted(PARSERS.get().parse(line.bytes(), 0, line.bytes().length), location(), 0);
       } catch (DealJsonParser.Refusal refusal) {
         return new RecordOutcome.Rejected(
             new Rejection(location().atColumn(refusal.column()), refusal.dealId(), refusal.getMessage()), 0);
