@@ -1,0 +1,344 @@
+package fr.vigie.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.vigie.cli.Vigie;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Audits the sample client workspace (fixtures/durand-industrie, 2026-Q3) end to end through the
+ * command line, in process, and holds the result to what the sample generator planted:
+ * expected/planted.csv (every finding) and expected/rejected-expected.csv (every rejection).
+ * See fixtures/README.md.
+ */
+class SampleAuditEndToEndTest {
+
+  static final Path WORKSPACE = Path.of("fixtures", "durand-industrie");
+  static final Path DEALS = WORKSPACE.resolve("deals").resolve("2026-Q3.jsonl");
+  static final Path EXPECTED = WORKSPACE.resolve("expected");
+  static final Path PLANTED = EXPECTED.resolve("planted.csv");
+  static final Path REJECTED_EXPECTED = EXPECTED.resolve("rejected-expected.csv");
+  static final Path GOLDEN = EXPECTED.resolve("findings-golden.csv");
+  static final Path GENERATOR = Path.of("fixtures", "generator", "SampleDeals.java");
+  /** The arguments the committed sample was generated with (fixtures/README.md). */
+  static final List<String> GENERATOR_ARGS = List.of("--seed", "2026", "--deals", "600", "--period", "2026-Q3", "--bad", "8");
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @TempDir static Path temp;
+
+  static Run first;
+
+  record Run(int exitCode, String out, String err, Path dir) {
+
+    Path findings() {
+      return dir.resolve("findings.json");
+    }
+  }
+
+  @BeforeAll
+  static void audit_the_sample_once() {
+    first = audit(temp.resolve("first"));
+  }
+
+  static Run audit(Path outDir) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Vigie.run(new PrintWriter(out), new PrintWriter(err),
+        "audit", WORKSPACE.toString(), "--period", "2026-Q3", "--out", outDir.toString(), "--standard-rules", "rules", "-q");
+    return new Run(code, out.toString(), err.toString(), outDir);
+  }
+
+  @Test
+  void should_exit_with_1_and_reconcile_every_record_read() throws IOException {
+    // GIVEN the sample: one record per line, and the records the generator made to be rejected
+    long records;
+    try (Stream<String> lines = Files.lines(DEALS)) {
+      records = lines.count();
+    }
+    int rejected = readCsv(REJECTED_EXPECTED, ',').size() - 1;
+
+    // WHEN the sample is audited (once, for the whole class)
+
+    // THEN there are major findings, and every record read is either audited or rejected
+    assertThat(first.exitCode()).as("exit code; stderr:%n%s", first.err()).isEqualTo(1);
+    assertThat(first.out().lines().toList())
+        .as("stdout")
+        .contains(String.format("  %d records read = %d audited + %d rejected (see rejected.csv)", records, records - rejected, rejected));
+  }
+
+  @Test
+  void should_find_exactly_the_planted_deviations() throws IOException {
+    // GIVEN the ledger of what the generator planted: one row per expected finding
+    List<String> planted = readCsv(PLANTED, ',').stream().skip(1).map(row -> String.join(",", row)).toList();
+
+    // WHEN the findings of the audit are read back
+    List<String> found = new ArrayList<>();
+    for (JsonNode finding : findings(first.findings())) {
+      found.add(finding.get("rule").asString() + "," + finding.get("deal").asString() + "," + text(finding.get("stage")));
+    }
+
+    // THEN they are the same multiset of (rule, deal, stage)
+    List<String> missing = minus(planted, found);
+    List<String> unexpected = minus(found, planted);
+    assertThat(missing.isEmpty() && unexpected.isEmpty())
+        .withFailMessage("findings.json differs from %s (rule,deal,stage)%n  missing (planted but not found): %d%n%s%n"
+                + "  unexpected (found but not planted): %d%n%s",
+            PLANTED, missing.size(), indent(missing), unexpected.size(), indent(unexpected))
+        .isTrue();
+  }
+
+  @Test
+  void should_plant_every_rule_of_the_standard_pack() throws IOException {
+    // GIVEN the rule ids of the standard pack
+    TreeSet<String> rules = new TreeSet<>();
+    Pattern id = Pattern.compile("@id\\(\"([A-Z-]+)\"\\)");
+    try (Stream<Path> files = Files.walk(Path.of("rules"))) {
+      for (Path drl : files.filter(p -> p.toString().endsWith(".drl")).toList()) {
+        Matcher m = id.matcher(Files.readString(drl));
+        while (m.find()) {
+          rules.add(m.group(1));
+        }
+      }
+    }
+
+    // WHEN the planted findings are counted by rule
+    Map<String, Long> byRule = readCsv(PLANTED, ',').stream().skip(1)
+        .collect(Collectors.groupingBy(row -> row.get(0), TreeMap::new, Collectors.counting()));
+
+    // THEN every rule is planted several times
+    assertThat(rules).hasSize(16);
+    assertThat(byRule.keySet()).containsExactlyElementsOf(rules);
+    assertThat(byRule.values()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(3));
+  }
+
+  @Test
+  void should_require_the_champion_only_of_deals_leaving_discovery_under_version_2026_2() throws IOException {
+    // GIVEN the deals of the sample, and the deals flagged for leaving discovery without a champion
+    TreeSet<String> flagged = new TreeSet<>();
+    for (JsonNode finding : findings(first.findings())) {
+      if (finding.get("rule").asString().equals("PROC-FIELD-MISSING") && finding.get("evidence").get("field").asString().equals("champion")) {
+        flagged.add(finding.get("deal").asString());
+      }
+    }
+    TreeSet<String> leftBefore = new TreeSet<>();
+    TreeSet<String> enteredFrom = new TreeSet<>();
+    for (String line : Files.readAllLines(DEALS)) {
+      JsonNode deal;
+      try {
+        deal = JSON.readTree(line);
+      } catch (RuntimeException malformed) {
+        continue;
+      }
+      if (!"projets".equals(text(deal.get("pipeline"))) || deal.path("fields").has("champion")) {
+        continue;
+      }
+      JsonNode stages = deal.get("stages");
+      for (int i = 0; i + 1 < stages.size(); i++) {
+        String next = stages.get(i + 1).get("stage").asString();
+        if (stages.get(i).get("stage").asString().equals("decouverte") && List.of("proposition", "negociation", "gagne").contains(next)) {
+          String entered = stages.get(i).get("at").asString();
+          String left = stages.get(i + 1).get("at").asString();
+          if (left.compareTo("2026-08-01") < 0) {
+            leftBefore.add(deal.get("id").asString());
+          } else if (entered.compareTo("2026-08-01") >= 0) {
+            enteredFrom.add(deal.get("id").asString());
+          }
+        }
+      }
+    }
+
+    // WHEN (audited once for the class)
+
+    // THEN deals that left discovery before 1 August 2026 without a champion are not flagged, those
+    // that went through it under 2026.2 are
+    assertThat(leftBefore).as("deals leaving decouverte before 2026-08-01 without champion").isNotEmpty();
+    assertThat(flagged).as("deals flagged for a missing champion").isNotEmpty().doesNotContainAnyElementsOf(leftBefore);
+    assertThat(enteredFrom).as("deals that entered and left decouverte from 2026-08-01 without champion").isEqualTo(flagged);
+  }
+
+  /**
+   * The golden file lists (id, rule, deal) of every finding, in the order of findings.json, so that
+   * a change of finding ids or of their order is seen in review. After a deliberate change (of the
+   * rules, the engine or the sample), rewrite it instead of comparing with:
+   *
+   * <pre>./mvnw -B -q test -Dtest=SampleAuditEndToEndTest -Dvigie.updateGolden=true</pre>
+   *
+   * and commit the new fixtures/durand-industrie/expected/findings-golden.csv.
+   */
+  @Test
+  void should_give_the_finding_ids_of_the_golden_file() throws IOException {
+    // GIVEN the findings of the audit as (id, rule, deal), in order
+    List<String> actual = new ArrayList<>();
+    actual.add("id,rule,deal");
+    for (JsonNode finding : findings(first.findings())) {
+      actual.add(finding.get("id").asString() + "," + finding.get("rule").asString() + "," + finding.get("deal").asString());
+    }
+    if (Boolean.getBoolean("vigie.updateGolden")) {
+      Files.write(GOLDEN, actual, StandardCharsets.UTF_8);
+      System.out.println("vigie.updateGolden: rewrote " + GOLDEN + " (" + (actual.size() - 1) + " findings)");
+    }
+
+    // WHEN the golden file is read
+    List<String> golden = Files.readAllLines(GOLDEN, StandardCharsets.UTF_8);
+
+    // THEN they are the same, line for line
+    assertThat(actual)
+        .as("findings (id,rule,deal) against %s; after a deliberate change run with -Dvigie.updateGolden=true", GOLDEN)
+        .containsExactlyElementsOf(golden);
+  }
+
+  @Test
+  void should_reject_exactly_the_bad_records_of_the_sample() throws IOException {
+    // GIVEN the rejections the generator planted: line, deal and a fragment of the reason
+    List<List<String>> expected = readCsv(REJECTED_EXPECTED, ',');
+    expected = expected.subList(1, expected.size());
+
+    // WHEN rejected.csv is read (columns: file, line, column, deal, reason)
+    List<List<String>> rejected = readCsv(first.dir().resolve("rejected.csv"), ';');
+    rejected = rejected.subList(1, rejected.size());
+
+    // THEN the same records are rejected, for the expected reasons
+    assertThat(rejected.stream().map(r -> r.get(1) + "," + r.get(3)).toList())
+        .as("rejected (line,deal)")
+        .containsExactlyElementsOf(expected.stream().map(e -> e.get(0) + "," + e.get(1)).toList());
+    for (int i = 0; i < expected.size(); i++) {
+      assertThat(rejected.get(i).get(4)).as("reason at line %s", expected.get(i).get(0)).contains(expected.get(i).get(2));
+    }
+  }
+
+  @Test
+  void should_write_byte_identical_findings_when_audited_twice() throws IOException {
+    // GIVEN the findings of the first audit
+
+    // WHEN the same sample is audited again
+    Run second = audit(temp.resolve("second"));
+
+    // THEN the findings are the same, byte for byte
+    assertThat(second.exitCode()).isEqualTo(first.exitCode());
+    assertThat(Files.readAllBytes(second.findings())).isEqualTo(Files.readAllBytes(first.findings()));
+  }
+
+  @Test
+  void should_regenerate_the_committed_sample_byte_for_byte() throws Exception {
+    // GIVEN the generator and the arguments the committed sample was made with
+    Path dir = temp.resolve("regenerated");
+    Path deals = dir.resolve("2026-Q3.jsonl");
+    Path ledger = dir.resolve("planted.csv");
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), GENERATOR.toString()));
+    command.addAll(GENERATOR_ARGS);
+    command.addAll(List.of("--out", deals.toString(), "--ledger", ledger.toString()));
+
+    // WHEN it is run again
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output;
+    try (InputStream stream = process.getInputStream()) {
+      output = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("generator finished").isTrue();
+
+    // THEN it writes the same deals and ledgers, byte for byte
+    assertThat(process.exitValue()).as("generator exit code; output:%n%s", output).isZero();
+    assertThat(Files.readAllBytes(deals)).as("deals").isEqualTo(Files.readAllBytes(DEALS));
+    assertThat(Files.readAllBytes(ledger)).as("planted.csv").isEqualTo(Files.readAllBytes(PLANTED));
+    assertThat(Files.readAllBytes(dir.resolve("rejected-expected.csv")))
+        .as("rejected-expected.csv")
+        .isEqualTo(Files.readAllBytes(REJECTED_EXPECTED));
+  }
+
+  // ---------------------------------------------------------------------------------- helpers
+
+  static List<JsonNode> findings(Path findingsJson) throws IOException {
+    try (InputStream in = Files.newInputStream(findingsJson)) {
+      List<JsonNode> findings = new ArrayList<>();
+      JSON.readTree(in).get("findings").forEach(findings::add);
+      return findings;
+    }
+  }
+
+  static String text(JsonNode node) {
+    return node == null || node.isNull() ? "" : node.asString();
+  }
+
+  /** Each element of {@code a}, as many times as it is in {@code a} but not in {@code b}. */
+  static List<String> minus(List<String> a, List<String> b) {
+    Map<String, Integer> counts = new TreeMap<>();
+    a.forEach(x -> counts.merge(x, 1, Integer::sum));
+    b.forEach(x -> counts.merge(x, -1, Integer::sum));
+    List<String> rest = new ArrayList<>();
+    counts.forEach((x, n) -> {
+      for (int i = 0; i < n; i++) {
+        rest.add(x);
+      }
+    });
+    return rest;
+  }
+
+  static String indent(List<String> rows) {
+    return rows.isEmpty() ? "    (none)" : rows.stream().map(r -> "    " + r).collect(Collectors.joining(System.lineSeparator()));
+  }
+
+  /** A small CSV reader: UTF-8 with or without a byte-order mark, quoted cells, CRLF or LF. */
+  static List<List<String>> readCsv(Path file, char separator) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    List<List<String>> rows = new ArrayList<>();
+    List<String> row = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cell.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == separator) {
+        row.add(cell.toString());
+        cell.setLength(0);
+      } else if (c == '\n') {
+        row.add(cell.toString());
+        cell.setLength(0);
+        rows.add(row);
+        row = new ArrayList<>();
+      } else if (c != '\r') {
+        cell.append(c);
+      }
+    }
+    if (cell.length() > 0 || !row.isEmpty()) {
+      row.add(cell.toString());
+      rows.add(row);
+    }
+    return rows;
+  }
+}
