@@ -11,4 +11,10 @@ class MarkdownTest {
     assertThat(Markdown.escape("<script>alert(1)</script> *x* | [y](z)"))
         .isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt; \\*x\\* \\| \\[y\\](z)");
   }
+
+  @Test
+  void should_leave_a_plain_ampersand_readable_and_break_only_entities() {
+    assertThat(Markdown.escape("Lefort & Cie")).isEqualTo("Lefort & Cie");
+    assertThat(Markdown.escape("R&D &lt; &#60;")).isEqualTo("R&D &amp;lt; &amp;\\#60;");
+  }
 }

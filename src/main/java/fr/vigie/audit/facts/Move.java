@@ -4,7 +4,8 @@ import fr.vigie.process.model.StageSpec;
 import java.util.List;
 
 /**
- * The deal going from one stage ({@code source}) to the next ({@code target}), judged by the version in force when it moved.
+ * The deal going from one stage ({@code source}) to the next ({@code target}), or entering the
+ * process at its first stage ({@code source} null, see {@link #isStart()}),, judged by the version in force when it moved.
  * {@code skipped} lists the stages of that version between the two, for a forward move (a move to
  * the lost outcome skips nothing: a deal may be lost at any stage). {@code backwardAllowed} tells
  * whether the process lists this backward move.
@@ -32,8 +33,16 @@ public record Move(
     return direction == Direction.BACKWARD;
   }
 
-  /** A forward move that carries the deal on (not to the lost outcome): exit requirements apply. */
+  /** The deal's entry into the process: there is no stage before. */
+  public boolean isStart() {
+    return source == null;
+  }
+
+  /**
+   * A forward move out of a stage that carries the deal on (not to the lost outcome): the exit
+   * requirements of the stage it leaves apply.
+   */
   public boolean isAdvance() {
-    return direction == Direction.FORWARD && target.spec().terminal() != fr.vigie.deals.model.Outcome.LOST;
+    return direction == Direction.FORWARD && source != null && target.spec().terminal() != fr.vigie.deals.model.Outcome.LOST;
   }
 }

@@ -17,21 +17,35 @@ public final class Violation {
   private final StageSpec stage;
   private final String key;
   private final Map<String, Object> values;
+  private final String variant;
 
-  private Violation(Deal deal, StageSpec stage, String key, Map<String, Object> values) {
+  private Violation(Deal deal, StageSpec stage, String key, Map<String, Object> values, String variant) {
     this.deal = deal;
     this.stage = stage;
     this.key = key;
     this.values = values;
+    this.variant = variant;
   }
 
   public static Violation on(Deal deal) {
-    return new Violation(deal, null, "", Map.of());
+    return new Violation(deal, null, "", Map.of(), null);
+  }
+
+  /**
+   * Words the finding with the message {@code <RULE-ID>.message.<variant>} instead of
+   * {@code <RULE-ID>.message}, for a case the usual sentence does not fit; null keeps the usual one.
+   */
+  public Violation variant(String name) {
+    return new Violation(deal, stage, key, values, name);
+  }
+
+  public String variant() {
+    return variant;
   }
 
   /** Where the deviation happened; also sets the message values {@code stage} and {@code stageId}. */
   public Violation at(StageSpec where) {
-    return new Violation(deal, where, key, values).with("stage", where.label()).with("stageId", where.id());
+    return new Violation(deal, where, key, values, variant).with("stage", where.label()).with("stageId", where.id());
   }
 
   public Violation at(StageVisit visit) {
@@ -41,13 +55,13 @@ public final class Violation {
   /** Tells apart two findings of the same rule on the same deal and stage. */
   public Violation key(Object part) {
     String text = String.valueOf(part);
-    return new Violation(deal, stage, key.isEmpty() ? text : key + "|" + text, values);
+    return new Violation(deal, stage, key.isEmpty() ? text : key + "|" + text, values, variant);
   }
 
   public Violation with(String name, Object value) {
     Map<String, Object> copy = new LinkedHashMap<>(values);
     copy.put(name, value);
-    return new Violation(deal, stage, key, Collections.unmodifiableMap(copy));
+    return new Violation(deal, stage, key, Collections.unmodifiableMap(copy), variant);
   }
 
   public Deal deal() {

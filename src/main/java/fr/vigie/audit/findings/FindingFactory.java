@@ -48,7 +48,10 @@ public final class FindingFactory {
     values.put("owner", settings.displayName(deal.owner()));
     values.putAll(violation.values());
     Locale language = formatter.locale();
-    String message = formatter.render(messages.message(language, rule.id()), values);
+    String template = violation.variant() == null
+        ? messages.message(language, rule.id())
+        : messages.get(language, rule.id() + ".message." + violation.variant()).orElse(messages.message(language, rule.id()));
+    String message = formatter.render(template, values);
     Map<String, Object> evidence = new LinkedHashMap<>();
     violation.values().forEach((name, value) -> evidence.put(name, plain(value)));
     return new Finding(

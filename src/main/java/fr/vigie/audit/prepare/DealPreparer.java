@@ -107,9 +107,9 @@ public final class DealPreparer {
     if (mismatch != null) {
       return new Refused(mismatch);
     }
-    List<StageVisit> visits = visits(history, specs);
-    List<Move> moves = moves(visits);
-    ProcessVersion version = versionFor(visits.get(visits.size() - 1).spec());
+    List<StageVisit> visits = visits(process, history, specs);
+    List<Move> moves = moves(process, visits, specs.get(0));
+    ProcessVersion version = versionFor(specs.get(specs.size() - 1));
     List<RequiredApproval> approvals = approvals(deal, version, visits);
     return new Ready(new PreparedDeal(deal, process, version, visits, moves, approvals, rulesByVersion.get(version)));
   }
@@ -128,7 +128,13 @@ public final class DealPreparer {
         + expected.name().toLowerCase(Locale.ROOT) + " outcome: make them agree";
   }
 
-  private List<StageVisit> visits(List<StageChange> history, List<StageSpec> specs) {
+  /**
+   * Each stay is judged by the version in force when the deal left the stage (the move), or at the
+   * end of the period while it is still there; a closed deal's final stage by the version in force
+   * when it closed. When the stage no longer exists in that version, the version it entered under
+   * judges it.
+   */
+  private List<StageVisit> visits(SalesProcess process, List<StageChange> history, List<StageSpec> entered) {
     LocalDate asOf = period.end();
     List<StageVisit> visits = new ArrayList<>();
     for (int i = 0; i < history.size(); i++) {
@@ -137,38 +143,56 @@ public final class DealPreparer {
       LocalDate from = localDate(change.at());
       LocalDate until = left == null ? asOf : localDate(left);
       long days = Math.max(0, ChronoUnit.DAYS.between(from, until));
-      visits.add(new StageVisit(i, specs.get(i), change.at(), left, days, change.by()));
+      StageSpec spec = entered.get(i);
+      if (!spec.isTerminal()) {
+        LocalDate judgedOn = left == null ? period.lastDay() : localDate(left);
+        spec = process.versionAt(judgedOn).flatMap(v -> v.stage(change.stage())).orElse(spec);
+      }
+      visits.add(new StageVisit(i, spec, change.at(), left, days, change.by()));
     }
     return visits;
   }
 
-
-  private List<Move> moves(List<StageVisit> visits) {
+  private List<Move> moves(SalesProcess process, List<StageVisit> visits, StageSpec first) {
     List<Move> moves = new ArrayList<>();
+    moves.add(start(visits.get(0), first));
     for (int i = 1; i < visits.size(); i++) {
       StageVisit from = visits.get(i - 1);
       StageVisit to = visits.get(i);
-      if (from.stage().equals(to.stage())) {
-        continue;
+      if (!from.stage().equals(to.stage())) {
+        moves.add(move(process, from, to));
       }
-      moves.add(move(from, to));
     }
     return moves;
   }
 
-  private Move move(StageVisit from, StageVisit to) {
-    StageSpec target = to.spec();
-    StageSpec origin = from.spec().version().equals(target.version()) ? from.spec() : sameStageIn(from, target);
-    if (origin == null) {
+  /** The deal's entry into the process: the stages before its first one were skipped. */
+  private Move start(StageVisit first, StageSpec entered) {
+    List<StageSpec> skipped = new ArrayList<>();
+    if (entered.terminal() != Outcome.LOST) {
+      for (StageSpec stage : versionFor(entered).stages()) {
+        if (!stage.isTerminal() && stage.order() < entered.order()) {
+          skipped.add(stage);
+        }
+      }
+    }
+    return new Move(null, first, Move.Direction.FORWARD, skipped, false);
+  }
+
+  /** A move, judged by the version in force on the day it happened. */
+  private Move move(SalesProcess process, StageVisit from, StageVisit to) {
+    ProcessVersion version = process.versionAt(localDate(to.enteredAt())).orElse(versionFor(to.spec()));
+    StageSpec origin = version.stage(from.stage()).orElse(null);
+    StageSpec target = version.stage(to.stage()).orElse(null);
+    if (origin == null || target == null) {
       return new Move(from, to, Move.Direction.UNKNOWN, List.of(), false);
     }
     if (target.order() < origin.order()) {
-      boolean allowed = allowsBackward(target, origin.id());
-      return new Move(from, to, Move.Direction.BACKWARD, List.of(), allowed);
+      return new Move(from, to, Move.Direction.BACKWARD, List.of(), version.allowsBackward(origin.id(), target.id()));
     }
     List<StageSpec> skipped = new ArrayList<>();
     if (target.terminal() != Outcome.LOST) {
-      for (StageSpec stage : stagesOf(target)) {
+      for (StageSpec stage : version.stages()) {
         if (!stage.isTerminal() && stage.order() > origin.order() && stage.order() < target.order()) {
           skipped.add(stage);
         }
@@ -183,18 +207,6 @@ public final class DealPreparer {
 
   private static String key(String process, String version) {
     return process + "\u0000" + version;
-  }
-
-  private List<StageSpec> stagesOf(StageSpec stage) {
-    return versionFor(stage).stages();
-  }
-
-  private StageSpec sameStageIn(StageVisit from, StageSpec target) {
-    return versionFor(target).stage(from.stage()).orElse(null);
-  }
-
-  private boolean allowsBackward(StageSpec target, String fromId) {
-    return versionFor(target).allowsBackward(fromId, target.id());
   }
 
   private static List<RequiredApproval> approvals(Deal deal, ProcessVersion version, List<StageVisit> visits) {
