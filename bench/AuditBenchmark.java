@@ -80,13 +80,17 @@ public class AuditBenchmark {
 
   static Result run(String name, RecordJudge judge, Path deals, AuditContext context, int threads, List<fr.vigie.audit.run.AuditListener> listeners) {
     long start = System.nanoTime();
+    long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    long processCpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     AuditSummary summary;
     try (DealInput input = DealsLocator.open(deals)) {
       summary = new AuditRun(judge, new AuditRun.Options(threads, 256, p -> {})).run(input, context, listeners);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("%-16s %,9d records in %6.2f s = %,10.0f records/s (%,d audited, %,d findings)%n", name, summary.recordsRead(), seconds,
-        summary.recordsRead() / seconds, summary.dealsAudited(), summary.findings());
+    double main = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - mainCpu) / 1e9;
+    double process = (((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() - processCpu) / 1e9;
+    System.out.printf("%-16s %,9d records in %6.2f s = %,10.0f records/s (%,d audited, %,d findings); CPU: reading thread %.1f s, whole process %.1f s%n",
+        name, summary.recordsRead(), seconds, summary.recordsRead() / seconds, summary.dealsAudited(), summary.findings(), main, process);
     return new Result(summary, seconds);
   }
 

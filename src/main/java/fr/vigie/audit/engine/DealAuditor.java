@@ -10,7 +10,6 @@ import fr.vigie.audit.prepare.PreparedDeal;
 import fr.vigie.deals.model.Deal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +18,12 @@ import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
+import org.kie.api.runtime.rule.FactHandle;
 
 /**
- * Judges one deal at a time in a fresh rule session: inserts the deal and its facts, fires the
- * rules in force for it, and turns what the rules inserted into findings. The session is disposed
- * after each deal, so nothing of one deal can reach another. One per thread.
+ * Judges one deal at a time: inserts the deal and its facts into the thread's rule session, fires
+ * the rules in force for it, turns what the rules inserted into findings, and empties the session
+ * again, so that nothing of one deal can reach another. One per thread.
  */
 public final class DealAuditor {
 
@@ -39,10 +39,12 @@ public final class DealAuditor {
     this.maxFirings = maxFirings;
   }
 
+  private final Map<Violation, Rule> insertedBy = new LinkedHashMap<>();
+  private KieSession session;
+
   public List<Finding> audit(PreparedDeal prepared, String source) {
-    Map<Violation, Rule> insertedBy = new IdentityHashMap<>();
-    KieSession session = base.kieBase().newKieSession();
-    try {
+    if (session == null) {
+      session = base.kieBase().newKieSession();
       session.addEventListener(new DefaultRuleRuntimeEventListener() {
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
@@ -51,6 +53,8 @@ public final class DealAuditor {
           }
         }
       });
+    }
+    try {
       insertFacts(session, prepared);
       EffectiveRules rules = prepared.rules();
       AgendaFilter inForce = match -> rules.isEnabled(id(match.getRule()));
@@ -59,10 +63,18 @@ public final class DealAuditor {
         throw new RuleLoopException("the rules fired more than " + maxFirings + " times on deal at " + source
             + ": a rule probably re-triggers itself (it modifies or inserts a fact its own conditions match)");
       }
-      return toFindings(session, insertedBy, rules, source);
+      return toFindings(rules, source);
     } finally {
-      session.dispose();
+      clear();
     }
+  }
+
+  /** Empties the session for the next deal: nothing of this deal stays in it. */
+  private void clear() {
+    for (FactHandle handle : new ArrayList<FactHandle>(session.getFactHandles())) {
+      session.delete(handle);
+    }
+    insertedBy.clear();
   }
 
   private static void insertFacts(KieSession session, PreparedDeal prepared) {
@@ -80,15 +92,11 @@ public final class DealAuditor {
     }
   }
 
-  private List<Finding> toFindings(KieSession session, Map<Violation, Rule> insertedBy, EffectiveRules rules, String source) {
+  private List<Finding> toFindings(EffectiveRules rules, String source) {
     Map<String, Finding> byId = new LinkedHashMap<>();
-    for (Object object : session.getObjects(o -> o instanceof Violation)) {
-      Violation violation = (Violation) object;
-      Rule rule = insertedBy.get(violation);
-      if (rule == null) {
-        continue;
-      }
-      RuleInfo info = base.rule(id(rule)).orElseThrow();
+    for (Map.Entry<Violation, Rule> inserted : insertedBy.entrySet()) {
+      Violation violation = inserted.getKey();
+      RuleInfo info = base.rule(id(inserted.getValue())).orElseThrow();
       Finding finding = findings.create(info, rules.severity(info.id()), violation, source);
       byId.putIfAbsent(finding.id(), finding);
     }

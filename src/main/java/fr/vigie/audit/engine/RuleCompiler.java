@@ -83,7 +83,7 @@ public final class RuleCompiler {
     if (problems.hasErrors()) {
       return null;
     }
-    InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+    InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(baseConfiguration());
     kieBase.addPackages(builder.getKnowledgePackages());
     Map<String, RuleInfo> catalog = new LinkedHashMap<>();
     for (KiePackage kiePackage : kieBase.getKiePackages()) {
@@ -123,6 +123,12 @@ public final class RuleCompiler {
       }
       problems.add(nullPackage ? Problem.error(problem.location(), "the rule file could not be parsed") : problem);
     }
+  }
+
+  /** The rule base loads fact classes through Vigie's class loader, also inside the Spring Boot jar. */
+  private static org.kie.api.KieBaseConfiguration baseConfiguration() {
+    org.kie.api.KieBaseConfiguration configuration = org.drools.core.impl.RuleBaseFactory.newKnowledgeBaseConfiguration(null, RuleCompiler.class.getClassLoader());
+    return configuration;
   }
 
   private static List<Path> drlFiles(Path root) throws IOException {

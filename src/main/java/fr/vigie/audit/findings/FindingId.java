@@ -15,13 +15,16 @@ public final class FindingId {
 
   private FindingId() {}
 
-  public static String of(String rule, String deal, String stage, String key) {
-    MessageDigest digest;
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      digest = MessageDigest.getInstance("SHA-256");
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
+  });
+
+  public static String of(String rule, String deal, String stage, String key) {
+    MessageDigest digest = SHA256.get();
     String joined = rule + '\u0000' + deal + '\u0000' + (stage == null ? "" : stage) + '\u0000' + key;
     byte[] hash = digest.digest(joined.getBytes(StandardCharsets.UTF_8));
     long bits = 0;

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** One dated version of a process: the stages, moves, approvals and rule settings in force. */
 public record ProcessVersion(
@@ -28,11 +26,12 @@ public record ProcessVersion(
   }
 
   public Optional<StageSpec> stage(String id) {
-    return Optional.ofNullable(byId().get(id));
-  }
-
-  private Map<String, StageSpec> byId() {
-    return stages.stream().collect(Collectors.toMap(StageSpec::id, Function.identity()));
+    for (StageSpec stage : stages) {
+      if (stage.id().equals(id)) {
+        return Optional.of(stage);
+      }
+    }
+    return Optional.empty();
   }
 
   public List<String> stageIds() {
