@@ -135,7 +135,8 @@ class SampleAuditEndToEndTest {
 
   @Test
   void should_require_the_champion_only_of_deals_leaving_discovery_under_version_2026_2() throws IOException {
-    // GIVEN the deals of the sample, and the deals flagged for leaving discovery without a champion
+    // GIVEN the deals of the sample that left discovery without a champion, by when they left it,
+    // and the deals flagged for it
     TreeSet<String> flagged = new TreeSet<>();
     for (JsonNode finding : findings(first.findings())) {
       if (finding.get("rule").asString().equals("PROC-FIELD-MISSING") && finding.get("evidence").get("field").asString().equals("champion")) {
@@ -143,14 +144,9 @@ class SampleAuditEndToEndTest {
       }
     }
     TreeSet<String> leftBefore = new TreeSet<>();
-    TreeSet<String> enteredFrom = new TreeSet<>();
-    for (String line : Files.readAllLines(DEALS)) {
-      JsonNode deal;
-      try {
-        deal = JSON.readTree(line);
-      } catch (RuntimeException malformed) {
-        continue;
-      }
+    TreeSet<String> leftFrom = new TreeSet<>();
+    TreeSet<String> enteredBeforeLeftFrom = new TreeSet<>();
+    for (JsonNode deal : auditedDeals()) {
       if (!"projets".equals(text(deal.get("pipeline"))) || deal.path("fields").has("champion")) {
         continue;
       }
@@ -158,24 +154,101 @@ class SampleAuditEndToEndTest {
       for (int i = 0; i + 1 < stages.size(); i++) {
         String next = stages.get(i + 1).get("stage").asString();
         if (stages.get(i).get("stage").asString().equals("decouverte") && List.of("proposition", "negociation", "gagne").contains(next)) {
+          // the local dates of the sample's timestamps (Europe/Paris, with its offset) start the text
           String entered = stages.get(i).get("at").asString();
           String left = stages.get(i + 1).get("at").asString();
           if (left.compareTo("2026-08-01") < 0) {
             leftBefore.add(deal.get("id").asString());
-          } else if (entered.compareTo("2026-08-01") >= 0) {
-            enteredFrom.add(deal.get("id").asString());
+          } else {
+            leftFrom.add(deal.get("id").asString());
+            if (entered.compareTo("2026-08-01") < 0) {
+              enteredBeforeLeftFrom.add(deal.get("id").asString());
+            }
           }
         }
       }
     }
+    leftBefore.removeAll(leftFrom);
 
     // WHEN (audited once for the class)
 
-    // THEN deals that left discovery before 1 August 2026 without a champion are not flagged, those
-    // that went through it under 2026.2 are
+    // THEN each stay is judged by the version in force when the deal left discovery: deals that left
+    // it before 1 August 2026 without a champion are not flagged, those that left it later are, even
+    // when they entered it under 2026.1
     assertThat(leftBefore).as("deals leaving decouverte before 2026-08-01 without champion").isNotEmpty();
-    assertThat(flagged).as("deals flagged for a missing champion").isNotEmpty().doesNotContainAnyElementsOf(leftBefore);
-    assertThat(enteredFrom).as("deals that entered and left decouverte from 2026-08-01 without champion").isEqualTo(flagged);
+    assertThat(enteredBeforeLeftFrom)
+        .as("deals entering decouverte before 2026-08-01 and leaving it from then on without champion")
+        .hasSizeGreaterThanOrEqualTo(2);
+    assertThat(flagged).as("deals flagged for a missing champion").doesNotContainAnyElementsOf(leftBefore);
+    assertThat(flagged).as("deals flagged for a missing champion").containsAll(enteredBeforeLeftFrom);
+    assertThat(flagged).as("deals flagged for a missing champion").isEqualTo(leftFrom);
+  }
+
+  @Test
+  void should_flag_the_stages_skipped_by_deals_entering_the_process_past_them() throws IOException {
+    // GIVEN the stages of the sample's processes in order, those that may be skipped, and the deals
+    // whose first stage comes after stages that may not be skipped ("reprises")
+    Map<String, List<String>> stagesByPipeline = Map.of(
+        "projets", List.of("prospection", "qualification", "decouverte", "proposition", "negociation"),
+        "maintenance", List.of("qualification", "proposition"));
+    List<String> skippable = List.of("prospection");
+    TreeSet<String> expected = new TreeSet<>();
+    TreeSet<String> pipelines = new TreeSet<>();
+    for (JsonNode deal : auditedDeals()) {
+      List<String> order = stagesByPipeline.get(text(deal.get("pipeline")));
+      int first = order.indexOf(deal.get("stages").get(0).get("stage").asString());
+      for (int s = 0; s < first; s++) {
+        if (!skippable.contains(order.get(s))) {
+          expected.add(deal.get("id").asString() + "," + order.get(s));
+          pipelines.add(text(deal.get("pipeline")));
+        }
+      }
+    }
+
+    // WHEN the stages skipped at entry are read from the findings
+    TreeSet<String> found = new TreeSet<>();
+    for (JsonNode finding : findings(first.findings())) {
+      if (finding.get("rule").asString().equals("PROC-SKIP-STAGE")
+          && finding.get("message").asString().contains("est entrée dans le processus directement en")) {
+        found.add(finding.get("deal").asString() + "," + finding.get("stage").asString());
+      }
+    }
+
+    // THEN each is flagged, in both processes, with the sentence for an entry
+    assertThat(expected).as("deals entering past a stage they may not skip").hasSizeGreaterThanOrEqualTo(6);
+    assertThat(pipelines).containsExactly("maintenance", "projets");
+    assertThat(found).as("PROC-SKIP-STAGE at entry (deal,stage)").isEqualTo(expected);
+  }
+
+  @Test
+  void should_flag_the_ceo_approving_a_renewal_discount_reserved_to_the_sales_director() throws IOException {
+    // GIVEN the deals of the maintenance pipeline
+    TreeSet<String> renewals = new TreeSet<>();
+    for (JsonNode deal : auditedDeals()) {
+      if ("maintenance".equals(text(deal.get("pipeline")))) {
+        renewals.add(deal.get("id").asString());
+      }
+    }
+
+    // WHEN the approval findings on them are read
+    TreeSet<String> byCeo = new TreeSet<>();
+    TreeSet<String> missing = new TreeSet<>();
+    for (JsonNode finding : findings(first.findings())) {
+      String deal = finding.get("deal").asString();
+      if (!renewals.contains(deal)) {
+        continue;
+      }
+      if (finding.get("rule").asString().equals("PROC-APPROVAL-WRONG-ROLE")
+          && finding.get("evidence").get("by").asString().equals("p.durand")) {
+        byCeo.add(deal);
+      } else if (finding.get("rule").asString().equals("PROC-APPROVAL-MISSING")) {
+        missing.add(deal);
+      }
+    }
+
+    // THEN the CEO's approvals are given by the wrong role, and are not missing approvals
+    assertThat(byCeo).as("renewals whose discount the CEO approved").hasSizeGreaterThanOrEqualTo(3);
+    assertThat(missing).as("renewals with a missing approval").doesNotContainAnyElementsOf(byCeo);
   }
 
   /**
@@ -276,6 +349,23 @@ class SampleAuditEndToEndTest {
       JSON.readTree(in).get("findings").forEach(findings::add);
       return findings;
     }
+  }
+
+  /** The records of the sample that the audit judges: every line but the expected rejections. */
+  static List<JsonNode> auditedDeals() throws IOException {
+    TreeSet<Integer> rejected = new TreeSet<>();
+    List<List<String>> expected = readCsv(REJECTED_EXPECTED, ',');
+    for (List<String> row : expected.subList(1, expected.size())) {
+      rejected.add(Integer.parseInt(row.get(0)));
+    }
+    List<JsonNode> deals = new ArrayList<>();
+    List<String> lines = Files.readAllLines(DEALS, StandardCharsets.UTF_8);
+    for (int i = 0; i < lines.size(); i++) {
+      if (!rejected.contains(i + 1)) {
+        deals.add(JSON.readTree(lines.get(i)));
+      }
+    }
+    return deals;
   }
 
   static String text(JsonNode node) {
