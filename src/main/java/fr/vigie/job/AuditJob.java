@@ -8,6 +8,7 @@ import fr.vigie.audit.run.AuditRun;
 import fr.vigie.audit.run.AuditSummary;
 import fr.vigie.audit.run.DealJudge;
 import fr.vigie.deals.input.DealInput;
+import fr.vigie.problem.Problems;
 import fr.vigie.report.FindingsCsvWriter;
 import fr.vigie.report.FindingsJsonWriter;
 import fr.vigie.report.MarkdownReportWriter;
@@ -50,8 +51,11 @@ public final class AuditJob {
     Locale language = request.language() != null ? request.language() : prepared.workspace().settings().language();
     Period period = located.period();
     Path outDir = request.out() != null ? request.out() : prepared.workspace().defaultOutput(period);
-    AuditContext context = new AuditContext(prepared.workspace(), period, prepared.rules(), language);
-    DealJudge judge = new DealJudge(prepared.workspace(), period, prepared.rules(), language, DealAuditor.DEFAULT_MAX_FIRINGS);
+    Problems problems = new Problems();
+    PlanCheck.Result plan = PlanCheck.run(prepared, period, language, problems);
+    problems.throwIfErrors();
+    AuditContext context = new AuditContext(prepared.workspace(), period, prepared.rules(), language, plan.plan(), plan.contradictions());
+    DealJudge judge = new DealJudge(prepared.workspace(), period, plan.plan(), prepared.rules(), language, DealAuditor.DEFAULT_MAX_FIRINGS);
     int threads = request.threads() > 0 ? request.threads() : Runtime.getRuntime().availableProcessors();
     AuditRun run = new AuditRun(judge, new AuditRun.Options(threads, 256, request.progress() == null ? p -> {} : request.progress()));
     try (OutputFolder out = new OutputFolder(outDir); DealInput input = DealsLocator.open(located.deals())) {

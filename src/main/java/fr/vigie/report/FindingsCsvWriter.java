@@ -34,6 +34,7 @@ public final class FindingsCsvWriter implements AuditListener {
         text.get("csv.id"), text.get("csv.rule"), text.get("csv.severity"), text.get("csv.lever"), text.get("csv.deal"),
         text.get("csv.dealName"), text.get("csv.account"), text.get("csv.owner"), text.get("csv.team"), text.get("csv.stage"),
         text.get("csv.message"), text.get("csv.source")));
+    write(context.planFindings());
   }
 
   static char separatorFor(ReportText text) {
@@ -42,6 +43,10 @@ public final class FindingsCsvWriter implements AuditListener {
 
   @Override
   public void audited(AuditedDeal deal, List<Finding> findings) {
+    write(findings);
+  }
+
+  private void write(List<Finding> findings) {
     for (Finding f : findings) {
       csv.row(java.util.Arrays.asList(
           f.id(), f.rule(), text.severity(f.severity()), text.lever(f.lever()), f.deal(), f.dealName(), f.account(), f.owner(),

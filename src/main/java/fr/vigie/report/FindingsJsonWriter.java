@@ -48,6 +48,7 @@ public final class FindingsJsonWriter implements AuditListener {
       json.writeStringProperty("language", context.language().getLanguage());
       json.writeName("findings");
       json.writeStartArray();
+      write(context.planFindings());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -55,6 +56,10 @@ public final class FindingsJsonWriter implements AuditListener {
 
   @Override
   public void audited(AuditedDeal deal, List<Finding> findings) {
+    write(findings);
+  }
+
+  private void write(List<Finding> findings) {
     for (Finding finding : findings) {
       json.writeStartObject();
       json.writeStringProperty("id", finding.id());

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One test case: a few deals, the findings expected of the rules under test, and the deals
- * expected to be rejected.
+ * One test case: a few deals, optionally a strategy and tactics (written as in strategy.yaml and
+ * tactics/&lt;period&gt;.yaml), the findings expected of the rules under test (a finding without
+ * a deal is one on the written plan), and the deals expected to be rejected.
  */
 public record RuleTestCase(
     String file,
@@ -15,10 +16,12 @@ public record RuleTestCase(
     String name,
     Set<String> rulesUnderTest,
     List<YamlNode> deals,
+    YamlNode strategy,
+    YamlNode tactics,
     List<Expected> expected,
     List<ExpectedRejection> rejected) {
 
-  /** A finding the case expects: rule and deal, and optionally stage and exact message. */
+  /** A finding the case expects: rule and deal (none for a finding on the plan), and optionally stage and exact message. */
   public record Expected(String rule, String deal, String stage, String message, Location location) {}
 
   /** A deal the case expects to be rejected, with a part of the reason. */

@@ -50,7 +50,7 @@ public final class RuleTestReader {
       problems.error(top.location(), "a test file needs 'cases:', each with 'name', 'deals' and 'expect'");
     }
     for (YamlNode item : items) {
-      YamlObject c = YamlObject.of(item, "a test case", problems, "name", "deals", "expect", "rejected");
+      YamlObject c = YamlObject.of(item, "a test case", problems, "name", "deals", "strategy", "tactics", "expect", "rejected");
       if (c == null) {
         continue;
       }
@@ -66,7 +66,7 @@ public final class RuleTestReader {
           problems.error(finding.valueLocation("rule"), "rule " + rule + " is not under test in this file"
               + (known.contains(rule) ? "; add it to 'rules:'" : DidYouMean.hint(rule, known)));
         }
-        expected.add(new RuleTestCase.Expected(rule, finding.requiredText("deal"), finding.text("stage"), finding.text("message"), finding.location()));
+        expected.add(new RuleTestCase.Expected(rule, finding.text("deal"), finding.text("stage"), finding.text("message"), finding.location()));
       }
       List<RuleTestCase.ExpectedRejection> rejected = new ArrayList<>();
       for (YamlNode r : c.list("rejected")) {
@@ -75,10 +75,10 @@ public final class RuleTestReader {
           rejected.add(new RuleTestCase.ExpectedRejection(rejection.requiredText("deal"), rejection.text("reason"), rejection.location()));
         }
       }
-      if (c.list("deals").isEmpty()) {
-        problems.error(c.location(), "test case '" + name + "' needs 'deals'");
+      if (c.list("deals").isEmpty() && !c.has("strategy") && !c.has("tactics")) {
+        problems.error(c.location(), "test case '" + name + "' needs 'deals', or a 'strategy' and 'tactics' to check");
       }
-      cases.add(new RuleTestCase(display, c.location(), name, underTest, c.list("deals"), expected, rejected));
+      cases.add(new RuleTestCase(display, c.location(), name, underTest, c.list("deals"), c.node("strategy"), c.node("tactics"), expected, rejected));
     }
     return cases;
   }

@@ -1,6 +1,12 @@
 package fr.vigie.ruletest;
 
 import fr.vigie.audit.engine.DealAuditor;
+import fr.vigie.audit.engine.PlanAuditor;
+import fr.vigie.audit.findings.FindingFactory;
+import fr.vigie.audit.prepare.EffectiveRules;
+import fr.vigie.problem.Problems;
+import fr.vigie.strategy.PlanReader;
+import fr.vigie.strategy.model.Plan;
 import fr.vigie.audit.engine.RuleBase;
 import fr.vigie.audit.model.Finding;
 import fr.vigie.audit.run.DealJudge;
@@ -25,11 +31,13 @@ public final class RuleTestRunner {
 
   public static final Period DEFAULT_PERIOD = Period.parse("2026-Q3").orElseThrow();
   private final Workspace workspace;
+  private final RuleBase rules;
   private final DealJudge judge;
   private final ShortDeals shortDeals;
 
   public RuleTestRunner(Workspace workspace, RuleBase rules) {
     this.workspace = workspace;
+    this.rules = rules;
     this.judge = new DealJudge(workspace, DEFAULT_PERIOD, rules, Locale.FRENCH, DealAuditor.DEFAULT_MAX_FIRINGS);
     this.shortDeals = new ShortDeals(workspace.settings().zone(), workspace.processes());
   }
@@ -39,6 +47,22 @@ public final class RuleTestRunner {
     List<Finding> actual = new ArrayList<>();
     List<Rejection> rejections = new ArrayList<>();
     DealJsonParser parser = new DealJsonParser();
+    DealJudge judge = this.judge;
+    if (testCase.strategy() != null || testCase.tactics() != null) {
+      Problems problems = new Problems();
+      Plan plan = new PlanReader(problems, workspace.settings().people())
+          .read(testCase.strategy(), testCase.file(), testCase.tactics(), testCase.file(), DEFAULT_PERIOD);
+      if (problems.hasErrors()) {
+        problems.all().forEach(p -> differences.add(p.toString()));
+        return new RuleTestResult(testCase, differences);
+      }
+      judge = new DealJudge(workspace, DEFAULT_PERIOD, plan, rules, Locale.FRENCH, DealAuditor.DEFAULT_MAX_FIRINGS);
+      EffectiveRules inForce = EffectiveRules.resolve(rules.catalog(), workspace.settings().ruleSettings(), null);
+      new PlanAuditor(rules, new FindingFactory(rules.messages(), Locale.FRENCH, workspace.settings()))
+          .audit(plan.facts(), List.of(DEFAULT_PERIOD), inForce).stream()
+          .filter(f -> testCase.rulesUnderTest().contains(f.rule()))
+          .forEach(actual::add);
+    }
     for (int i = 0; i < testCase.deals().size(); i++) {
       var node = testCase.deals().get(i);
       RecordOutcome outcome;
@@ -65,19 +89,19 @@ public final class RuleTestRunner {
   private static void compareFindings(RuleTestCase testCase, List<Finding> actual, List<String> differences) {
     List<Finding> remaining = new ArrayList<>(actual);
     for (RuleTestCase.Expected expected : testCase.expected()) {
-      Finding match = take(remaining, f -> f.rule().equals(expected.rule()) && f.deal().equals(expected.deal())
+      Finding match = take(remaining, f -> f.rule().equals(expected.rule()) && Objects.equals(f.deal(), expected.deal())
           && (expected.stage() == null || expected.stage().equals(f.stage()))
           && (expected.message() == null || expected.message().equals(f.message())));
       if (match == null) {
-        Finding near = remaining.stream().filter(f -> f.rule().equals(expected.rule()) && f.deal().equals(expected.deal())).findFirst().orElse(null);
-        differences.add("expected " + expected.rule() + " on " + expected.deal() + (expected.stage() == null ? "" : " at " + expected.stage())
+        Finding near = remaining.stream().filter(f -> f.rule().equals(expected.rule()) && Objects.equals(f.deal(), expected.deal())).findFirst().orElse(null);
+        differences.add("expected " + expected.rule() + " on " + (expected.deal() == null ? "the plan" : expected.deal()) + (expected.stage() == null ? "" : " at " + expected.stage())
             + " (line " + expected.location().line() + ")" + (near == null ? ", but it did not fire"
                 : ", but it fired" + (Objects.equals(expected.stage(), near.stage()) ? "" : " at " + near.stage())
                     + (expected.message() == null || expected.message().equals(near.message()) ? "" : " with message:\n      " + near.message())));
       }
     }
     for (Finding unexpected : remaining) {
-      differences.add("unexpected " + unexpected.rule() + " on " + unexpected.deal() + (unexpected.stage() == null ? "" : " at " + unexpected.stage())
+      differences.add("unexpected " + unexpected.rule() + " on " + (unexpected.deal() == null ? "the plan" : unexpected.deal()) + (unexpected.stage() == null ? "" : " at " + unexpected.stage())
           + ": " + unexpected.message());
     }
   }

@@ -1,6 +1,5 @@
 package fr.vigie.audit.engine;
 
-import fr.vigie.audit.facts.Param;
 import fr.vigie.audit.facts.Violation;
 import fr.vigie.audit.findings.FindingFactory;
 import fr.vigie.audit.model.Finding;
@@ -10,6 +9,7 @@ import fr.vigie.audit.prepare.PreparedDeal;
 import fr.vigie.deals.model.Deal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +21,10 @@ import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
- * Judges one deal at a time: inserts the deal and its facts into the thread's rule session, fires
- * the rules in force for it, turns what the rules inserted into findings, and empties the session
- * again, so that nothing of one deal can reach another. One per thread.
+ * Judges one deal at a time: inserts the deal and its facts into the thread's rule session (where
+ * the plan's facts stay), fires the deal rules in force for it, turns what the rules inserted into
+ * findings, and takes the deal's facts out again, so that nothing of one deal can reach another.
+ * One per thread.
  */
 public final class DealAuditor {
 
@@ -32,32 +33,37 @@ public final class DealAuditor {
   private final RuleBase base;
   private final FindingFactory findings;
   private final int maxFirings;
+  private final List<Object> planFacts;
+  private final Map<Violation, Rule> insertedBy = new LinkedHashMap<>();
+  private final List<FactHandle> dealHandles = new ArrayList<>();
+  private KieSession session;
 
-  public DealAuditor(RuleBase base, FindingFactory findings, int maxFirings) {
+  /**
+   * @param planFacts the strategy and tactics facts, the same for every deal: inserted once in the
+   *     session and kept there, beside each deal's facts
+   */
+  public DealAuditor(RuleBase base, FindingFactory findings, int maxFirings, List<Object> planFacts) {
     this.base = base;
     this.findings = findings;
     this.maxFirings = maxFirings;
+    this.planFacts = List.copyOf(planFacts);
   }
 
-  private final Map<Violation, Rule> insertedBy = new LinkedHashMap<>();
-  private KieSession session;
+  public DealAuditor(RuleBase base, FindingFactory findings, int maxFirings) {
+    this(base, findings, maxFirings, List.of());
+  }
 
   public List<Finding> audit(PreparedDeal prepared, String source) {
     if (session == null) {
-      session = base.kieBase().newKieSession();
-      session.addEventListener(new DefaultRuleRuntimeEventListener() {
-        @Override
-        public void objectInserted(ObjectInsertedEvent event) {
-          if (event.getObject() instanceof Violation violation && event.getRule() != null) {
-            insertedBy.put(violation, event.getRule());
-          }
-        }
-      });
+      session = newSession();
     }
     try {
-      insertFacts(session, prepared);
+      insertFacts(prepared);
       EffectiveRules rules = prepared.rules();
-      AgendaFilter inForce = match -> rules.isEnabled(id(match.getRule()));
+      AgendaFilter inForce = match -> {
+        RuleInfo rule = base.info(match.getRule());
+        return rule != null && rule.scope() == RuleInfo.Scope.DEAL && rules.isEnabled(rule.id());
+      };
       int fired = session.fireAllRules(inForce, maxFirings + 1);
       if (fired > maxFirings) {
         throw new RuleLoopException("the rules fired more than " + maxFirings + " times on deal at " + source
@@ -69,44 +75,74 @@ public final class DealAuditor {
     }
   }
 
-  /** Empties the session for the next deal: nothing of this deal stays in it. */
-  private void clear() {
-    for (FactHandle handle : new ArrayList<FactHandle>(session.getFactHandles())) {
-      session.delete(handle);
-    }
-    insertedBy.clear();
+  private KieSession newSession() {
+    KieSession created = base.kieBase().newKieSession();
+    created.addEventListener(new DefaultRuleRuntimeEventListener() {
+      @Override
+      public void objectInserted(ObjectInsertedEvent event) {
+        if (event.getRule() != null) {
+          dealHandles.add(event.getFactHandle());
+          if (event.getObject() instanceof Violation violation) {
+            insertedBy.put(violation, event.getRule());
+          }
+        }
+      }
+    });
+    planFacts.forEach(created::insert);
+    return created;
   }
 
-  private static void insertFacts(KieSession session, PreparedDeal prepared) {
+  private void insertFacts(PreparedDeal prepared) {
     Deal deal = prepared.deal();
-    session.insert(deal);
-    prepared.visits().forEach(session::insert);
-    prepared.moves().forEach(session::insert);
-    prepared.approvals().forEach(session::insert);
-    deal.activities().forEach(session::insert);
-    deal.decisions().forEach(session::insert);
-    deal.documents().forEach(session::insert);
-    deal.closeDateChanges().forEach(session::insert);
-    for (Param param : prepared.rules().params()) {
-      session.insert(param);
+    insert(deal);
+    prepared.visits().forEach(this::insert);
+    prepared.moves().forEach(this::insert);
+    prepared.approvals().forEach(this::insert);
+    deal.activities().forEach(this::insert);
+    deal.decisions().forEach(this::insert);
+    deal.documents().forEach(this::insert);
+    deal.closeDateChanges().forEach(this::insert);
+    deal.lines().forEach(this::insert);
+    prepared.rules().params().forEach(this::insert);
+  }
+
+  private void insert(Object fact) {
+    dealHandles.add(session.insert(fact));
+  }
+
+  /**
+   * Takes the deal's facts, and whatever the rules inserted, out of the session, keeping the plan's
+   * facts; a session that does not come back to the plan alone (a rule deleted a fact of the plan)
+   * is thrown away.
+   */
+  private void clear() {
+    for (FactHandle handle : dealHandles) {
+      if (session.getObject(handle) != null) {
+        session.delete(handle);
+      }
+    }
+    dealHandles.clear();
+    insertedBy.clear();
+    if (session.getFactCount() != planFacts.size()) {
+      session.dispose();
+      session = null;
     }
   }
 
+  /**
+   * One finding per id: when a rule fires twice for the same deviation (a deal that left the same
+   * stage twice without the same document), the message that sorts first is kept, so that the
+   * result never depends on the order the rules fired in.
+   */
   private List<Finding> toFindings(EffectiveRules rules, String source) {
-    Map<String, Finding> byId = new LinkedHashMap<>();
+    Map<String, Finding> byId = new HashMap<>();
     for (Map.Entry<Violation, Rule> inserted : insertedBy.entrySet()) {
-      Violation violation = inserted.getKey();
-      RuleInfo info = base.rule(id(inserted.getValue())).orElseThrow();
-      Finding finding = findings.create(info, rules.severity(info.id()), violation, source);
-      byId.putIfAbsent(finding.id(), finding);
+      RuleInfo info = base.info(inserted.getValue());
+      Finding finding = findings.create(info, rules.severity(info.id()), inserted.getKey(), source);
+      byId.merge(finding.id(), finding, (a, b) -> a.message().compareTo(b.message()) <= 0 ? a : b);
     }
     List<Finding> result = new ArrayList<>(byId.values());
     result.sort(Comparator.comparing(Finding::rule).thenComparing(Finding::id));
     return result;
-  }
-
-  private static String id(Rule rule) {
-    Object id = rule.getMetaData().get("id");
-    return id == null ? rule.getName() : id.toString();
   }
 }

@@ -13,6 +13,7 @@ public final class RuleBase {
   private final KieBase kieBase;
   private final Map<String, RuleInfo> rules;
   private final MessageCatalog messages;
+  private final Map<org.kie.api.definition.rule.Rule, RuleInfo> byRule = new java.util.concurrent.ConcurrentHashMap<>();
 
   RuleBase(KieBase kieBase, Map<String, RuleInfo> rules, MessageCatalog messages) {
     this.kieBase = kieBase;
@@ -30,6 +31,14 @@ public final class RuleBase {
 
   public Optional<RuleInfo> rule(String id) {
     return Optional.ofNullable(rules.get(id));
+  }
+
+  /** The metadata of a compiled rule. */
+  RuleInfo info(org.kie.api.definition.rule.Rule rule) {
+    return byRule.computeIfAbsent(rule, r -> {
+      Object id = r.getMetaData().get("id");
+      return id == null ? null : rules.get(id.toString());
+    });
   }
 
   public MessageCatalog messages() {

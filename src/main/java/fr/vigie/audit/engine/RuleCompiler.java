@@ -61,6 +61,8 @@ public final class RuleCompiler {
   public static RuleBase compile(List<RuleSource> sources, Problems problems) {
     KnowledgeBuilderConfiguration configuration =
         KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RuleCompiler.class.getClassLoader());
+    // Rules never modify facts: property reactivity has nothing to track.
+    configuration.setOption(org.kie.internal.builder.conf.PropertySpecificOption.ALLOWED);
     KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
     MessageCatalog messages = new MessageCatalog();
     Map<String, String> texts = new HashMap<>();
@@ -177,10 +179,28 @@ public final class RuleCompiler {
     }
     Map<String, String> params = params(text(meta.get("params")), where, id, problems);
     String version = text(meta.get("version"));
-    if (severity == null || lever == null) {
+    RuleInfo.Scope scope = choice(RuleInfo.Scope.class, text(meta.get("scope")), RuleInfo.Scope.DEAL, "scope", id, where, problems);
+    RuleInfo.Topic topic = choice(RuleInfo.Topic.class, text(meta.get("topic")), RuleInfo.Topic.PROCESS, "topic", id, where, problems);
+    if (severity == null || lever == null || scope == null || topic == null) {
       return null;
     }
-    return new RuleInfo(id, rule.getName(), version == null ? "1" : version, severity, lever, params, where, packOfFile.getOrDefault(where.file(), "?"));
+    return new RuleInfo(id, rule.getName(), version == null ? "1" : version, severity, lever, params, scope, topic, where,
+        packOfFile.getOrDefault(where.file(), "?"));
+  }
+
+  private static <E extends Enum<E>> E choice(Class<E> type, String code, E otherwise, String name, String id, Location where, Problems problems) {
+    if (code == null) {
+      return otherwise;
+    }
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equalsIgnoreCase(code)) {
+        return constant;
+      }
+    }
+    problems.error(where, "rule " + id + ": @" + name + " must be one of "
+        + java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.joining(", "))
+        + ", not '" + code + "'");
+    return null;
   }
 
   private static Map<String, String> params(String declaration, Location where, String id, Problems problems) {

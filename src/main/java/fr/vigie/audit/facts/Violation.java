@@ -2,6 +2,7 @@ package fr.vigie.audit.facts;
 
 import fr.vigie.deals.model.Deal;
 import fr.vigie.process.model.StageSpec;
+import fr.vigie.strategy.model.Declared;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,13 +15,15 @@ import java.util.Map;
 public final class Violation {
 
   private final Deal deal;
+  private final Declared subject;
   private final StageSpec stage;
   private final String key;
   private final Map<String, Object> values;
   private final String variant;
 
-  private Violation(Deal deal, StageSpec stage, String key, Map<String, Object> values, String variant) {
+  private Violation(Deal deal, Declared subject, StageSpec stage, String key, Map<String, Object> values, String variant) {
     this.deal = deal;
+    this.subject = subject;
     this.stage = stage;
     this.key = key;
     this.values = values;
@@ -28,7 +31,15 @@ public final class Violation {
   }
 
   public static Violation on(Deal deal) {
-    return new Violation(deal, null, "", Map.of(), null);
+    return new Violation(deal, null, null, "", Map.of(), null);
+  }
+
+  /**
+   * A contradiction in the written plan, about {@code subject} (a campaign, a quota...): the finding
+   * is located where the subject is written.
+   */
+  public static Violation about(Declared subject) {
+    return new Violation(null, subject, null, "", Map.of(), null);
   }
 
   /**
@@ -36,7 +47,7 @@ public final class Violation {
    * {@code <RULE-ID>.message}, for a case the usual sentence does not fit; null keeps the usual one.
    */
   public Violation variant(String name) {
-    return new Violation(deal, stage, key, values, name);
+    return new Violation(deal, subject, stage, key, values, name);
   }
 
   public String variant() {
@@ -45,7 +56,7 @@ public final class Violation {
 
   /** Where the deviation happened; also sets the message values {@code stage} and {@code stageId}. */
   public Violation at(StageSpec where) {
-    return new Violation(deal, where, key, values, variant).with("stage", where.label()).with("stageId", where.id());
+    return new Violation(deal, subject, where, key, values, variant).with("stage", where.label()).with("stageId", where.id());
   }
 
   public Violation at(StageVisit visit) {
@@ -55,17 +66,23 @@ public final class Violation {
   /** Tells apart two findings of the same rule on the same deal and stage. */
   public Violation key(Object part) {
     String text = String.valueOf(part);
-    return new Violation(deal, stage, key.isEmpty() ? text : key + "|" + text, values, variant);
+    return new Violation(deal, subject, stage, key.isEmpty() ? text : key + "|" + text, values, variant);
   }
 
   public Violation with(String name, Object value) {
     Map<String, Object> copy = new LinkedHashMap<>(values);
     copy.put(name, value);
-    return new Violation(deal, stage, key, Collections.unmodifiableMap(copy), variant);
+    return new Violation(deal, subject, stage, key, Collections.unmodifiableMap(copy), variant);
   }
 
+  /** The deal, or null for a finding on the written plan. */
   public Deal deal() {
     return deal;
+  }
+
+  /** What a finding on the written plan is about, or null for a deal's finding. */
+  public Declared subject() {
+    return subject;
   }
 
   public StageSpec stage() {
@@ -82,6 +99,7 @@ public final class Violation {
 
   @Override
   public String toString() {
-    return "Violation[" + deal.id() + (stage == null ? "" : " at " + stage.id()) + " " + values + "]";
+    return "Violation[" + (deal == null ? String.valueOf(subject == null ? null : subject.location()) : deal.id())
+        + (stage == null ? "" : " at " + stage.id()) + " " + values + "]";
   }
 }

@@ -8,6 +8,8 @@ import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.audit.model.Severity;
 import fr.vigie.deals.model.Deal;
 import fr.vigie.process.model.StageSpec;
+import fr.vigie.problem.Location;
+import fr.vigie.strategy.model.Declared;
 import fr.vigie.workspace.WorkspaceSettings;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -42,10 +44,12 @@ public final class FindingFactory {
     Deal deal = violation.deal();
     StageSpec stage = violation.stage();
     Map<String, Object> values = new LinkedHashMap<>();
-    values.put("deal", deal.id());
-    values.put("dealName", deal.name() == null ? deal.id() : deal.name());
-    values.put("account", deal.account().name() == null ? "?" : deal.account().name());
-    values.put("owner", settings.displayName(deal.owner()));
+    if (deal != null) {
+      values.put("deal", deal.id());
+      values.put("dealName", deal.name() == null ? deal.id() : deal.name());
+      values.put("account", deal.account().name() == null ? "?" : deal.account().name());
+      values.put("owner", settings.displayName(deal.owner()));
+    }
     values.putAll(violation.values());
     Locale language = formatter.locale();
     String template = violation.variant() == null
@@ -54,6 +58,13 @@ public final class FindingFactory {
     String message = formatter.render(template, values);
     Map<String, Object> evidence = new LinkedHashMap<>();
     violation.values().forEach((name, value) -> evidence.put(name, plain(value)));
+    if (deal == null) {
+      Declared subject = violation.subject();
+      return new Finding(
+          FindingId.of(rule.id(), "", null, violation.key()), rule.id(), rule.version(), null, null, null,
+          subject == null ? null : subject.owner().person(), null, severity, rule.lever(), null,
+          messages.title(language, rule.id()), message, evidence, subject == null ? source : subject.location().toString());
+    }
     return new Finding(
         FindingId.of(rule.id(), deal.id(), stage == null ? null : stage.id(), violation.key()),
         rule.id(),
@@ -88,6 +99,9 @@ public final class FindingFactory {
     }
     if (value instanceof StageSpec spec) {
       return spec.id();
+    }
+    if (value instanceof Location location) {
+      return location.toString();
     }
     if (value instanceof Collection<?> items) {
       return items.stream().map(this::plain).toList();

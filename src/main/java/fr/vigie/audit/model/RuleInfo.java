@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * A rule's stable metadata, read from its DRL annotations: id, version, severity, lever, its
- * parameters with their default values, and where it is written.
+ * parameters with their default values, what it judges ({@code scope}: each deal, or the written
+ * plan), which part of the report it belongs to ({@code topic}), and where it is written.
  */
 public record RuleInfo(
     String id,
@@ -14,8 +15,30 @@ public record RuleInfo(
     Severity severity,
     Lever lever,
     Map<String, String> params,
+    Scope scope,
+    Topic topic,
     Location location,
     String pack) {
+
+  /** What a rule judges. */
+  public enum Scope {
+    /** One deal at a time, with the plan's facts beside it. */
+    DEAL,
+    /** The CEO's strategy and the director's tactics as written, without deals. */
+    PLAN
+  }
+
+  /** Which part of the report a rule's findings belong to. */
+  public enum Topic {
+    PROCESS,
+    DATA,
+    STRATEGY,
+    RIGHTS;
+
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   public RuleInfo {
     params = Map.copyOf(params);

@@ -5,6 +5,7 @@ import fr.vigie.audit.facts.RequiredApproval;
 import fr.vigie.audit.facts.StageVisit;
 import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.deals.model.Deal;
+import fr.vigie.deals.model.Decision;
 import fr.vigie.deals.model.Outcome;
 import fr.vigie.deals.model.StageChange;
 import fr.vigie.problem.DidYouMean;
@@ -12,7 +13,10 @@ import fr.vigie.process.model.ApprovalRule;
 import fr.vigie.process.model.ProcessVersion;
 import fr.vigie.process.model.SalesProcess;
 import fr.vigie.process.model.StageSpec;
+import fr.vigie.strategy.model.Plan;
+import fr.vigie.strategy.model.TacticItem;
 import fr.vigie.workspace.Period;
+import fr.vigie.workspace.Person;
 import fr.vigie.workspace.Workspace;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -51,12 +55,28 @@ public final class DealPreparer {
   private final Period period;
   private final Map<ProcessVersion, EffectiveRules> rulesByVersion = new IdentityHashMap<>();
   private final Map<String, ProcessVersion> versions = new HashMap<>();
+  private final Map<String, Integer> maxDaysChanges = new HashMap<>();
+  private final Map<String, Person> people;
 
   public DealPreparer(Workspace workspace, Period period, Collection<RuleInfo> catalog) {
+    this(workspace, period, Plan.NONE, catalog);
+  }
+
+  /**
+   * @param plan the period's tactics may change a stage's max-days ({@code stage-rules}), and
+   *     decisions recorded without a role take the role vigie.yaml gives their author
+   */
+  public DealPreparer(Workspace workspace, Period period, Plan plan, Collection<RuleInfo> catalog) {
     this.processes = workspace.processes().stream().filter(p -> !p.appliesTo().fallback()).toList();
     this.fallback = workspace.processes().stream().filter(p -> p.appliesTo().fallback()).findFirst().orElse(null);
     this.zone = workspace.settings().zone();
     this.period = period;
+    this.people = workspace.settings().people();
+    for (TacticItem change : plan.tactics()) {
+      if (change.kind() == TacticItem.Kind.STAGE_RULE_CHANGE && change.value() != null) {
+        maxDaysChanges.put(change.process() == null ? change.id() : change.process() + "\u0000" + change.id(), change.value().intValue());
+      }
+    }
     for (SalesProcess process : workspace.processes()) {
       for (ProcessVersion version : process.versions()) {
         rulesByVersion.put(version, EffectiveRules.resolve(catalog, workspace.settings().ruleSettings(), version));
@@ -65,7 +85,8 @@ public final class DealPreparer {
     }
   }
 
-  public Result prepare(Deal deal) {
+  public Result prepare(Deal recorded) {
+    Deal deal = withRoles(recorded);
     List<SalesProcess> matching = processes.stream()
         .filter(p -> p.appliesTo().matches(deal.pipeline(), deal.type(), deal.account().segment(), deal.amount()))
         .toList();
@@ -148,9 +169,33 @@ public final class DealPreparer {
         LocalDate judgedOn = left == null ? period.lastDay() : localDate(left);
         spec = process.versionAt(judgedOn).flatMap(v -> v.stage(change.stage())).orElse(spec);
       }
-      visits.add(new StageVisit(i, spec, change.at(), left, days, change.by()));
+      visits.add(new StageVisit(i, withTacticalMaxDays(spec), change.at(), left, days, change.by()));
     }
     return visits;
+  }
+
+  /** The period's tactics may give a stage other max-days, for one process or for all. */
+  private StageSpec withTacticalMaxDays(StageSpec spec) {
+    if (maxDaysChanges.isEmpty() || spec.isTerminal()) {
+      return spec;
+    }
+    Integer days = maxDaysChanges.getOrDefault(spec.process() + "\u0000" + spec.id(), maxDaysChanges.get(spec.id()));
+    return days == null ? spec : new StageSpec(spec.process(), spec.version(), spec.id(), spec.label(), spec.order(), days,
+        spec.skippable(), spec.exit(), spec.terminal(), spec.location());
+  }
+
+  /** Decisions recorded without a role take the role vigie.yaml gives the person who took them. */
+  private Deal withRoles(Deal deal) {
+    if (people.isEmpty() || deal.decisions().stream().allMatch(d -> d.role() != null || !people.containsKey(d.by()))) {
+      return deal;
+    }
+    List<Decision> decisions = deal.decisions().stream()
+        .map(d -> d.role() != null || !people.containsKey(d.by()) ? d
+            : new Decision(d.type(), d.value(), d.by(), people.get(d.by()).role(), d.at(), d.comment()))
+        .toList();
+    return new Deal(deal.id(), deal.name(), deal.account(), deal.owner(), deal.team(), deal.pipeline(), deal.type(), deal.amount(),
+        deal.currency(), deal.createdAt(), deal.closedAt(), deal.expectedCloseDate(), deal.outcome(), deal.lossReason(), deal.fields(),
+        deal.stages(), deal.activities(), decisions, deal.lines(), deal.closeDateChanges(), deal.documents());
   }
 
   private List<Move> moves(SalesProcess process, List<StageVisit> visits, StageSpec first) {

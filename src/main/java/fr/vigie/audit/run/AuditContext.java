@@ -1,9 +1,24 @@
 package fr.vigie.audit.run;
 
 import fr.vigie.audit.engine.RuleBase;
+import fr.vigie.audit.model.Finding;
+import fr.vigie.strategy.model.Plan;
 import fr.vigie.workspace.Period;
 import fr.vigie.workspace.Workspace;
+import java.util.List;
 import java.util.Locale;
 
-/** What every report writer needs to know about the run. */
-public record AuditContext(Workspace workspace, Period period, RuleBase rules, Locale language) {}
+/**
+ * What every report writer needs to know about the run, including the plan (strategy and tactics)
+ * and the contradictions found in it before any deal was read.
+ */
+public record AuditContext(Workspace workspace, Period period, RuleBase rules, Locale language, Plan plan, List<Finding> planFindings) {
+
+  public AuditContext {
+    planFindings = List.copyOf(planFindings);
+  }
+
+  public AuditContext(Workspace workspace, Period period, RuleBase rules, Locale language) {
+    this(workspace, period, rules, language, Plan.NONE, List.of());
+  }
+}

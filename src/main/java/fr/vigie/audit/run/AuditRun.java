@@ -40,7 +40,7 @@ public final class AuditRun {
   }
 
   public AuditSummary run(DealInput input, AuditContext context, List<AuditListener> listeners) {
-    SummaryBuilder summary = new SummaryBuilder(context.rules(), context.language());
+    SummaryBuilder summary = new SummaryBuilder(context);
     DuplicateIds ids = new DuplicateIds();
     listeners.forEach(l -> l.start(context));
     ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, options.threads()), daemonThreads());

@@ -1,6 +1,7 @@
 package fr.vigie.audit.run;
 
 import fr.vigie.audit.model.Lever;
+import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.audit.model.Severity;
 import fr.vigie.deals.input.DealInput;
 import java.math.BigDecimal;
@@ -31,8 +32,13 @@ public record AuditSummary(
     List<StageCount> byStage,
     List<OwnerCount> byOwner) {
 
-  /** Findings of one rule, and how many deals they touch. */
-  public record RuleCount(String rule, String title, Severity severity, Lever lever, long findings, long deals) {}
+  /**
+   * Findings of one rule, how many deals they touch, and the amount at stake they add up to (the
+   * findings' {@code atStake} evidence, in the workspace currency; zero when the rule gives none).
+   */
+  public record RuleCount(
+      String rule, String title, Severity severity, Lever lever, RuleInfo.Topic topic, RuleInfo.Scope scope, long findings, long deals,
+      BigDecimal atStake) {}
 
   /** Findings located at one stage. */
   public record StageCount(String stage, String label, long findings, long deals) {}

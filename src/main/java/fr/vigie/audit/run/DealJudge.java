@@ -8,6 +8,7 @@ import fr.vigie.audit.prepare.DealPreparer;
 import fr.vigie.audit.prepare.PreparedDeal;
 import fr.vigie.deals.input.RecordOutcome;
 import fr.vigie.deals.input.Rejection;
+import fr.vigie.strategy.model.Plan;
 import fr.vigie.workspace.Period;
 import fr.vigie.workspace.Workspace;
 import java.util.List;
@@ -24,9 +25,15 @@ public final class DealJudge implements RecordJudge {
   private final ThreadLocal<DealAuditor> auditors;
 
   public DealJudge(Workspace workspace, Period period, RuleBase rules, Locale language, int maxFirings) {
-    this.preparer = new DealPreparer(workspace, period, rules.catalog());
+    this(workspace, period, Plan.NONE, rules, language, maxFirings);
+  }
+
+  public DealJudge(Workspace workspace, Period period, Plan plan, RuleBase rules, Locale language, int maxFirings) {
+    this.preparer = new DealPreparer(workspace, period, plan, rules.catalog());
+    List<Object> planFacts = new java.util.ArrayList<>(plan.facts());
+    planFacts.add(period);
     this.auditors = ThreadLocal.withInitial(() ->
-        new DealAuditor(rules, new FindingFactory(rules.messages(), language, workspace.settings()), maxFirings));
+        new DealAuditor(rules, new FindingFactory(rules.messages(), language, workspace.settings()), maxFirings, planFacts));
   }
 
   @Override

@@ -40,11 +40,25 @@ final class SummaryBuilder {
   private final Map<String, long[]> byOwner = new HashMap<>();
   private final Map<String, String> ownerTeams = new HashMap<>();
 
-  SummaryBuilder(RuleBase rules, Locale language) {
-    this.rules = rules;
-    this.language = language;
+  private final Map<String, BigDecimal> atStake = new HashMap<>();
+
+  SummaryBuilder(AuditContext context) {
+    this.rules = context.rules();
+    this.language = context.language();
     for (Severity severity : Severity.values()) {
       bySeverity.put(severity, 0L);
+    }
+    for (Finding finding : context.planFindings()) {
+      count(finding);
+    }
+  }
+
+  private void count(Finding finding) {
+    findings++;
+    bySeverity.merge(finding.severity(), 1L, Long::sum);
+    byRule.computeIfAbsent(finding.rule(), r -> new long[2])[0]++;
+    if (finding.evidence().get("atStake") instanceof Number amount) {
+      atStake.merge(finding.rule(), new BigDecimal(amount.toString()), BigDecimal::add);
     }
   }
 
@@ -74,12 +88,9 @@ final class SummaryBuilder {
     Set<String> rulesOnDeal = new HashSet<>();
     Set<String> stagesOnDeal = new HashSet<>();
     for (Finding finding : dealFindings) {
-      findings++;
-      bySeverity.merge(finding.severity(), 1L, Long::sum);
-      long[] ruleCounts = byRule.computeIfAbsent(finding.rule(), r -> new long[2]);
-      ruleCounts[0]++;
+      count(finding);
       if (rulesOnDeal.add(finding.rule())) {
-        ruleCounts[1]++;
+        byRule.get(finding.rule())[1]++;
       }
       if (finding.stage() != null) {
         long[] stageCounts = byStage.computeIfAbsent(finding.stage(), s -> new long[2]);
@@ -116,7 +127,8 @@ final class SummaryBuilder {
     List<AuditSummary.RuleCount> ruleCounts = new ArrayList<>();
     byRule.forEach((id, counts) -> {
       RuleInfo info = rules.rule(id).orElseThrow();
-      ruleCounts.add(new AuditSummary.RuleCount(id, rules.messages().title(language, id), info.severity(), info.lever(), counts[0], counts[1]));
+      ruleCounts.add(new AuditSummary.RuleCount(id, rules.messages().title(language, id), info.severity(), info.lever(), info.topic(),
+          info.scope(), counts[0], counts[1], atStake.getOrDefault(id, BigDecimal.ZERO)));
     });
     ruleCounts.sort(Comparator.comparingLong(AuditSummary.RuleCount::findings).reversed().thenComparing(AuditSummary.RuleCount::rule));
     List<AuditSummary.StageCount> stageCounts = new ArrayList<>();

@@ -30,7 +30,7 @@ enum BundleFile {
   DECISIONS("decisions.csv", "decisions", "decision", List.of("deal_id", "type", "at"),
       "deal_id", TEXT, "type", TEXT, "value", TEXT, "by", TEXT, "role", TEXT, "at", TIMESTAMP, "comment", TEXT),
   LINE_ITEMS("line-items.csv", "line-items", "line item", List.of("deal_id", "list_price"),
-      "deal_id", TEXT, "product", TEXT, "quantity", AMOUNT, "list_price", AMOUNT, "unit_price", AMOUNT, "discount", AMOUNT),
+      "deal_id", TEXT, "product", TEXT, "quantity", AMOUNT, "list_price", AMOUNT, "unit_price", AMOUNT, "discount", AMOUNT, "unit_cost", AMOUNT),
   CLOSE_DATE_CHANGES("close-date-changes.csv", "close-date-changes", "close date change", List.of("deal_id", "at", "to"),
       "deal_id", TEXT, "at", TIMESTAMP, "from", DATE, "to", DATE, "by", TEXT),
   DOCUMENTS("documents.csv", "documents", "document", List.of("deal_id", "type", "at"),

@@ -32,7 +32,7 @@ final class ChildEvents {
   private static Object lineItem(RowValues v, String noun) {
     BigDecimal listPrice = v.required("list_price", noun);
     try {
-      return DealChecks.lineItem(v.get("product"), v.get("quantity"), listPrice, v.get("unit_price"), v.get("discount"));
+      return DealChecks.lineItem(v.get("product"), v.get("quantity"), listPrice, v.get("unit_price"), v.get("discount"), v.get("unit_cost"));
     } catch (InvalidValue invalid) {
       throw new RowRefusal(v.at(invalid.field(), invalid.getMessage()));
     }

@@ -86,6 +86,11 @@ public final class DealChecks {
    * InvalidValue} for a discount above 100% or a quantity of 0. {@code listPrice} is required.
    */
   public static LineItem lineItem(String product, BigDecimal quantity, BigDecimal listPrice, BigDecimal unitPrice, BigDecimal discount) {
+    return lineItem(product, quantity, listPrice, unitPrice, discount, null);
+  }
+
+  public static LineItem lineItem(
+      String product, BigDecimal quantity, BigDecimal listPrice, BigDecimal unitPrice, BigDecimal discount, BigDecimal unitCost) {
     BigDecimal unit = unitPrice != null ? unitPrice : listPrice;
     BigDecimal percent = discount != null ? discount : BigDecimal.ZERO;
     if (percent.compareTo(HUNDRED) > 0) {
@@ -95,7 +100,7 @@ public final class DealChecks {
     if (units.signum() <= 0) {
       throw new InvalidValue("quantity", "quantity must be above 0, not " + units.toPlainString());
     }
-    return new LineItem(product, units, listPrice, unit, percent);
+    return new LineItem(product, units, listPrice, unit, percent, unitCost);
   }
 
   /** A copy sorted by time; events at the same time keep their order (the sort is stable). */

@@ -232,7 +232,8 @@ public final class DealJsonParser {
   private LineItem readLine(String path, Map<String, Object> v) {
     BigDecimal list = required(path, v, "listPrice");
     return checked(() -> DealChecks.lineItem(
-        (String) v.get("product"), (BigDecimal) v.get("quantity"), list, (BigDecimal) v.get("unitPrice"), (BigDecimal) v.get("discount")));
+        (String) v.get("product"), (BigDecimal) v.get("quantity"), list, (BigDecimal) v.get("unitPrice"), (BigDecimal) v.get("discount"),
+        (BigDecimal) v.get("unitCost")));
   }
 
   private CloseDateChange readCloseDateChange(String path, Map<String, Object> v) {
@@ -296,7 +297,7 @@ public final class DealJsonParser {
       "stages", Set.of("stage", "at", "by"),
       "activities", Set.of("type", "at", "by", "outcome"),
       "decisions", Set.of("type", "value", "by", "role", "at", "comment"),
-      "lines", Set.of("product", "quantity", "listPrice", "unitPrice", "discount"),
+      "lines", Set.of("product", "quantity", "listPrice", "unitPrice", "discount", "unitCost"),
       "closeDateChanges", Set.of("at", "from", "to", "by"),
       "documents", Set.of("type", "at", "name"));
 
@@ -310,7 +311,7 @@ public final class DealJsonParser {
     return switch (field) {
       case "at" -> timestamp(path);
       case "from", "to" -> date(path);
-      case "quantity", "listPrice", "unitPrice", "discount" -> nonNegative(path, decimal(path));
+      case "quantity", "listPrice", "unitPrice", "discount", "unitCost" -> nonNegative(path, decimal(path));
       case "value" -> scalarText(path);
       default -> text(path);
     };

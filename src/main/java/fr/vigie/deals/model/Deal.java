@@ -80,6 +80,36 @@ public record Deal(
         .setScale(2, RoundingMode.HALF_EVEN);
   }
 
+  /** The lines' total at list prices. */
+  public BigDecimal listTotal() {
+    return lines.stream().map(LineItem::listTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** The lines' total after discounts: what the customer pays. */
+  public BigDecimal netTotal() {
+    return lines.stream().map(LineItem::netTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** Whether every line carries its unit cost, so that the margin is known. */
+  public boolean hasCosts() {
+    return !lines.isEmpty() && lines.stream().allMatch(LineItem::hasCost);
+  }
+
+  /** The margin in percent of the net total, or null when costs are not all known. */
+  public BigDecimal marginPercent() {
+    BigDecimal net = netTotal();
+    if (!hasCosts() || net.signum() == 0) {
+      return null;
+    }
+    BigDecimal cost = lines.stream().map(LineItem::costTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return net.subtract(cost).divide(net, 8, RoundingMode.HALF_EVEN).multiply(HUNDRED).setScale(2, RoundingMode.HALF_EVEN);
+  }
+
+  /** Whether the account is {@code idOrName}, by its CRM id or its name. */
+  public boolean isAccount(String idOrName) {
+    return idOrName != null && (idOrName.equals(account.id()) || idOrName.equalsIgnoreCase(account.name()));
+  }
+
   /** What the discount costs against list prices, in the deal's currency. */
   public BigDecimal discountAmount() {
     BigDecimal given = BigDecimal.ZERO;

@@ -1,0 +1,76 @@
+package fr.vigie.audit.engine;
+
+import fr.vigie.audit.facts.Violation;
+import fr.vigie.audit.findings.FindingFactory;
+import fr.vigie.audit.model.Finding;
+import fr.vigie.audit.model.RuleInfo;
+import fr.vigie.audit.prepare.EffectiveRules;
+import fr.vigie.problem.Location;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Judges the written plan once, without deals: the CEO's strategy against the director's tactics.
+ * Only the rules whose scope is the plan fire.
+ */
+public final class PlanAuditor {
+
+  private final RuleBase base;
+  private final FindingFactory findings;
+
+  public PlanAuditor(RuleBase base, FindingFactory findings) {
+    this.base = base;
+    this.findings = findings;
+  }
+
+  /** The contradictions between the plan's facts; {@code context} adds facts such as the period. */
+  public List<Finding> audit(List<Object> planFacts, List<Object> context, EffectiveRules rules) {
+    if (planFacts.isEmpty()) {
+      return List.of();
+    }
+    List<Map.Entry<Violation, RuleInfo>> inserted = new ArrayList<>();
+    KieSession session = base.kieBase().newKieSession();
+    try {
+      session.addEventListener(new DefaultRuleRuntimeEventListener() {
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+          if (event.getRule() != null && event.getObject() instanceof Violation violation) {
+            inserted.add(Map.entry(violation, base.info(event.getRule())));
+          }
+        }
+      });
+      planFacts.forEach(session::insert);
+      context.forEach(session::insert);
+      int fired = session.fireAllRules(match -> {
+        RuleInfo rule = base.info(match.getRule());
+        return rule != null && rule.scope() == RuleInfo.Scope.PLAN && rules.isEnabled(rule.id());
+      }, DealAuditor.DEFAULT_MAX_FIRINGS + 1);
+      if (fired > DealAuditor.DEFAULT_MAX_FIRINGS) {
+        throw new RuleLoopException("the rules on the strategy and tactics fired more than " + DealAuditor.DEFAULT_MAX_FIRINGS
+            + " times: a rule probably re-triggers itself");
+      }
+    } finally {
+      session.dispose();
+    }
+    Map<String, Finding> byId = new HashMap<>();
+    Map<String, Location> where = new HashMap<>();
+    for (Map.Entry<Violation, RuleInfo> entry : inserted) {
+      RuleInfo rule = entry.getValue();
+      Finding finding = findings.create(rule, rules.severity(rule.id()), entry.getKey(), "plan");
+      byId.merge(finding.id(), finding, (a, b) -> a.message().compareTo(b.message()) <= 0 ? a : b);
+      where.put(finding.id(), entry.getKey().subject() == null ? Location.of("") : entry.getKey().subject().location());
+    }
+    List<Finding> result = new ArrayList<>(byId.values());
+    result.sort(Comparator.comparing((Finding f) -> where.get(f.id()).file())
+        .thenComparingInt(f -> where.get(f.id()).line())
+        .thenComparing(Finding::rule)
+        .thenComparing(Finding::id));
+    return result;
+  }
+}

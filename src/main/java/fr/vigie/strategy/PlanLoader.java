@@ -1,0 +1,69 @@
+package fr.vigie.strategy;
+
+import fr.vigie.problem.InvalidInputException;
+import fr.vigie.problem.Location;
+import fr.vigie.problem.Problems;
+import fr.vigie.strategy.model.Plan;
+import fr.vigie.workspace.DisplayPath;
+import fr.vigie.workspace.Period;
+import fr.vigie.workspace.Workspace;
+import fr.vigie.yaml.YamlNode;
+import fr.vigie.yaml.YamlReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Finds and reads a workspace's plan for a period: {@code strategy.yaml} (the CEO's, optional) and
+ * {@code tactics/<period>.yaml} (the sales director's, optional).
+ */
+public final class PlanLoader {
+
+  public static final String STRATEGY_FILE = "strategy.yaml";
+  public static final String TACTICS_DIR = "tactics";
+
+  private PlanLoader() {}
+
+  public static Plan load(Workspace workspace, Period period, Problems problems) {
+    Path strategy = workspace.root().resolve(STRATEGY_FILE);
+    Path tactics = workspace.root().resolve(TACTICS_DIR).resolve(period.label() + ".yaml");
+    YamlNode strategyRoot = Files.isRegularFile(strategy) ? read(strategy, problems) : null;
+    YamlNode tacticsRoot = Files.isRegularFile(tactics) ? read(tactics, problems) : null;
+    if (strategyRoot == null && tacticsRoot == null) {
+      return Plan.NONE;
+    }
+    return new PlanReader(problems, workspace.settings().people())
+        .read(strategyRoot, DisplayPath.of(strategy), tacticsRoot, DisplayPath.of(tactics), period);
+  }
+
+  /** The periods that have a tactics file, e.g. 2026-Q3 for tactics/2026-Q3.yaml; others are reported. */
+  public static List<Period> tacticsPeriods(Workspace workspace, Problems problems) {
+    Path dir = workspace.root().resolve(TACTICS_DIR);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().map(p -> {
+        String name = p.getFileName().toString().replaceAll("\\.yaml$", "");
+        Period period = Period.parse(name).orElse(null);
+        if (period == null) {
+          problems.error(Location.of(DisplayPath.of(p)), "a tactics file is named after its period, e.g. tactics/2026-Q3.yaml");
+        }
+        return period;
+      }).filter(java.util.Objects::nonNull).toList();
+    } catch (IOException e) {
+      throw InvalidInputException.at(Location.of(DisplayPath.of(dir)), "cannot list tactics: " + e.getMessage());
+    }
+  }
+
+  private static YamlNode read(Path file, Problems problems) {
+    try {
+      return YamlReader.read(file, DisplayPath.of(file));
+    } catch (InvalidInputException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+  }
+}

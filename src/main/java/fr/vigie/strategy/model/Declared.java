@@ -1,0 +1,15 @@
+package fr.vigie.strategy.model;
+
+import fr.vigie.problem.Location;
+
+/**
+ * Something the CEO's strategy or the director's tactics say, with the place it is written and
+ * who owns it, so that a contradiction can quote both sides.
+ */
+public interface Declared {
+
+  Location location();
+
+  /** Whose word it is: the strategy's owner or the tactics' owner. */
+  Owner owner();
+}
