@@ -21,7 +21,7 @@ class ArchitectureTest {
 
   @Test
   void the_model_is_plain_java() {
-    ArchRule rule = noClasses().that().resideInAnyPackage("fr.vigie.deals.model..", "fr.vigie.process.model..", "fr.vigie.audit.model..", "fr.vigie.audit.facts..")
+    ArchRule rule = noClasses().that().resideInAnyPackage("fr.vigie.deals.model..", "fr.vigie.process.model..", "fr.vigie.audit.model..", "fr.vigie.audit.facts..", "fr.vigie.strategy.model..")
         .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.kie..", "org.drools..", "tools.jackson..", "com.fasterxml..", "picocli..")
         .allowEmptyShould(false);
     rule.check(classes);
@@ -46,7 +46,7 @@ class ArchitectureTest {
 
   @Test
   void the_audit_does_not_know_the_reports_nor_the_command_line() {
-    ArchRule rule = noClasses().that().resideInAnyPackage("fr.vigie.audit..", "fr.vigie.deals..", "fr.vigie.process..", "fr.vigie.workspace..", "fr.vigie.yaml..")
+    ArchRule rule = noClasses().that().resideInAnyPackage("fr.vigie.audit..", "fr.vigie.deals..", "fr.vigie.process..", "fr.vigie.strategy..", "fr.vigie.workspace..", "fr.vigie.yaml..")
         .should().dependOnClassesThat().resideInAnyPackage("fr.vigie.report..", "fr.vigie.cli..", "fr.vigie.job..")
         .allowEmptyShould(false);
     rule.check(classes);
