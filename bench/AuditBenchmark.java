@@ -1,4 +1,3 @@
-import fr.vigie.audit.engine.DealAuditor;
 import fr.vigie.audit.run.AuditContext;
 import fr.vigie.audit.run.AuditRun;
 import fr.vigie.audit.run.AuditSummary;
@@ -8,11 +7,7 @@ import fr.vigie.audit.run.RecordJudge;
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.input.Rejection;
 import fr.vigie.job.DealsLocator;
-import fr.vigie.job.PreparedWorkspace;
-import fr.vigie.report.FindingsCsvWriter;
-import fr.vigie.report.FindingsJsonWriter;
-import fr.vigie.report.MarkdownReportWriter;
-import fr.vigie.report.RejectedCsvWriter;
+import fr.vigie.job.AuditJob;
 import fr.vigie.workspace.Period;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -37,10 +32,10 @@ public class AuditBenchmark {
     Path deals = Path.of(args[1]);
     Period period = Period.parse(args[2]).orElseThrow();
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-    PreparedWorkspace prepared = PreparedWorkspace.load(workspace, Path.of("rules"));
-    AuditContext context = new AuditContext(prepared.workspace(), period, prepared.rules(), Locale.FRENCH);
-    int threads = Runtime.getRuntime().availableProcessors();
-    DealJudge judge = new DealJudge(prepared.workspace(), period, prepared.rules(), Locale.FRENCH, DealAuditor.DEFAULT_MAX_FIRINGS);
+    AuditJob.Prepared prepared = new AuditJob().prepare(new AuditJob.Request(workspace, deals, period.label(), null, Locale.FRENCH, 0, Path.of("rules"), null));
+    AuditContext context = prepared.context();
+    int threads = prepared.threads();
+    DealJudge judge = prepared.judge();
     RecordJudge parseOnly = outcome -> new Judged.Refused(new Rejection(outcome.location(), null, "parse only"), 0);
     Path out = Files.createTempDirectory("vigie-bench");
 
@@ -74,8 +69,7 @@ public class AuditBenchmark {
   }
 
   static List<fr.vigie.audit.run.AuditListener> writers(Path out) {
-    return List.of(new MarkdownReportWriter(out.resolve("report.md")), new FindingsJsonWriter(out.resolve("findings.json")),
-        new FindingsCsvWriter(out.resolve("findings.csv")), new RejectedCsvWriter(out.resolve("rejected.csv")));
+    return AuditJob.writers(out::resolve);
   }
 
   static Result run(String name, RecordJudge judge, Path deals, AuditContext context, int threads, List<fr.vigie.audit.run.AuditListener> listeners) {

@@ -45,7 +45,11 @@ public final class AuditJob {
     }
   }
 
-  public Result run(Request request) {
+  /** Everything an audit needs before reading the first deal: the checked workspace and plan, the compiled rules. */
+  public record Prepared(AuditContext context, DealJudge judge, Path deals, Path outDir, int threads, java.util.function.Consumer<AuditRun.Progress> progress) {}
+
+  /** Loads and checks everything, or throws with every problem found; reads no deal. */
+  public Prepared prepare(Request request) {
     PreparedWorkspace prepared = PreparedWorkspace.load(request.workspace(), request.standardRules());
     DealsLocator.Located located = DealsLocator.locate(prepared.workspace(), request.deals(), request.period());
     Locale language = request.language() != null ? request.language() : prepared.workspace().settings().language();
@@ -57,16 +61,25 @@ public final class AuditJob {
     AuditContext context = new AuditContext(prepared.workspace(), period, prepared.rules(), language, plan.plan(), plan.contradictions());
     DealJudge judge = new DealJudge(prepared.workspace(), period, plan.plan(), prepared.rules(), language, DealAuditor.DEFAULT_MAX_FIRINGS);
     int threads = request.threads() > 0 ? request.threads() : Runtime.getRuntime().availableProcessors();
-    AuditRun run = new AuditRun(judge, new AuditRun.Options(threads, 256, request.progress() == null ? p -> {} : request.progress()));
-    try (OutputFolder out = new OutputFolder(outDir); DealInput input = DealsLocator.open(located.deals())) {
-      List<AuditListener> writers = List.of(
-          new MarkdownReportWriter(out.staged("report.md")),
-          new FindingsJsonWriter(out.staged("findings.json")),
-          new FindingsCsvWriter(out.staged("findings.csv")),
-          new RejectedCsvWriter(out.staged("rejected.csv")));
-      AuditSummary summary = run.run(input, context, writers);
+    return new Prepared(context, judge, located.deals(), outDir, threads, request.progress() == null ? p -> {} : request.progress());
+  }
+
+  public Result run(Request request) {
+    Prepared prepared = prepare(request);
+    AuditRun run = new AuditRun(prepared.judge(), new AuditRun.Options(prepared.threads(), 256, prepared.progress()));
+    try (OutputFolder out = new OutputFolder(prepared.outDir()); DealInput input = DealsLocator.open(prepared.deals())) {
+      AuditSummary summary = run.run(input, prepared.context(), writers(out::staged));
       List<Path> files = out.commit();
-      return new Result(summary, period, located.deals(), outDir, files);
+      return new Result(summary, prepared.context().period(), prepared.deals(), prepared.outDir(), files);
     }
+  }
+
+  /** The report writers, one per output file, writing where {@code place} says. */
+  public static List<AuditListener> writers(java.util.function.Function<String, Path> place) {
+    return List.of(
+        new MarkdownReportWriter(place.apply("report.md")),
+        new FindingsJsonWriter(place.apply("findings.json")),
+        new FindingsCsvWriter(place.apply("findings.csv")),
+        new RejectedCsvWriter(place.apply("rejected.csv")));
   }
 }
