@@ -11,13 +11,14 @@ import java.util.ResourceBundle;
 
 /**
  * Every word of the reports, from the {@code report} message bundle, and numbers and amounts in
- * the reader's format ("12 500 €", "71,3 %").
+ * the reader's format ("12 500 €", "71,3 %"). Not thread-safe: one per writer.
  */
 public final class ReportText {
 
   private final Locale locale;
   private final ResourceBundle bundle;
   private final java.util.Map<String, NumberFormat> amountFormats = new java.util.HashMap<>();
+  private final java.util.Map<String, MessageFormat> formats = new java.util.HashMap<>();
 
   public ReportText(Locale locale) {
     this.locale = locale;
@@ -30,8 +31,10 @@ public final class ReportText {
   }
 
   public String get(String key, Object... args) {
-    String pattern = bundle.getString(key);
-    return args.length == 0 ? pattern : new MessageFormat(pattern.replace("'", "''"), locale).format(args);
+    if (args.length == 0) {
+      return bundle.getString(key);
+    }
+    return formats.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k).replace("'", "''"), locale)).format(args);
   }
 
   public String severity(Severity severity) {
