@@ -29,11 +29,14 @@ import org.kie.api.runtime.rule.FactHandle;
 public final class DealAuditor {
 
   public static final int DEFAULT_MAX_FIRINGS = 10_000;
+  /** How long the rules may take on one deal before the run stops, in milliseconds ({@code -Dvigie.ruleTimeLimitMillis}). */
+  public static final long TIME_LIMIT_MILLIS = Long.getLong("vigie.ruleTimeLimitMillis", 5_000);
 
   private final RuleBase base;
   private final FindingFactory findings;
   private final int maxFirings;
   private final List<Object> planFacts;
+  private final long timeLimitMillis;
   private final Map<Violation, Rule> insertedBy = new LinkedHashMap<>();
   private final List<FactHandle> dealHandles = new ArrayList<>();
   private KieSession session;
@@ -43,10 +46,15 @@ public final class DealAuditor {
    *     session and kept there, beside each deal's facts
    */
   public DealAuditor(RuleBase base, FindingFactory findings, int maxFirings, List<Object> planFacts) {
+    this(base, findings, maxFirings, planFacts, TIME_LIMIT_MILLIS);
+  }
+
+  DealAuditor(RuleBase base, FindingFactory findings, int maxFirings, List<Object> planFacts, long timeLimitMillis) {
     this.base = base;
     this.findings = findings;
     this.maxFirings = maxFirings;
     this.planFacts = List.copyOf(planFacts);
+    this.timeLimitMillis = timeLimitMillis;
   }
 
   public DealAuditor(RuleBase base, FindingFactory findings, int maxFirings) {
@@ -64,7 +72,15 @@ public final class DealAuditor {
         RuleInfo rule = base.info(match.getRule());
         return rule != null && rule.scope() == RuleInfo.Scope.DEAL && rules.isEnabled(rule.id());
       };
-      int fired = session.fireAllRules(inForce, maxFirings + 1);
+      int fired;
+      KieSession firing = session;
+      try (RuleWatchdog.Guard guard = RuleWatchdog.guard(firing::halt, timeLimitMillis)) {
+        fired = firing.fireAllRules(inForce, maxFirings + 1);
+        if (guard.expired()) {
+          throw new RuleLoopException("the rules took more than " + timeLimitMillis + " ms on deal at " + source
+              + ": a rule is too slow (a condition that compares every fact with every other one?) or loops");
+        }
+      }
       if (fired > maxFirings) {
         throw new RuleLoopException("the rules fired more than " + maxFirings + " times on deal at " + source
             + ": a rule probably re-triggers itself (it modifies or inserts a fact its own conditions match)");

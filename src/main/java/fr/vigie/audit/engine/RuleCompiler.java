@@ -4,6 +4,7 @@ import fr.vigie.audit.messages.MessageCatalog;
 import fr.vigie.audit.model.Lever;
 import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.audit.model.Severity;
+import fr.vigie.audit.safety.DrlSafety;
 import fr.vigie.problem.InvalidInputException;
 import fr.vigie.problem.Location;
 import fr.vigie.problem.Problem;
@@ -73,6 +74,13 @@ public final class RuleCompiler {
         for (Path file : drlFiles(source.root())) {
           String display = DisplayPath.of(file);
           String text = Files.readString(file, StandardCharsets.UTF_8);
+          if (!source.trusted()) {
+            int before = problems.all().size();
+            DrlSafety.check(display, text, problems);
+            if (problems.all().size() > before) {
+              continue;
+            }
+          }
           texts.put(display, text);
           packOfFile.put(display, source.pack());
           builder.add(ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setSourcePath(display), ResourceType.DRL);

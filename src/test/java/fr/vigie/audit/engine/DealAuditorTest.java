@@ -53,6 +53,33 @@ class DealAuditorTest {
   }
 
   @Test
+  void should_stop_rules_that_take_too_long_on_one_deal() throws IOException {
+    // GIVEN a rule that is slow on every match (a trusted pack: workspace rules may not sleep)
+    Files.writeString(pack.resolve("slow.drl"), """
+        package slow;
+        import fr.vigie.deals.model.Deal;
+        import fr.vigie.audit.facts.StageVisit;
+        rule "Slow"
+            @id("SLOW") @severity("minor") @lever("process")
+        when
+            Deal()
+            StageVisit()
+        then
+            try { Thread.sleep(400); } catch (InterruptedException e) { }
+        end
+        """);
+    Files.writeString(pack.resolve("messages_fr.properties"), "SLOW.title=t\nSLOW.message=m\n");
+    Files.writeString(pack.resolve("messages_en.properties"), "SLOW.title=t\nSLOW.message=m\n");
+    RuleBase rules = RuleCompiler.compile(List.of(new RuleSource("test", pack, true)));
+    DealAuditor auditor = new DealAuditor(rules, new FindingFactory(rules.messages(), Locale.FRENCH, WORKSPACE.settings()), 100, List.of(), 300);
+    PreparedDeal deal = deal(WORKSPACE, "D-1", stage("prospection", "01") + "," + stage("qualification", "02") + "," + stage("proposition", "03"));
+    // WHEN / THEN
+    assertThatThrownBy(() -> auditor.audit(deal, "deals.jsonl:9"))
+        .isInstanceOf(RuleLoopException.class)
+        .hasMessageStartingWith("the rules took more than 300 ms on deal at deals.jsonl:9");
+  }
+
+  @Test
   void should_stop_a_rule_that_re_triggers_itself_with_a_clear_message_and_go_on_with_the_next_deal() throws IOException {
     // GIVEN a rule that inserts a fact its own condition matches, forever
     Files.writeString(pack.resolve("loop.drl"), """
