@@ -15,7 +15,7 @@ class VigieApplicationIT {
   void should_run_a_command_through_spring_and_return_its_exit_code(CapturedOutput output) {
     int code = VigieApplication.run("validate", "fixtures/durand-industrie", "--standard-rules", "rules");
     assertThat(code).isZero();
-    assertThat(output.getOut()).isEqualTo("fixtures/durand-industrie is valid: 2 process(es), 16 rules.\n");
+    assertThat(output.getOut()).isEqualTo("fixtures/durand-industrie is valid: 2 process(es), 35 rules.\n");
     assertThat(output.getErr()).isEmpty();
   }
 

@@ -46,7 +46,7 @@ class CliTest {
   @Test
   void should_exit_0_and_say_so_when_a_workspace_is_valid() {
     assertThat(vigie("validate", workspace.toString())).isZero();
-    assertThat(out.toString()).contains("is valid: 1 process(es), 16 rules.");
+    assertThat(out.toString()).contains("is valid: 1 process(es), 35 rules.");
   }
 
   @Test
