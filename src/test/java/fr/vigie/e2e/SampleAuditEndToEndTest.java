@@ -39,6 +39,8 @@ class SampleAuditEndToEndTest {
   static final Path EXPECTED = WORKSPACE.resolve("expected");
   static final Path PLANTED = EXPECTED.resolve("planted.csv");
   static final Path REJECTED_EXPECTED = EXPECTED.resolve("rejected-expected.csv");
+  static final Path AT_STAKE = EXPECTED.resolve("at-stake.csv");
+  static final Path TACTICS = WORKSPACE.resolve("tactics").resolve("2026-Q3.yaml");
   static final Path GOLDEN = EXPECTED.resolve("findings-golden.csv");
   static final Path GENERATOR = Path.of("fixtures", "generator", "SampleDeals.java");
   /** The arguments the committed sample was generated with (fixtures/README.md). */
@@ -96,7 +98,7 @@ class SampleAuditEndToEndTest {
     // WHEN the findings of the audit are read back
     List<String> found = new ArrayList<>();
     for (JsonNode finding : findings(first.findings())) {
-      found.add(finding.get("rule").asString() + "," + finding.get("deal").asString() + "," + text(finding.get("stage")));
+      found.add(finding.get("rule").asString() + "," + text(finding.get("deal")) + "," + text(finding.get("stage")));
     }
 
     // THEN they are the same multiset of (rule, deal, stage)
@@ -111,14 +113,16 @@ class SampleAuditEndToEndTest {
 
   @Test
   void should_plant_every_rule_of_the_standard_pack() throws IOException {
-    // GIVEN the rule ids of the standard pack
-    TreeSet<String> rules = new TreeSet<>();
-    Pattern id = Pattern.compile("@id\\(\"([A-Z-]+)\"\\)");
+    // GIVEN the rule ids of the standard pack, those judged on deals and those judged on the written
+    // plan (@scope("plan"): the strategy against the tactics)
+    TreeSet<String> dealRules = new TreeSet<>();
+    TreeSet<String> planRules = new TreeSet<>();
+    Pattern rule = Pattern.compile("@id\\(\"([A-Z-]+)\"\\)([^\\n]*)");
     try (Stream<Path> files = Files.walk(Path.of("rules"))) {
       for (Path drl : files.filter(p -> p.toString().endsWith(".drl")).toList()) {
-        Matcher m = id.matcher(Files.readString(drl));
+        Matcher m = rule.matcher(Files.readString(drl));
         while (m.find()) {
-          rules.add(m.group(1));
+          (m.group(2).contains("@scope(\"plan\")") ? planRules : dealRules).add(m.group(1));
         }
       }
     }
@@ -127,10 +131,212 @@ class SampleAuditEndToEndTest {
     Map<String, Long> byRule = readCsv(PLANTED, ',').stream().skip(1)
         .collect(Collectors.groupingBy(row -> row.get(0), TreeMap::new, Collectors.counting()));
 
-    // THEN every rule is planted several times
-    assertThat(rules).hasSize(16);
-    assertThat(byRule.keySet()).containsExactlyElementsOf(rules);
-    assertThat(byRule.values()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(3));
+    // THEN every rule judged on deals is planted: those of the processes and the data several times,
+    // those of the strategy and the decision rights at least once; of the plan's rules, the five
+    // contradictions written in the tactics, once each (the workspace's files are what they are)
+    assertThat(dealRules).hasSize(26);
+    assertThat(planRules).hasSize(9);
+    TreeSet<String> expected = new TreeSet<>(dealRules);
+    expected.addAll(WRITTEN_CONTRADICTIONS.keySet());
+    assertThat(byRule.keySet()).containsExactlyElementsOf(expected);
+    assertThat(planRules).containsAll(WRITTEN_CONTRADICTIONS.keySet());
+    byRule.forEach((id, n) -> {
+      if (id.startsWith("PROC-") || id.startsWith("DATA-")) {
+        assertThat(n).as(id).isGreaterThanOrEqualTo(3);
+      } else if (id.startsWith("TACT-")) {
+        assertThat(n).as(id).isEqualTo(1);
+      } else {
+        assertThat(n).as(id).isGreaterThanOrEqualTo(1);
+      }
+    });
+  }
+
+  /**
+   * The contradictions the tactics/2026-Q3.yaml of the sample writes on purpose, by rule: a text of
+   * the line each must cite (the item the finding is about).
+   */
+  static final Map<String, String> WRITTEN_CONTRADICTIONS = new TreeMap<>(Map.of(
+      "TACT-CAMPAIGN-EXCLUDED-SEGMENT", "- id: rentree-tpe",
+      "TACT-CAMPAIGN-NON-PRIORITY", "- id: rentree-tpe",
+      "TACT-DISCOUNT-ABOVE-CEILING", "{ up-to: 30, approver: dirigeant }",
+      "TACT-QUOTAS-BELOW-TARGET", "- { person: c.martin, amount: 2600000 }",
+      "TACT-INCENTIVE-IGNORES-MARGIN", "- name: Prime au chiffre d'affaires"));
+
+  @Test
+  void should_find_exactly_the_contradictions_written_in_the_tactics() throws IOException {
+    // GIVEN the lines of the tactics file where the five contradictions are written
+    List<String> tactics = Files.readAllLines(TACTICS, StandardCharsets.UTF_8);
+    List<String> expected = new ArrayList<>();
+    WRITTEN_CONTRADICTIONS.forEach((rule, text) -> expected.add(rule + " at line " + lineOf(tactics, text)));
+
+    // WHEN the findings without a deal are read, with the line of the tactics each cites
+    List<String> found = new ArrayList<>();
+    for (JsonNode finding : findings(first.findings())) {
+      if (text(finding.get("deal")).isEmpty()) {
+        String at = finding.get("evidence").get("tacticsAt").asString();
+        assertThat(at).as("%s cites the tactics file", finding.get("rule").asString()).contains("tactics/2026-Q3.yaml:");
+        assertThat(finding.get("message").asString()).contains(at);
+        found.add(finding.get("rule").asString() + " at line " + at.split(":")[1]);
+      }
+    }
+
+    // THEN they are exactly the five written on purpose, each citing its line
+    assertThat(found).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void should_raise_nothing_on_the_consistent_items_of_the_tactics() throws IOException {
+    // GIVEN the lines of the tactics' consistent items: the campaign "Automatisation PME", the
+    // discount grid's bands up to 10 and 20 %, the incentive on new customers, the payment terms and
+    // the stage rule
+    List<String> tactics = Files.readAllLines(TACTICS, StandardCharsets.UTF_8);
+    TreeSet<Integer> consistent = new TreeSet<>();
+    for (int line = lineOf(tactics, "- id: automatisation-pme"); line < lineOf(tactics, "- id: rentree-tpe"); line++) {
+      consistent.add(line);
+    }
+    consistent.add(lineOf(tactics, "{ up-to: 10, approver: commercial }"));
+    consistent.add(lineOf(tactics, "{ up-to: 20, approver: directeur-commercial }"));
+    consistent.add(lineOf(tactics, "- name: Prime nouveaux clients"));
+    consistent.add(lineOf(tactics, "pays-on: new-customers"));
+    for (int line = lineOf(tactics, "payment-terms:"); line <= tactics.size(); line++) {
+      consistent.add(line); // the payment terms, then the stage rules, to the end of the file
+    }
+    assertThat(tactics.get(consistent.last() - 1)).contains("reason:");
+
+    // WHEN every finding is read in full (message, evidence, source)
+    List<String> citing = new ArrayList<>();
+    for (JsonNode finding : findings(first.findings())) {
+      String all = finding.toString();
+      for (int line : consistent) {
+        if (all.contains("2026-Q3.yaml:" + line + ":")) {
+          citing.add(finding.get("rule").asString() + " cites line " + line);
+        }
+      }
+    }
+
+    // THEN none cites them
+    assertThat(citing).as("findings citing a consistent item of the tactics").isEmpty();
+  }
+
+  @Test
+  void should_put_at_stake_the_amounts_the_generator_planted() throws IOException {
+    // GIVEN what the generator planted: per rule, the findings with an amount at stake and their total
+    Map<String, String> planted = new TreeMap<>();
+    for (List<String> row : readCsv(AT_STAKE, ',').subList(1, readCsv(AT_STAKE, ',').size())) {
+      planted.put(row.get(0), row.get(1) + " findings, " + new java.math.BigDecimal(row.get(2)).setScale(2) + " EUR");
+    }
+
+    // WHEN evidence.atStake is summed per rule over the findings
+    Map<String, Integer> counts = new TreeMap<>();
+    Map<String, java.math.BigDecimal> sums = new TreeMap<>();
+    for (JsonNode finding : findings(first.findings())) {
+      JsonNode atStake = finding.get("evidence").get("atStake");
+      if (atStake != null && !atStake.isNull()) {
+        String rule = finding.get("rule").asString();
+        counts.merge(rule, 1, Integer::sum);
+        sums.merge(rule, atStake.decimalValue(), java.math.BigDecimal::add);
+      }
+    }
+    Map<String, String> found = new TreeMap<>();
+    sums.forEach((rule, sum) -> found.put(rule, counts.get(rule) + " findings, "
+        + sum.setScale(2, java.math.RoundingMode.HALF_EVEN) + " EUR"));
+
+    // THEN they are the same, rule by rule: the strategy's deal rules and the quotas' gap
+    assertThat(found).containsExactlyEntriesOf(planted);
+    assertThat(found.keySet()).containsExactly("STRAT-DISCOUNT-ABOVE-CEILING", "STRAT-LINE-DISCOUNT-ABOVE-CEILING",
+        "STRAT-MARGIN-BELOW-FLOOR", "STRAT-STRATEGIC-ACCOUNT-LOST", "STRAT-WON-EXCLUDED-SEGMENT", "TACT-QUOTAS-BELOW-TARGET");
+  }
+
+  @Test
+  void should_allow_the_longer_negotiations_the_tactics_give_for_the_quarter() throws IOException {
+    // GIVEN the stays in negotiation of the sample's projects, by length in days (local dates; a
+    // deal still there is counted to the end of the quarter)
+    TreeSet<String> longerThanProcess = new TreeSet<>(); // 46 to 60 days: the process says 45, the tactics 60
+    TreeSet<String> longerThanTactics = new TreeSet<>();
+    for (JsonNode deal : auditedDeals()) {
+      if (!"projets".equals(text(deal.get("pipeline")))) {
+        continue;
+      }
+      JsonNode stages = deal.get("stages");
+      for (int i = 0; i < stages.size(); i++) {
+        if (!stages.get(i).get("stage").asString().equals("negociation")) {
+          continue;
+        }
+        java.time.LocalDate from = java.time.LocalDate.parse(stages.get(i).get("at").asString().substring(0, 10));
+        java.time.LocalDate until = i + 1 < stages.size()
+            ? java.time.LocalDate.parse(stages.get(i + 1).get("at").asString().substring(0, 10))
+            : java.time.LocalDate.of(2026, 10, 1);
+        long days = java.time.temporal.ChronoUnit.DAYS.between(from, until);
+        if (days > 60) {
+          longerThanTactics.add(deal.get("id").asString());
+        } else if (days > 45) {
+          longerThanProcess.add(deal.get("id").asString());
+        }
+      }
+    }
+
+    // WHEN the stale negotiations are read from the findings
+    TreeSet<String> flagged = new TreeSet<>();
+    for (JsonNode finding : findings(first.findings())) {
+      if (finding.get("rule").asString().equals("PROC-STALE-STAGE") && text(finding.get("stage")).equals("negociation")) {
+        flagged.add(finding.get("deal").asString());
+        assertThat(finding.get("evidence").get("maxDays").asInt()).isEqualTo(60);
+      }
+    }
+
+    // THEN the tactics' 60 days apply: beyond them a negotiation is flagged, between 45 and 60 it is not
+    assertThat(longerThanProcess).as("negotiations of 46 to 60 days").hasSizeGreaterThanOrEqualTo(3);
+    assertThat(longerThanTactics).as("negotiations of more than 60 days").isNotEmpty();
+    assertThat(flagged).as("stale negotiations").isEqualTo(longerThanTactics);
+  }
+
+  @Test
+  void should_flag_a_strategic_account_lost_only_without_a_decision_of_the_ceo() throws IOException {
+    // GIVEN the deals of the strategy's strategic accounts, and among the lost ones those on which
+    // the CEO recorded a decision
+    List<String> strategic = List.of("A-0007", "A-0031", "A-0112");
+    TreeSet<String> accounts = new TreeSet<>();
+    TreeSet<String> lostWithCeo = new TreeSet<>();
+    TreeSet<String> lostWithoutCeo = new TreeSet<>();
+    for (JsonNode deal : auditedDeals()) {
+      if (!strategic.contains(deal.get("account").get("id").asString())) {
+        continue;
+      }
+      accounts.add(deal.get("account").get("id").asString());
+      if (deal.get("outcome").asString().equals("lost")) {
+        boolean ceo = false;
+        for (JsonNode decision : deal.get("decisions")) {
+          ceo |= decision.get("by").asString().equals("p.durand");
+        }
+        (ceo ? lostWithCeo : lostWithoutCeo).add(deal.get("id").asString());
+      }
+    }
+
+    // WHEN the findings of the rule are read
+    TreeSet<String> flagged = new TreeSet<>();
+    for (JsonNode finding : findings(first.findings())) {
+      if (finding.get("rule").asString().equals("STRAT-STRATEGIC-ACCOUNT-LOST")) {
+        flagged.add(finding.get("deal").asString());
+      }
+    }
+
+    // THEN each strategic account has deals; the one lost without the CEO is flagged, not the one he let go
+    assertThat(accounts).containsExactlyElementsOf(strategic);
+    assertThat(lostWithCeo).hasSize(1);
+    assertThat(lostWithoutCeo).hasSize(1);
+    assertThat(flagged).isEqualTo(lostWithoutCeo);
+  }
+
+  static int lineOf(List<String> lines, String text) {
+    int found = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        assertThat(found).as("'%s' is on one line only", text).isEqualTo(-1);
+        found = i + 1;
+      }
+    }
+    assertThat(found).as("'%s' in %s", text, TACTICS).isPositive();
+    return found;
   }
 
   @Test
@@ -266,7 +472,7 @@ class SampleAuditEndToEndTest {
     List<String> actual = new ArrayList<>();
     actual.add("id,rule,deal");
     for (JsonNode finding : findings(first.findings())) {
-      actual.add(finding.get("id").asString() + "," + finding.get("rule").asString() + "," + finding.get("deal").asString());
+      actual.add(finding.get("id").asString() + "," + finding.get("rule").asString() + "," + text(finding.get("deal")));
     }
     if (Boolean.getBoolean("vigie.updateGolden")) {
       Files.write(GOLDEN, actual, StandardCharsets.UTF_8);
@@ -339,6 +545,9 @@ class SampleAuditEndToEndTest {
     assertThat(Files.readAllBytes(dir.resolve("rejected-expected.csv")))
         .as("rejected-expected.csv")
         .isEqualTo(Files.readAllBytes(REJECTED_EXPECTED));
+    assertThat(Files.readAllBytes(dir.resolve("at-stake.csv")))
+        .as("at-stake.csv")
+        .isEqualTo(Files.readAllBytes(AT_STAKE));
   }
 
   // ---------------------------------------------------------------------------------- helpers
