@@ -70,6 +70,11 @@ final class AuditCommand implements Callable<Integer> {
     out.printf("  conformity %s%% (%d of %d deals), %d findings (%s)%n", s.conformityRate().toPlainString(), s.conformingDeals(),
         s.dealsAudited(), s.findings(), java.util.Arrays.stream(Severity.values()).sorted(java.util.Comparator.reverseOrder())
             .map(sev -> s.findingsBySeverity().getOrDefault(sev, 0L) + " " + sev.code()).collect(Collectors.joining(", ")));
+    if (s.waived() > 0) {
+      out.printf("  %d finding(s) waived by waivers.yaml, outside the conformity rate%n", s.waived());
+    }
+    s.expiredWaivers().forEach(w -> out.printf("  warning: %s: the waiver of %s expired on %s and was not applied%n", w.location(), w.describe(), w.until()));
+    s.unusedWaivers().forEach(w -> out.printf("  warning: %s: the waiver of %s matched no finding%n", w.location(), w.describe()));
     out.printf("  reports in %s: %s%n", DisplayPath.of(result.outDir()),
         result.files().stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")));
     return result.exitCode(threshold);

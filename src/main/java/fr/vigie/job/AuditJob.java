@@ -9,6 +9,11 @@ import fr.vigie.audit.run.AuditSummary;
 import fr.vigie.audit.run.DealJudge;
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.problem.Problems;
+import fr.vigie.audit.model.Finding;
+import fr.vigie.waivers.WaivedFinding;
+import fr.vigie.waivers.Waiver;
+import fr.vigie.waivers.Waivers;
+import java.util.ArrayList;
 import fr.vigie.report.FindingsCsvWriter;
 import fr.vigie.report.FindingsJsonWriter;
 import fr.vigie.report.MarkdownReportWriter;
@@ -57,8 +62,19 @@ public final class AuditJob {
     Path outDir = request.out() != null ? request.out() : prepared.workspace().defaultOutput(period);
     Problems problems = new Problems();
     PlanCheck.Result plan = PlanCheck.run(prepared, period, language, problems);
+    Waivers waivers = new Waivers(WaiverLoader.load(prepared, problems), period.lastDay());
     problems.throwIfErrors();
-    AuditContext context = new AuditContext(prepared.workspace(), period, prepared.rules(), language, plan.plan(), plan.contradictions());
+    List<Finding> planFindings = new ArrayList<>();
+    List<WaivedFinding> planWaived = new ArrayList<>();
+    for (Finding finding : plan.contradictions()) {
+      Waiver waiver = waivers.waiverFor(finding);
+      if (waiver == null) {
+        planFindings.add(finding);
+      } else {
+        planWaived.add(new WaivedFinding(finding, waiver));
+      }
+    }
+    AuditContext context = new AuditContext(prepared.workspace(), period, prepared.rules(), language, plan.plan(), planFindings, planWaived, waivers);
     DealJudge judge = new DealJudge(prepared.workspace(), period, plan.plan(), prepared.rules(), language, DealAuditor.DEFAULT_MAX_FIRINGS);
     int threads = request.threads() > 0 ? request.threads() : Runtime.getRuntime().availableProcessors();
     return new Prepared(context, judge, located.deals(), outDir, threads, request.progress() == null ? p -> {} : request.progress());

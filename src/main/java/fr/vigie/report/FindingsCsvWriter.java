@@ -5,6 +5,8 @@ import fr.vigie.audit.run.AuditContext;
 import fr.vigie.audit.run.AuditListener;
 import fr.vigie.audit.run.AuditSummary;
 import fr.vigie.audit.run.AuditedDeal;
+import fr.vigie.waivers.WaivedFinding;
+import fr.vigie.waivers.Waiver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,8 +35,9 @@ public final class FindingsCsvWriter implements AuditListener {
     csv.row(List.of(
         text.get("csv.id"), text.get("csv.rule"), text.get("csv.severity"), text.get("csv.lever"), text.get("csv.deal"),
         text.get("csv.dealName"), text.get("csv.account"), text.get("csv.owner"), text.get("csv.team"), text.get("csv.stage"),
-        text.get("csv.message"), text.get("csv.source")));
+        text.get("csv.message"), text.get("csv.source"), text.get("csv.waiver")));
     write(context.planFindings());
+    context.planWaived().forEach(w -> row(w.finding(), w.waiver()));
   }
 
   static char separatorFor(ReportText text) {
@@ -46,12 +49,20 @@ public final class FindingsCsvWriter implements AuditListener {
     write(findings);
   }
 
+  @Override
+  public void waived(AuditedDeal deal, List<WaivedFinding> waived) {
+    waived.forEach(w -> row(w.finding(), w.waiver()));
+  }
+
   private void write(List<Finding> findings) {
-    for (Finding f : findings) {
-      csv.row(java.util.Arrays.asList(
-          f.id(), f.rule(), text.severity(f.severity()), text.lever(f.lever()), f.deal(), f.dealName(), f.account(), f.owner(),
-          f.team(), f.stage(), f.message(), f.source()));
-    }
+    findings.forEach(f -> row(f, null));
+  }
+
+  private void row(Finding f, Waiver waiver) {
+    csv.row(java.util.Arrays.asList(
+        f.id(), f.rule(), text.severity(f.severity()), text.lever(f.lever()), f.deal(), f.dealName(), f.account(), f.owner(),
+        f.team(), f.stage(), f.message(), f.source(),
+        waiver == null ? "" : text.get("csv.waiver.value", waiver.justification(), waiver.acceptedBy(), waiver.until().toString())));
   }
 
   @Override

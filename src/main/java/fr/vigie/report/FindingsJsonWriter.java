@@ -6,6 +6,8 @@ import fr.vigie.audit.run.AuditListener;
 import fr.vigie.audit.run.AuditSummary;
 import fr.vigie.audit.run.AuditedDeal;
 import fr.vigie.deals.input.DealInput;
+import fr.vigie.waivers.WaivedFinding;
+import fr.vigie.waivers.Waiver;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -49,6 +51,7 @@ public final class FindingsJsonWriter implements AuditListener {
       json.writeName("findings");
       json.writeStartArray();
       write(context.planFindings());
+      context.planWaived().forEach(w -> write(w.finding(), w.waiver()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -59,27 +62,43 @@ public final class FindingsJsonWriter implements AuditListener {
     write(findings);
   }
 
+  @Override
+  public void waived(AuditedDeal deal, List<WaivedFinding> waived) {
+    waived.forEach(w -> write(w.finding(), w.waiver()));
+  }
+
   private void write(List<Finding> findings) {
-    for (Finding finding : findings) {
+    findings.forEach(f -> write(f, null));
+  }
+
+  private void write(Finding finding, Waiver waiver) {
+    json.writeStartObject();
+    json.writeStringProperty("id", finding.id());
+    json.writeStringProperty("rule", finding.rule());
+    json.writeStringProperty("ruleVersion", finding.ruleVersion());
+    json.writeStringProperty("deal", finding.deal());
+    json.writeStringProperty("dealName", finding.dealName());
+    json.writeStringProperty("account", finding.account());
+    json.writeStringProperty("owner", finding.owner());
+    json.writeStringProperty("team", finding.team());
+    json.writeStringProperty("severity", finding.severity().code());
+    json.writeStringProperty("lever", finding.lever().code());
+    json.writeStringProperty("stage", finding.stage());
+    json.writeStringProperty("title", finding.title());
+    json.writeStringProperty("message", finding.message());
+    json.writeName("evidence");
+    writeValue(finding.evidence());
+    json.writeStringProperty("source", finding.source());
+    if (waiver != null) {
+      json.writeName("waiver");
       json.writeStartObject();
-      json.writeStringProperty("id", finding.id());
-      json.writeStringProperty("rule", finding.rule());
-      json.writeStringProperty("ruleVersion", finding.ruleVersion());
-      json.writeStringProperty("deal", finding.deal());
-      json.writeStringProperty("dealName", finding.dealName());
-      json.writeStringProperty("account", finding.account());
-      json.writeStringProperty("owner", finding.owner());
-      json.writeStringProperty("team", finding.team());
-      json.writeStringProperty("severity", finding.severity().code());
-      json.writeStringProperty("lever", finding.lever().code());
-      json.writeStringProperty("stage", finding.stage());
-      json.writeStringProperty("title", finding.title());
-      json.writeStringProperty("message", finding.message());
-      json.writeName("evidence");
-      writeValue(finding.evidence());
-      json.writeStringProperty("source", finding.source());
+      json.writeStringProperty("justification", waiver.justification());
+      json.writeStringProperty("acceptedBy", waiver.acceptedBy());
+      json.writeStringProperty("until", waiver.until().toString());
+      json.writeStringProperty("at", waiver.location().toString());
       json.writeEndObject();
     }
+    json.writeEndObject();
   }
 
   private void writeValue(Object value) {
@@ -131,6 +150,7 @@ public final class FindingsJsonWriter implements AuditListener {
       json.writeEndArray();
       json.writeEndObject();
       json.writeNumberProperty("findings", summary.findings());
+      json.writeNumberProperty("waived", summary.waived());
       json.writeNumberProperty("conformingDeals", summary.conformingDeals());
       json.writeNumberProperty("conformityRate", summary.conformityRate());
       json.writeName("findingsBySeverity");

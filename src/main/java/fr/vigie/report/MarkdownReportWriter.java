@@ -8,6 +8,8 @@ import fr.vigie.audit.run.AuditListener;
 import fr.vigie.audit.run.AuditSummary;
 import fr.vigie.audit.run.AuditedDeal;
 import fr.vigie.deals.input.Rejection;
+import fr.vigie.waivers.WaivedFinding;
+import fr.vigie.waivers.Waiver;
 import fr.vigie.workspace.WorkspaceSettings;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -32,6 +34,8 @@ public final class MarkdownReportWriter implements AuditListener {
   private final Path file;
   private final Path findingsPart;
   private final Path rejectedPart;
+  private final Path waivedPart;
+  private BufferedWriter waivedOut;
   private BufferedWriter findings;
   private BufferedWriter rejected;
   private long rejectedCount;
@@ -42,6 +46,7 @@ public final class MarkdownReportWriter implements AuditListener {
     this.file = file;
     this.findingsPart = file.resolveSibling(file.getFileName() + ".findings.part");
     this.rejectedPart = file.resolveSibling(file.getFileName() + ".rejected.part");
+    this.waivedPart = file.resolveSibling(file.getFileName() + ".waived.part");
   }
 
   @Override
@@ -51,6 +56,10 @@ public final class MarkdownReportWriter implements AuditListener {
     try {
       findings = Files.newBufferedWriter(findingsPart, StandardCharsets.UTF_8);
       rejected = Files.newBufferedWriter(rejectedPart, StandardCharsets.UTF_8);
+      waivedOut = Files.newBufferedWriter(waivedPart, StandardCharsets.UTF_8);
+      for (WaivedFinding waived : context.planWaived()) {
+        writeWaived(waived);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -74,6 +83,19 @@ public final class MarkdownReportWriter implements AuditListener {
     write(findings, "\n");
   }
 
+  @Override
+  public void waived(AuditedDeal deal, List<WaivedFinding> waived) {
+    waived.forEach(this::writeWaived);
+  }
+
+  private void writeWaived(WaivedFinding waived) {
+    Finding f = waived.finding();
+    write(waivedOut, "- `" + f.rule() + "` · " + Markdown.escape(f.message()) + " <sub>" + f.id() + "</sub>  \n  "
+        + text.get("md.waived.line", Markdown.escape(waived.waiver().justification()),
+            Markdown.escape(context.workspace().settings().displayName(waived.waiver().acceptedBy())), text.date(waived.waiver().until()),
+            Markdown.escape(waived.waiver().location())) + "\n");
+  }
+
   private String currency(AuditedDeal deal) {
     return deal.currency() == null ? context.workspace().settings().currency() : deal.currency();
   }
@@ -92,6 +114,7 @@ public final class MarkdownReportWriter implements AuditListener {
     try {
       findings.close();
       rejected.close();
+      waivedOut.close();
       try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
         writeHead(out, summary);
         out.write("## " + text.get("md.findings") + "\n\n");
@@ -101,10 +124,13 @@ public final class MarkdownReportWriter implements AuditListener {
         try (var in = Files.newBufferedReader(findingsPart, StandardCharsets.UTF_8)) {
           in.transferTo(out);
         }
+        writeWaivers(out, summary);
+        writeOverrides(out);
         writeRejected(out, summary);
       }
       Files.deleteIfExists(findingsPart);
       Files.deleteIfExists(rejectedPart);
+      Files.deleteIfExists(waivedPart);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -123,6 +149,9 @@ public final class MarkdownReportWriter implements AuditListener {
     out.write("- " + text.get("md.conformity", text.percent(s.conformityRate()), text.number(s.conformingDeals()), text.number(s.dealsAudited())) + "  \n");
     out.write("  " + text.get("md.conformity.definition") + "\n");
     out.write("- " + text.get("md.findings.count", text.number(s.findings()), severities(s.findingsBySeverity())) + "\n");
+    if (s.waived() > 0) {
+      out.write("- " + text.get("md.waived.count", text.number(s.waived())) + "\n");
+    }
     out.write("- " + text.get("md.reconciliation", text.number(s.recordsRead()), text.number(s.dealsAudited()), text.number(s.recordsRejected()))
         + (s.reconciles() ? "" : " " + text.get("md.reconciliation.broken")) + "\n");
     if (s.eventsRead() > 0) {
@@ -226,6 +255,71 @@ public final class MarkdownReportWriter implements AuditListener {
       out.write("| | **" + text.get("md.total") + "** | **" + text.number(count(s, topic)) + "** | | **" + amount(atStake(s, topic)) + "** |\n");
     }
     out.write("\n");
+  }
+
+  private void writeWaivers(Writer out, AuditSummary s) throws IOException {
+    if (context.waivers().isEmpty()) {
+      return;
+    }
+    out.write("## " + text.get("md.waived", text.number(s.waived())) + "\n\n");
+    out.write(text.get("md.waived.intro") + "\n\n");
+    try (var in = Files.newBufferedReader(waivedPart, StandardCharsets.UTF_8)) {
+      in.transferTo(out);
+    }
+    if (s.waived() == 0) {
+      out.write(text.get("md.waived.none") + "\n");
+    }
+    out.write("\n");
+    for (Waiver waiver : s.expiredWaivers()) {
+      out.write("- ⚠ " + text.get("md.waiver.expired", Markdown.escape(waiver.location()), Markdown.escape(waiver.describe()), text.date(waiver.until())) + "\n");
+    }
+    for (Waiver waiver : s.unusedWaivers()) {
+      out.write("- ⚠ " + text.get("md.waiver.unused", Markdown.escape(waiver.location()), Markdown.escape(waiver.describe())) + "\n");
+    }
+    if (!s.expiredWaivers().isEmpty() || !s.unusedWaivers().isEmpty()) {
+      out.write("\n");
+    }
+  }
+
+  /** The rule settings in force: every override of a standard rule, with its reason, and the tactics' stage rules. */
+  private void writeOverrides(Writer out) throws IOException {
+    List<String> lines = new java.util.ArrayList<>();
+    context.workspace().settings().ruleSettings().values().forEach(r -> lines.add(override(r, text.get("md.overrides.all"))));
+    for (var process : context.workspace().processes()) {
+      for (var version : process.versions()) {
+        version.ruleSettings().values().forEach(r -> lines.add(override(r, Markdown.escape(process.title() + " " + version.version()))));
+      }
+    }
+    for (var change : context.plan().tactics()) {
+      if (change.kind() == fr.vigie.strategy.model.TacticItem.Kind.STAGE_RULE_CHANGE && change.value() != null) {
+        lines.add("| " + Markdown.escape(change.process() == null ? text.get("md.overrides.all") : change.process()) + " | "
+            + Markdown.escape(change.id()) + " | " + text.get("md.overrides.maxDays", change.value().toPlainString()) + " | "
+            + Markdown.escape(change.name()) + " (" + Markdown.escape(change.location()) + ") |");
+      }
+    }
+    if (lines.isEmpty()) {
+      return;
+    }
+    out.write("## " + text.get("md.overrides") + "\n\n");
+    out.write("| " + text.get("md.col.scope") + " | " + text.get("md.col.rule") + " | " + text.get("md.col.change") + " | "
+        + text.get("md.col.reason") + " |\n|---|---|---|---|\n");
+    for (String line : lines) {
+      out.write(line + "\n");
+    }
+    out.write("\n");
+  }
+
+  private String override(fr.vigie.process.model.RuleSetting setting, String scope) {
+    List<String> changes = new java.util.ArrayList<>();
+    if (Boolean.FALSE.equals(setting.enabled())) {
+      changes.add(text.get("md.overrides.off"));
+    }
+    if (setting.severity() != null) {
+      changes.add(text.get("md.overrides.severity", text.severity(setting.severity())));
+    }
+    setting.params().forEach((name, value) -> changes.add("`" + name + "` = " + Markdown.escape(value.value())));
+    return "| " + scope + " | `" + setting.rule() + "` | " + String.join(", ", changes) + " | " + Markdown.escape(setting.reason())
+        + " (" + Markdown.escape(setting.location()) + ") |";
   }
 
   private void writeRejected(Writer out, AuditSummary s) throws IOException {

@@ -168,13 +168,19 @@ public final class DealPreparer {
       if (!spec.isTerminal()) {
         LocalDate judgedOn = left == null ? period.lastDay() : localDate(left);
         spec = process.versionAt(judgedOn).flatMap(v -> v.stage(change.stage())).orElse(spec);
+        if (!judgedOn.isBefore(period.start()) && judgedOn.isBefore(period.end())) {
+          spec = withTacticalMaxDays(spec);
+        }
       }
-      visits.add(new StageVisit(i, withTacticalMaxDays(spec), change.at(), left, days, change.by()));
+      visits.add(new StageVisit(i, spec, change.at(), left, days, change.by()));
     }
     return visits;
   }
 
-  /** The period's tactics may give a stage other max-days, for one process or for all. */
+  /**
+   * The period's tactics may give a stage other max-days, for one process or for all: it applies
+   * to the stays judged within the period (left during it, or still there at its end).
+   */
   private StageSpec withTacticalMaxDays(StageSpec spec) {
     if (maxDaysChanges.isEmpty() || spec.isTerminal()) {
       return spec;

@@ -3,22 +3,28 @@ package fr.vigie.audit.run;
 import fr.vigie.audit.engine.RuleBase;
 import fr.vigie.audit.model.Finding;
 import fr.vigie.strategy.model.Plan;
+import fr.vigie.waivers.WaivedFinding;
+import fr.vigie.waivers.Waivers;
 import fr.vigie.workspace.Period;
 import fr.vigie.workspace.Workspace;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * What every report writer needs to know about the run, including the plan (strategy and tactics)
- * and the contradictions found in it before any deal was read.
+ * What every report writer needs to know about the run, including the plan (strategy and tactics),
+ * the contradictions found in it before any deal was read (those accepted by a waiver apart), and
+ * the waivers.
  */
-public record AuditContext(Workspace workspace, Period period, RuleBase rules, Locale language, Plan plan, List<Finding> planFindings) {
+public record AuditContext(
+    Workspace workspace, Period period, RuleBase rules, Locale language, Plan plan, List<Finding> planFindings,
+    List<WaivedFinding> planWaived, Waivers waivers) {
 
   public AuditContext {
     planFindings = List.copyOf(planFindings);
+    planWaived = List.copyOf(planWaived);
   }
 
   public AuditContext(Workspace workspace, Period period, RuleBase rules, Locale language) {
-    this(workspace, period, rules, language, Plan.NONE, List.of());
+    this(workspace, period, rules, language, Plan.NONE, List.of(), List.of(), Waivers.NONE);
   }
 }

@@ -3,6 +3,10 @@ package fr.vigie.audit.run;
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.input.InputRecord;
 import fr.vigie.deals.input.Rejection;
+import fr.vigie.audit.model.Finding;
+import fr.vigie.waivers.WaivedFinding;
+import fr.vigie.waivers.Waiver;
+import fr.vigie.waivers.Waivers;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -59,7 +63,7 @@ public final class AuditRun {
           inFlight.add(submit(workers, batch));
           batch = new ArrayList<>(options.batchSize());
           while (inFlight.size() > window) {
-            deliver(inFlight.poll(), summary, ids, listeners);
+            deliver(inFlight.poll(), summary, ids, context.waivers(), listeners);
           }
           long now = System.nanoTime();
           if (now - lastProgress > 2_000_000_000L) {
@@ -72,7 +76,7 @@ public final class AuditRun {
         inFlight.add(submit(workers, batch));
       }
       while (!inFlight.isEmpty()) {
-        deliver(inFlight.poll(), summary, ids, listeners);
+        deliver(inFlight.poll(), summary, ids, context.waivers(), listeners);
       }
       for (Rejection orphan : input.orphans()) {
         summary.orphanEvent();
@@ -96,7 +100,8 @@ public final class AuditRun {
     });
   }
 
-  private static void deliver(Future<List<Judged>> future, SummaryBuilder summary, DuplicateIds ids, List<AuditListener> listeners) {
+  private static void deliver(
+      Future<List<Judged>> future, SummaryBuilder summary, DuplicateIds ids, Waivers waivers, List<AuditListener> listeners) {
     List<Judged> results;
     try {
       results = future.get();
@@ -119,8 +124,28 @@ public final class AuditRun {
           listeners.forEach(l -> l.rejected(duplicate));
           continue;
         }
-        summary.audited(audited.deal(), audited.findings(), audited.events());
-        listeners.forEach(l -> l.audited(audited.deal(), audited.findings()));
+        List<Finding> kept = audited.findings();
+        List<WaivedFinding> waived = List.of();
+        if (!waivers.isEmpty()) {
+          kept = new ArrayList<>();
+          waived = new ArrayList<>();
+          for (Finding finding : audited.findings()) {
+            Waiver waiver = waivers.waiverFor(finding);
+            if (waiver == null) {
+              kept.add(finding);
+            } else {
+              waived.add(new WaivedFinding(finding, waiver));
+            }
+          }
+        }
+        List<Finding> findings = kept;
+        List<WaivedFinding> accepted = waived;
+        summary.audited(audited.deal(), findings, audited.events());
+        summary.waived(accepted.size());
+        listeners.forEach(l -> l.audited(audited.deal(), findings));
+        if (!accepted.isEmpty()) {
+          listeners.forEach(l -> l.waived(audited.deal(), accepted));
+        }
       } else {
         Judged.Refused refused = (Judged.Refused) judged;
         summary.rejected(refused.events());

@@ -4,6 +4,7 @@ import fr.vigie.audit.model.Lever;
 import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.audit.model.Severity;
 import fr.vigie.deals.input.DealInput;
+import fr.vigie.waivers.Waiver;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The figures of a run, computed from every audited deal and finding: counts that reconcile
- * (read = audited + rejected), conformity, and findings by rule, stage and owner.
+ * (read = audited + rejected), conformity, findings by rule, stage and owner (findings accepted by a
+ * waiver apart: {@code waived}), and the waivers that expired or matched nothing.
  */
 public record AuditSummary(
     List<DealInput.FileCount> files,
@@ -30,7 +32,10 @@ public record AuditSummary(
     Map<Severity, Long> findingsBySeverity,
     List<RuleCount> byRule,
     List<StageCount> byStage,
-    List<OwnerCount> byOwner) {
+    List<OwnerCount> byOwner,
+    long waived,
+    List<Waiver> expiredWaivers,
+    List<Waiver> unusedWaivers) {
 
   /**
    * Findings of one rule, how many deals they touch, and the amount at stake they add up to (the
@@ -53,6 +58,8 @@ public record AuditSummary(
     byRule = List.copyOf(byRule);
     byStage = List.copyOf(byStage);
     byOwner = List.copyOf(byOwner);
+    expiredWaivers = List.copyOf(expiredWaivers);
+    unusedWaivers = List.copyOf(unusedWaivers);
   }
 
   /** The nothing-lost check: every record read was either audited or rejected. */

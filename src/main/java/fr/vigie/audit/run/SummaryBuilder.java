@@ -32,6 +32,7 @@ final class SummaryBuilder {
   private long open;
   private long conforming;
   private long findings;
+  private long waived;
   private final Map<String, BigDecimal> amounts = new TreeMap<>();
   private final Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
   private final Map<String, long[]> byRule = new HashMap<>();
@@ -41,6 +42,7 @@ final class SummaryBuilder {
   private final Map<String, String> ownerTeams = new HashMap<>();
 
   private final Map<String, BigDecimal> atStake = new HashMap<>();
+  private fr.vigie.waivers.Waivers waivers;
 
   SummaryBuilder(AuditContext context) {
     this.rules = context.rules();
@@ -51,6 +53,8 @@ final class SummaryBuilder {
     for (Finding finding : context.planFindings()) {
       count(finding);
     }
+    waived = context.planWaived().size();
+    this.waivers = context.waivers();
   }
 
   private void count(Finding finding) {
@@ -112,6 +116,10 @@ final class SummaryBuilder {
     return rejected;
   }
 
+  void waived(int count) {
+    waived += count;
+  }
+
   void rejected(int events) {
     rejected++;
     eventsRead += events;
@@ -138,6 +146,6 @@ final class SummaryBuilder {
     byOwner.forEach((owner, counts) -> ownerCounts.add(new AuditSummary.OwnerCount(owner, ownerTeams.get(owner), counts[0], counts[1], counts[2])));
     ownerCounts.sort(Comparator.comparingLong(AuditSummary.OwnerCount::findings).reversed().thenComparing(AuditSummary.OwnerCount::owner));
     return new AuditSummary(files, read, audited, rejected, eventsRead, eventsRejected, amounts, won, lost, open, conforming,
-        findings, bySeverity, ruleCounts, stageCounts, ownerCounts);
+        findings, bySeverity, ruleCounts, stageCounts, ownerCounts, waived, waivers.expired(), waivers.unused());
   }
 }

@@ -11,16 +11,31 @@ public record Decision(
     String type, String value, String by, String role, OffsetDateTime at, String comment) {
 
   /**
-   * Whether this decision says the opposite of {@code other} on the same deal: the same kind of
-   * decision with another value, or an approval against a refusal ("discount-approval" and
-   * "discount-refusal").
+   * Whether this decision says the opposite of {@code other} on the same deal: an approval against
+   * a refusal of the same thing ("discount-approval" and "discount-refusal"), or the same kind of
+   * decision answered yes by one and no by the other (go / no-go, oui / non, true / false...).
+   * Two different amounts are not opposite: they are two decisions about the same thing.
    */
   public boolean opposes(Decision other) {
     if (type.equals(other.type)) {
-      return value != null && other.value != null && !value.strip().equalsIgnoreCase(other.value.strip());
+      Boolean mine = answer(value);
+      Boolean theirs = answer(other.value);
+      return mine != null && theirs != null && !mine.equals(theirs);
     }
     return subjectOf(type) != null && subjectOf(type).equals(subjectOf(other.type))
         && (type.endsWith("-approval") && other.type.endsWith("-refusal") || type.endsWith("-refusal") && other.type.endsWith("-approval"));
+  }
+
+  private static final java.util.Set<String> YES = java.util.Set.of("go", "yes", "oui", "true", "approved", "approuvé", "accepted", "accepté", "ok");
+  private static final java.util.Set<String> NO = java.util.Set.of("no-go", "nogo", "no", "non", "false", "refused", "refusé", "rejected", "rejeté", "ko");
+
+  /** A yes/no value, or null for anything else (an amount, a text). */
+  private static Boolean answer(String value) {
+    if (value == null) {
+      return null;
+    }
+    String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+    return YES.contains(v) ? Boolean.TRUE : NO.contains(v) ? Boolean.FALSE : null;
   }
 
   /** Whether it approves something ("...-approval"). */

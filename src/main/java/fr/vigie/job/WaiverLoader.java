@@ -1,0 +1,32 @@
+package fr.vigie.job;
+
+import fr.vigie.problem.InvalidInputException;
+import fr.vigie.problem.Problems;
+import fr.vigie.waivers.Waiver;
+import fr.vigie.waivers.WaiverReader;
+import fr.vigie.workspace.DisplayPath;
+import fr.vigie.yaml.YamlReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads the workspace's {@code waivers.yaml}, when there is one. */
+public final class WaiverLoader {
+
+  public static final String FILE = "waivers.yaml";
+
+  private WaiverLoader() {}
+
+  public static List<Waiver> load(PreparedWorkspace prepared, Problems problems) {
+    Path file = prepared.workspace().root().resolve(FILE);
+    if (!Files.isRegularFile(file) || prepared.rules() == null) {
+      return List.of();
+    }
+    try {
+      return WaiverReader.read(YamlReader.read(file, DisplayPath.of(file)), prepared.rules().catalog(), prepared.workspace().settings().people(), problems);
+    } catch (InvalidInputException e) {
+      problems.addAll(e.problems());
+      return List.of();
+    }
+  }
+}

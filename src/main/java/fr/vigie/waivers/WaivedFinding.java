@@ -1,0 +1,6 @@
+package fr.vigie.waivers;
+
+import fr.vigie.audit.model.Finding;
+
+/** A finding of the run and the waiver that accepts it. */
+public record WaivedFinding(Finding finding, Waiver waiver) {}

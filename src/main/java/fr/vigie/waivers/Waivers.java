@@ -1,0 +1,58 @@
+package fr.vigie.waivers;
+
+import fr.vigie.audit.model.Finding;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The waivers of a run: applies the active ones to findings as they come, and tells at the end
+ * which were expired and which matched nothing. One thread only.
+ */
+public final class Waivers {
+
+  public static final Waivers NONE = new Waivers(List.of(), LocalDate.MIN);
+
+  private final List<Waiver> active = new ArrayList<>();
+  private final List<Waiver> expired = new ArrayList<>();
+  private final Map<Waiver, Boolean> used = new IdentityHashMap<>();
+
+  /** @param endOfPeriod waivers whose {@code until} is before this day are expired and not applied */
+  public Waivers(List<Waiver> waivers, LocalDate endOfPeriod) {
+    for (Waiver waiver : waivers) {
+      (waiver.isActiveOn(endOfPeriod) ? active : expired).add(waiver);
+    }
+  }
+
+  /** The waiver that accepts {@code finding}, or null. */
+  public Waiver waiverFor(Finding finding) {
+    for (Waiver waiver : active) {
+      if (waiver.matches(finding)) {
+        used.put(waiver, Boolean.TRUE);
+        return waiver;
+      }
+    }
+    return null;
+  }
+
+  public boolean isEmpty() {
+    return active.isEmpty() && expired.isEmpty();
+  }
+
+  public List<Waiver> expired() {
+    return List.copyOf(expired);
+  }
+
+  /** The active waivers that matched no finding of the run. */
+  public List<Waiver> unused() {
+    return active.stream().filter(w -> !used.containsKey(w)).toList();
+  }
+
+  public List<Waiver> all() {
+    List<Waiver> all = new ArrayList<>(active);
+    all.addAll(expired);
+    return all;
+  }
+}
