@@ -35,7 +35,7 @@ public final class Vigie {
         err.println(problem);
       }
       long errors = invalid.problems().stream().filter(Problem::isError).count();
-      err.println(errors + (errors == 1 ? " error" : " errors") + ": nothing was audited.");
+      err.println(errors + (errors == 1 ? " error." : " errors."));
       return ExitCodes.INPUT_ERROR;
     }
     if (e instanceof RuleLoopException loop) {

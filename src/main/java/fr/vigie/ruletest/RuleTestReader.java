@@ -16,8 +16,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads a rule test file ({@code *.test.yaml}). The rules under test are those listed under
- * {@code rules:}, else the rules of the DRL file of the same name beside it, else all rules.
+ * Reads a rule test file ({@code *.test.yaml}). The rules under test are those listed under a
+ * case's {@code rules:}, else under the file's {@code rules:}, else the rules of the DRL file of the
+ * same name beside it, else all rules.
  */
 public final class RuleTestReader {
 
@@ -50,11 +51,21 @@ public final class RuleTestReader {
       problems.error(top.location(), "a test file needs 'cases:', each with 'name', 'deals' and 'expect'");
     }
     for (YamlNode item : items) {
-      YamlObject c = YamlObject.of(item, "a test case", problems, "name", "deals", "strategy", "tactics", "expect", "rejected");
+      YamlObject c = YamlObject.of(item, "a test case", problems, "name", "rules", "deals", "strategy", "tactics", "expect", "rejected");
       if (c == null) {
         continue;
       }
       String name = c.requiredText("name");
+      Set<String> caseRules = underTest;
+      if (c.has("rules")) {
+        caseRules = new LinkedHashSet<>();
+        for (YamlObject.Located<String> rule : c.texts("rules")) {
+          if (!known.contains(rule.value())) {
+            problems.error(rule.location(), "unknown rule '" + rule.value() + "'" + DidYouMean.hint(rule.value(), known));
+          }
+          caseRules.add(rule.value());
+        }
+      }
       List<RuleTestCase.Expected> expected = new ArrayList<>();
       for (YamlNode e : c.list("expect")) {
         YamlObject finding = YamlObject.of(e, "an expected finding", problems, "rule", "deal", "stage", "message");
@@ -62,7 +73,7 @@ public final class RuleTestReader {
           continue;
         }
         String rule = finding.requiredText("rule");
-        if (rule != null && !underTest.contains(rule)) {
+        if (rule != null && !caseRules.contains(rule)) {
           problems.error(finding.valueLocation("rule"), "rule " + rule + " is not under test in this file"
               + (known.contains(rule) ? "; add it to 'rules:'" : DidYouMean.hint(rule, known)));
         }
@@ -78,7 +89,7 @@ public final class RuleTestReader {
       if (c.list("deals").isEmpty() && !c.has("strategy") && !c.has("tactics")) {
         problems.error(c.location(), "test case '" + name + "' needs 'deals', or a 'strategy' and 'tactics' to check");
       }
-      cases.add(new RuleTestCase(display, c.location(), name, underTest, c.list("deals"), c.node("strategy"), c.node("tactics"), expected, rejected));
+      cases.add(new RuleTestCase(display, c.location(), name, caseRules, c.list("deals"), c.node("strategy"), c.node("tactics"), expected, rejected));
     }
     return cases;
   }

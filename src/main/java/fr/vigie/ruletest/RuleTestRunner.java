@@ -22,6 +22,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Runs rule test cases through the same judge as the batch audit, and compares the findings of
@@ -36,9 +38,18 @@ public final class RuleTestRunner {
   private final ShortDeals shortDeals;
 
   public RuleTestRunner(Workspace workspace, RuleBase rules) {
+    this(workspace, rules, Plan.NONE);
+  }
+
+  /**
+   * @param plan the strategy and tactics deals are judged with when a case gives none of its own
+   *     (a workspace's tests run with the workspace's plan); its written contradictions are not
+   *     reported in each case
+   */
+  public RuleTestRunner(Workspace workspace, RuleBase rules, Plan plan) {
     this.workspace = workspace;
     this.rules = rules;
-    this.judge = new DealJudge(workspace, DEFAULT_PERIOD, rules, Locale.FRENCH, DealAuditor.DEFAULT_MAX_FIRINGS);
+    this.judge = new DealJudge(workspace, DEFAULT_PERIOD, plan, rules, Locale.FRENCH, DealAuditor.DEFAULT_MAX_FIRINGS);
     this.shortDeals = new ShortDeals(workspace.settings().zone(), workspace.processes());
   }
 
@@ -54,7 +65,7 @@ public final class RuleTestRunner {
           .read(testCase.strategy(), testCase.file(), testCase.tactics(), testCase.file(), DEFAULT_PERIOD);
       if (problems.hasErrors()) {
         problems.all().forEach(p -> differences.add(p.toString()));
-        return new RuleTestResult(testCase, differences);
+        return new RuleTestResult(testCase, differences, Set.of(), Set.of());
       }
       judge = new DealJudge(workspace, DEFAULT_PERIOD, plan, rules, Locale.FRENCH, DealAuditor.DEFAULT_MAX_FIRINGS);
       EffectiveRules inForce = EffectiveRules.resolve(rules.catalog(), workspace.settings().ruleSettings(), null);
@@ -63,6 +74,7 @@ public final class RuleTestRunner {
           .filter(f -> testCase.rulesUnderTest().contains(f.rule()))
           .forEach(actual::add);
     }
+    Set<String> touched = new TreeSet<>();
     for (int i = 0; i < testCase.deals().size(); i++) {
       var node = testCase.deals().get(i);
       RecordOutcome outcome;
@@ -77,13 +89,14 @@ public final class RuleTestRunner {
       Judged judged = judge.judge(outcome);
       if (judged instanceof Judged.Audited audited) {
         audited.findings().stream().filter(f -> testCase.rulesUnderTest().contains(f.rule())).forEach(actual::add);
+        ((RecordOutcome.Accepted) outcome).deal().stages().forEach(s -> touched.add(audited.deal().process() + "/" + s.stage()));
       } else {
         rejections.add(((Judged.Refused) judged).rejection());
       }
     }
     compareFindings(testCase, actual, differences);
     compareRejections(testCase, rejections, differences);
-    return new RuleTestResult(testCase, differences);
+    return new RuleTestResult(testCase, differences, touched, cited(actual));
   }
 
   private static void compareFindings(RuleTestCase testCase, List<Finding> actual, List<String> differences) {
@@ -120,6 +133,20 @@ public final class RuleTestRunner {
     for (Rejection unexpected : remaining) {
       differences.add("deal " + unexpected.dealId() + " was rejected: " + unexpected.reason());
     }
+  }
+
+  /** The places of the strategy and tactics that findings cite. */
+  private static Set<String> cited(List<Finding> findings) {
+    Set<String> places = new TreeSet<>();
+    for (Finding finding : findings) {
+      for (String key : List.of("strategyAt", "tacticsAt")) {
+        Object place = finding.evidence().get(key);
+        if (place != null) {
+          places.add(place.toString());
+        }
+      }
+    }
+    return places;
   }
 
   private static <T> T take(List<T> items, java.util.function.Predicate<T> test) {

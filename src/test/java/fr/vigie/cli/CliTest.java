@@ -137,12 +137,64 @@ class CliTest {
               - { rule: PROC-SKIP-STAGE, deal: D-1 }
         """);
     // WHEN
-    int code = vigie("test", workspace.toString());
+    int code = vigie("test", workspace.toString(), "--no-standard");
     // THEN
     assertThat(code).isEqualTo(ExitCodes.FINDINGS);
     assertThat(out.toString())
         .contains("FAIL " + workspace.resolve("tests/skip.test.yaml") + ":8:5: a wrong expectation")
         .contains("expected PROC-SKIP-STAGE on D-1 (line 12), but it did not fire")
         .endsWith("1 passed, 1 failed\n");
+  }
+
+  @Test
+  void should_explain_why_a_deal_is_flagged_with_its_timeline_and_the_facts_each_rule_fired_on() throws IOException {
+    // GIVEN
+    deals(CLEAN, SKIPPING);
+    // WHEN
+    int code = vigie("explain", workspace.toString(), "--deal", "D-2", "--period", "2026-Q3");
+    // THEN
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .contains("judged by process standard, version 1, as of the end of 2026-Q3")
+        .contains("2026-09-01  stage   Proposition [proposition] — 9 days (max 20)")
+        .contains("2026-09-10          ↳ skipped Négociation")
+        .contains("FIRED  PROC-SKIP-STAGE — Stage skipped (2 times)")
+        .contains("on move Proposition → Gagné on 2026-09-10; stage Négociation")
+        .contains("other rules in force did not fire");
+  }
+
+  @Test
+  void should_say_why_a_deal_is_not_audited_when_asked_to_explain_it() throws IOException {
+    deals(CLEAN, "{\"id\":\"D-9\",\"createdAt\":\"2026-07-01T09:00:00+02:00\",\"stages\":[{\"stage\":\"propsal\",\"at\":\"2026-07-01T09:00:00+02:00\"}]}");
+    assertThat(vigie("explain", workspace.toString(), "--deal", "D-9")).isZero();
+    assertThat(out.toString()).contains("Not audited: unknown stage 'propsal' at stages[0]");
+    assertThat(vigie("explain", workspace.toString(), "--deal", "D-404")).isEqualTo(ExitCodes.INPUT_ERROR);
+    assertThat(err.toString()).contains("no deal 'D-404' in");
+  }
+
+  @Test
+  void should_list_what_no_test_covers() throws IOException {
+    // GIVEN
+    Files.createDirectories(workspace.resolve("tests"));
+    Files.writeString(workspace.resolve("tests/skip.test.yaml"), """
+        cases:
+          - name: skipping the proposal is flagged
+            rules: [PROC-SKIP-STAGE]
+            deals:
+              - stages: [qualification 2026-07-01, negociation 2026-07-10]
+            expect:
+              - { rule: PROC-SKIP-STAGE, deal: D-1, stage: proposition }
+        """);
+    // WHEN
+    int code = vigie("test", workspace.toString(), "--coverage", "--no-standard");
+    // THEN
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .contains("1 passed, 0 failed")
+        .contains("Rules no test makes fire (")
+        .contains("  PROC-STALE-STAGE (")
+        .doesNotContain("  PROC-SKIP-STAGE (")
+        .contains("  standard/gagne")
+        .doesNotContain("  standard/qualification\n");
   }
 }

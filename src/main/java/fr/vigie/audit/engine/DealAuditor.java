@@ -91,6 +91,47 @@ public final class DealAuditor {
     }
   }
 
+  /**
+   * Judges one deal like {@link #audit} and tells, for every deal rule, whether it was in force,
+   * on which facts it fired, and which findings it gave.
+   */
+  public List<RuleTrace> explain(PreparedDeal prepared, String source) {
+    Map<Rule, List<List<Object>>> matches = new LinkedHashMap<>();
+    org.kie.api.event.rule.AgendaEventListener listener = new org.kie.api.event.rule.DefaultAgendaEventListener() {
+      @Override
+      public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+        List<Object> facts = event.getMatch().getObjects().stream().filter(o -> !(o instanceof java.util.Collection<?>)).map(o -> (Object) o).toList();
+        matches.computeIfAbsent(event.getMatch().getRule(), r -> new ArrayList<>()).add(facts);
+      }
+    };
+    if (session == null) {
+      session = newSession();
+    }
+    KieSession tracing = session;
+    tracing.addEventListener(listener);
+    List<Finding> found;
+    try {
+      found = audit(prepared, source);
+    } finally {
+      if (session != null) {
+        session.removeEventListener(listener);
+      } else {
+        tracing.removeEventListener(listener);
+      }
+    }
+    Map<String, List<List<Object>>> byId = new HashMap<>();
+    matches.forEach((rule, facts) -> byId.put(base.info(rule).id(), facts));
+    List<RuleTrace> traces = new ArrayList<>();
+    for (RuleInfo rule : base.catalog()) {
+      if (rule.scope() != RuleInfo.Scope.DEAL) {
+        continue;
+      }
+      traces.add(new RuleTrace(rule, prepared.rules().isEnabled(rule.id()), byId.getOrDefault(rule.id(), List.of()),
+          found.stream().filter(f -> f.rule().equals(rule.id())).toList()));
+    }
+    return traces;
+  }
+
   private KieSession newSession() {
     KieSession created = base.kieBase().newKieSession();
     created.addEventListener(new DefaultRuleRuntimeEventListener() {

@@ -21,6 +21,11 @@ public record DecisionRight(String role, String decision, BigDecimal above, BigD
     return (above == null || value.compareTo(above) > 0) && (upTo == null || value.compareTo(upTo) <= 0);
   }
 
+  @Override
+  public String describe() {
+    return "decision right of " + role + ": " + decision + (range().isEmpty() ? "" : " " + range());
+  }
+
   public String range() {
     if (above == null && upTo == null) {
       return "";

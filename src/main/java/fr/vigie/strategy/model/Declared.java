@@ -12,4 +12,7 @@ public interface Declared {
 
   /** Whose word it is: the strategy's owner or the tactics' owner. */
   Owner owner();
+
+  /** A few words saying what it is, for lists ("excluded segment TPE", "campaign Rentrée TPE"). */
+  String describe();
 }

@@ -49,6 +49,13 @@ public record TacticItem(
     products = List.copyOf(products);
   }
 
+  @Override
+  public String describe() {
+    String what = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    String who = name != null ? name : id != null ? id : person != null ? person : role;
+    return what + (who == null ? "" : " " + who) + (value == null ? "" : " " + value.stripTrailingZeros().toPlainString());
+  }
+
   public boolean targets(String segment) {
     return segments.contains(segment);
   }
