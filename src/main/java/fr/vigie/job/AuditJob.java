@@ -74,7 +74,8 @@ public final class AuditJob {
         planWaived.add(new WaivedFinding(finding, waiver));
       }
     }
-    AuditContext context = new AuditContext(prepared.workspace(), period, prepared.rules(), language, plan.plan(), planFindings, planWaived, waivers);
+    AuditContext context = new AuditContext(prepared.workspace(), period, prepared.rules(), language, plan.plan(), planFindings, planWaived, waivers,
+        outDir, Recommendations.recommender(prepared, language));
     DealJudge judge = new DealJudge(prepared.workspace(), period, plan.plan(), prepared.rules(), language, DealAuditor.DEFAULT_MAX_FIRINGS);
     int threads = request.threads() > 0 ? request.threads() : Runtime.getRuntime().availableProcessors();
     return new Prepared(context, judge, located.deals(), outDir, threads, request.progress() == null ? p -> {} : request.progress());

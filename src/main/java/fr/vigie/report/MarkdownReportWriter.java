@@ -2,6 +2,9 @@ package fr.vigie.report;
 
 import fr.vigie.audit.model.Finding;
 import fr.vigie.audit.model.RuleInfo;
+import fr.vigie.audit.run.Figures;
+import fr.vigie.report.model.ReportModel;
+import fr.vigie.report.model.ReportModelBuilder;
 import fr.vigie.audit.model.Severity;
 import fr.vigie.audit.run.AuditContext;
 import fr.vigie.audit.run.AuditListener;
@@ -116,7 +119,15 @@ public final class MarkdownReportWriter implements AuditListener {
       rejected.close();
       waivedOut.close();
       try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        writeHead(out, summary);
+        ReportModel model = ReportModelBuilder.build(context, summary);
+        writeHead(out, summary, model);
+        writeEffectiveness(out, model);
+        writeProcessPays(out, summary);
+        writeWhereItBreaks(out, summary);
+        writePlan(out, summary);
+        writeSpotlights(out, summary);
+        writeRecommendations(out, model);
+        out.write("## " + text.get("md.appendix") + "\n\n");
         out.write("## " + text.get("md.findings") + "\n\n");
         if (summary.findings() == 0) {
           out.write(text.get("md.findings.none") + "\n\n");
@@ -127,6 +138,7 @@ public final class MarkdownReportWriter implements AuditListener {
         writeWaivers(out, summary);
         writeOverrides(out);
         writeRejected(out, summary);
+        writeCatalogue(out, model);
       }
       Files.deleteIfExists(findingsPart);
       Files.deleteIfExists(rejectedPart);
@@ -136,7 +148,7 @@ public final class MarkdownReportWriter implements AuditListener {
     }
   }
 
-  private void writeHead(Writer out, AuditSummary s) throws IOException {
+  private void writeHead(Writer out, AuditSummary s, ReportModel model) throws IOException {
     WorkspaceSettings settings = context.workspace().settings();
     out.write("# " + text.get("md.title", Markdown.escape(settings.client()), context.period().label()) + "\n\n");
     out.write(text.get("md.period", text.date(context.period().start()), text.date(context.period().lastDay())) + "  \n");
@@ -146,7 +158,9 @@ public final class MarkdownReportWriter implements AuditListener {
     out.write("## " + text.get("md.summary") + "\n\n");
     out.write("- " + text.get("md.audited", text.number(s.dealsAudited()), amounts(s.amountByCurrency())) + "\n");
     out.write("- " + text.get("md.outcomes", text.number(s.won()), text.number(s.lost()), text.number(s.open())) + "\n");
-    out.write("- " + text.get("md.conformity", text.percent(s.conformityRate()), text.number(s.conformingDeals()), text.number(s.dealsAudited())) + "  \n");
+    out.write("- " + text.get("md.conformity", text.percent(s.conformityRate()), text.number(s.conformingDeals()), text.number(s.dealsAudited()))
+        + (model.previous() == null ? "" : " " + text.get("md.conformity.change", signed(model.previous().change()), model.previous().period(),
+            text.percent(model.previous().conformityRate()))) + "  \n");
     out.write("  " + text.get("md.conformity.definition") + "\n");
     out.write("- " + text.get("md.findings.count", text.number(s.findings()), severities(s.findingsBySeverity())) + "\n");
     if (s.waived() > 0) {
@@ -162,7 +176,31 @@ public final class MarkdownReportWriter implements AuditListener {
           amount(atStake(s, RuleInfo.Topic.STRATEGY)), text.number(count(s, RuleInfo.Topic.RIGHTS))) + "\n");
     }
     out.write("\n");
-    writePlan(out, s);
+    if (!model.actions().isEmpty()) {
+      out.write("**" + text.get("md.actions") + "**\n\n");
+      int n = 1;
+      for (ReportModel.Recommendation action : model.actions()) {
+        out.write((n++) + ". " + Markdown.escape(action.message()) + " _(" + text.lever(action.lever()) + ")_\n");
+      }
+      out.write("\n");
+    }
+  }
+
+  private void writeWhereItBreaks(Writer out, AuditSummary s) throws IOException {
+    WorkspaceSettings settings = context.workspace().settings();
+    out.write("## " + text.get("md.breaks") + "\n\n");
+    String process = null;
+    for (AuditSummary.FunnelStep step : s.funnel()) {
+      if (!step.process().equals(process)) {
+        process = step.process();
+        out.write((process.equals(s.funnel().get(0).process()) ? "" : "\n") + "**" + text.get("md.funnel", Markdown.escape(process)) + "**\n\n");
+        out.write("| " + text.get("md.col.stage") + " | " + text.get("md.col.reached") + " | " + text.get("md.col.flaggedHere") + " | "
+            + text.get("md.col.stepConformity") + " |\n|---|---:|---:|---:|\n");
+      }
+      out.write("| " + Markdown.escape(step.label()) + " | " + text.number(step.reached()) + " | " + text.number(step.flagged()) + " | "
+          + (step.conformity() == null ? "—" : text.percent(step.conformity())) + " |\n");
+    }
+    out.write("\n");
     if (!s.byRule().isEmpty()) {
       out.write("## " + text.get("md.byRule") + "\n\n");
       out.write("| " + text.get("md.col.rule") + " | " + text.get("md.col.title") + " | " + text.get("md.col.severity") + " | "
@@ -182,13 +220,13 @@ public final class MarkdownReportWriter implements AuditListener {
       }
       out.write("\n");
     }
-    if (!s.byOwner().isEmpty()) {
+    if (!s.people().isEmpty()) {
       out.write("## " + text.get("md.byOwner") + "\n\n");
       out.write("| " + text.get("md.col.owner") + " | " + text.get("md.col.team") + " | " + text.get("md.col.deals") + " | "
           + text.get("md.col.dealsWithFindings") + " | " + text.get("md.col.findings") + " |\n|---|---|---:|---:|---:|\n");
-      for (AuditSummary.OwnerCount o : s.byOwner()) {
+      for (AuditSummary.PersonFigures o : s.people()) {
         out.write("| " + Markdown.escape(settings.displayName(o.owner())) + " | " + Markdown.escape(o.team() == null ? "—" : o.team()) + " | "
-            + text.number(o.deals()) + " | " + text.number(o.dealsWithFindings()) + " | " + text.number(o.findings()) + " |\n");
+            + text.number(o.figures().deals()) + " | " + text.number(o.figures().dealsWithFindings()) + " | " + text.number(o.figures().findings()) + " |\n");
       }
       out.write("\n");
     }
@@ -255,6 +293,116 @@ public final class MarkdownReportWriter implements AuditListener {
       out.write("| | **" + text.get("md.total") + "** | **" + text.number(count(s, topic)) + "** | | **" + amount(atStake(s, topic)) + "** |\n");
     }
     out.write("\n");
+  }
+
+  private String signed(BigDecimal points) {
+    return (points.signum() > 0 ? "+" : points.signum() < 0 ? "−" : "±") + text.points(points.abs());
+  }
+
+  private void writeEffectiveness(Writer out, ReportModel model) throws IOException {
+    ReportModel.Effectiveness e = model.effectiveness();
+    out.write("## " + text.get("md.effectiveness") + "\n\n");
+    out.write(text.get("md.effectiveness.intro") + "\n\n");
+    out.write("- " + (e.target() == null ? text.get("md.won.noTarget", amount(e.wonRevenue()))
+        : text.get("md.won.target", amount(e.wonRevenue()), amount(e.target()), text.percent(e.attainment()))) + "\n\n");
+    writeRows(out, text.get("md.col.team"), e.teams());
+    writeRows(out, text.get("md.col.owner"), e.people());
+  }
+
+  private void writeRows(Writer out, String who, List<ReportModel.Effectiveness.Row> rows) throws IOException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    out.write("| " + who + " | " + text.get("md.col.won") + " | " + text.get("md.col.quota") + " | " + text.get("md.col.attainment") + " | "
+        + text.get("md.col.deals") + " | " + text.get("md.col.winRate") + " | " + text.get("md.col.perActivity") + " | " + text.get("md.col.perDeal") + " | "
+        + text.get("md.col.cycle") + " | " + text.get("md.col.discountGiven") + " |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (ReportModel.Effectiveness.Row row : rows) {
+      Figures f = row.figures();
+      out.write("| " + Markdown.escape(row.name() == null ? "—" : row.name()) + " | " + amount(f.wonAmount()) + " | "
+          + (row.quota() == null ? "—" : amount(row.quota())) + " | " + (row.attainment() == null ? "—" : text.percent(row.attainment())) + " | "
+          + text.number(f.deals()) + " | " + optionalPercent(f.winRate()) + " | " + optionalAmount(f.revenuePerActivity()) + " | "
+          + optionalAmount(f.revenuePerDeal()) + " | " + (f.averageCycleDays() == null ? "—" : text.get("md.days", text.decimal(f.averageCycleDays()))) + " | "
+          + amount(f.discountGiven()) + " |\n");
+    }
+    out.write("\n");
+  }
+
+  private void writeProcessPays(Writer out, AuditSummary s) throws IOException {
+    out.write("## " + text.get("md.pays") + "\n\n");
+    out.write(text.get("md.pays.intro") + "\n\n");
+    out.write("| | " + text.get("md.col.deals") + " | " + text.get("md.col.closed") + " | " + text.get("md.col.winRate") + " | "
+        + text.get("md.col.avgDiscount") + " | " + text.get("md.col.cycle") + " |\n|---|---:|---:|---:|---:|---:|\n");
+    for (var row : List.of(Map.entry("md.pays.followed", s.followed()), Map.entry("md.pays.deviated", s.deviated()))) {
+      Figures f = row.getValue();
+      out.write("| " + text.get(row.getKey()) + " | " + text.number(f.deals()) + " | " + text.number(f.closed()) + " | " + optionalPercent(f.winRate())
+          + " | " + optionalPercent(f.averageDiscount()) + " | " + (f.averageCycleDays() == null ? "—" : text.get("md.days", text.decimal(f.averageCycleDays())))
+          + " |\n");
+    }
+    out.write("\n" + text.get("md.pays.caution") + "\n\n");
+  }
+
+  private void writeSpotlights(Writer out, AuditSummary s) throws IOException {
+    if (s.worthALook().isEmpty()) {
+      return;
+    }
+    java.time.ZoneId zone = context.workspace().settings().zone();
+    out.write("## " + text.get("md.spotlights") + "\n\n");
+    for (AuditSummary.Spotlight spotlight : s.worthALook()) {
+      AuditedDeal deal = spotlight.deal();
+      out.write("### " + Markdown.escape(deal.id()) + " — " + Markdown.escape(deal.name() == null ? "" : deal.name()) + " (" + Markdown.escape(deal.account()) + ")\n\n");
+      out.write(text.get("md.deal.line", Markdown.escape(context.workspace().settings().displayName(deal.owner())),
+          Markdown.escape(deal.team() == null ? "—" : deal.team()), deal.amount() == null ? "—" : text.amount(deal.amount(), currency(deal)),
+          text.get("outcome." + deal.outcome().name().toLowerCase(java.util.Locale.ROOT)), Markdown.escape(deal.process() + " " + deal.processVersion())) + "\n\n");
+      java.util.Set<String> flagged = new java.util.HashSet<>();
+      spotlight.findings().forEach(f -> flagged.add(f.stage()));
+      for (var visit : deal.visits()) {
+        boolean marked = flagged.contains(visit.stage());
+        out.write("- " + text.date(visit.enteredAt().atZoneSameInstant(zone).toLocalDate()) + " · " + (marked ? "⚠ **" : "") + Markdown.escape(visit.label())
+            + (marked ? "**" : "") + (visit.isTerminal() ? "" : " · " + text.get("md.days", text.number(visit.days()))) + "\n");
+      }
+      out.write("\n");
+      for (Finding finding : spotlight.findings()) {
+        out.write("> **" + text.severity(finding.severity()) + "** · " + Markdown.escape(finding.message()) + "\n>\n");
+      }
+      out.write("\n");
+    }
+  }
+
+  private void writeRecommendations(Writer out, ReportModel model) throws IOException {
+    out.write("## " + text.get("md.recommendations") + "\n\n");
+    if (model.recommendations().isEmpty()) {
+      out.write(text.get("md.recommendations.none") + "\n\n");
+      return;
+    }
+    for (fr.vigie.audit.model.Lever lever : fr.vigie.audit.model.Lever.values()) {
+      List<ReportModel.Recommendation> ofLever = model.recommendations().stream().filter(r -> r.lever() == lever).toList();
+      if (ofLever.isEmpty()) {
+        continue;
+      }
+      out.write("### " + text.lever(lever) + "\n\n");
+      for (ReportModel.Recommendation recommendation : ofLever) {
+        out.write("- " + Markdown.escape(recommendation.message()) + " <sub>" + recommendation.rule() + "</sub>\n");
+      }
+      out.write("\n");
+    }
+  }
+
+  private void writeCatalogue(Writer out, ReportModel model) throws IOException {
+    out.write("\n## " + text.get("md.catalogue") + "\n\n");
+    out.write("| " + text.get("md.col.rule") + " | " + text.get("md.col.version") + " | " + text.get("md.col.title") + " | " + text.get("md.col.severity")
+        + " | " + text.get("md.col.lever") + " |\n|---|---|---|---|---|\n");
+    for (ReportModel.CatalogueEntry rule : model.catalogue()) {
+      out.write("| `" + rule.id() + "` | " + Markdown.escape(rule.version()) + " | " + Markdown.escape(rule.title()) + " | "
+          + text.severity(fr.vigie.audit.model.Severity.fromCode(rule.severity()).orElseThrow()) + " | " + text.lever(rule.lever()) + " |\n");
+    }
+  }
+
+  private String optionalPercent(BigDecimal value) {
+    return value == null ? "—" : text.percent(value);
+  }
+
+  private String optionalAmount(BigDecimal value) {
+    return value == null ? "—" : amount(value);
   }
 
   private void writeWaivers(Writer out, AuditSummary s) throws IOException {

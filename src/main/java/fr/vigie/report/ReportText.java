@@ -50,6 +50,18 @@ public final class ReportText {
     return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(locale).format(date);
   }
 
+  /** Percentage points: "2,5 pts". */
+  public String points(BigDecimal value) {
+    return get("format.points", decimal(value));
+  }
+
+  /** A decimal number with one decimal at most: "12,5". */
+  public String decimal(BigDecimal value) {
+    NumberFormat format = NumberFormat.getNumberInstance(locale);
+    format.setMaximumFractionDigits(1);
+    return format.format(value);
+  }
+
   public String number(long value) {
     return NumberFormat.getIntegerInstance(locale).format(value);
   }

@@ -18,6 +18,7 @@ public record RuleTestCase(
     List<YamlNode> deals,
     YamlNode strategy,
     YamlNode tactics,
+    YamlNode figures,
     List<Expected> expected,
     List<ExpectedRejection> rejected) {
 

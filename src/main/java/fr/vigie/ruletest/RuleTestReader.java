@@ -51,7 +51,7 @@ public final class RuleTestReader {
       problems.error(top.location(), "a test file needs 'cases:', each with 'name', 'deals' and 'expect'");
     }
     for (YamlNode item : items) {
-      YamlObject c = YamlObject.of(item, "a test case", problems, "name", "rules", "deals", "strategy", "tactics", "expect", "rejected");
+      YamlObject c = YamlObject.of(item, "a test case", problems, "name", "rules", "deals", "strategy", "tactics", "figures", "expect", "rejected");
       if (c == null) {
         continue;
       }
@@ -86,10 +86,11 @@ public final class RuleTestReader {
           rejected.add(new RuleTestCase.ExpectedRejection(rejection.requiredText("deal"), rejection.text("reason"), rejection.location()));
         }
       }
-      if (c.list("deals").isEmpty() && !c.has("strategy") && !c.has("tactics")) {
-        problems.error(c.location(), "test case '" + name + "' needs 'deals', or a 'strategy' and 'tactics' to check");
+      if (c.list("deals").isEmpty() && !c.has("strategy") && !c.has("tactics") && !c.has("figures")) {
+        problems.error(c.location(), "test case '" + name + "' needs 'deals', a 'strategy' and 'tactics', or 'figures' to check");
       }
-      cases.add(new RuleTestCase(display, c.location(), name, caseRules, c.list("deals"), c.node("strategy"), c.node("tactics"), expected, rejected));
+      cases.add(new RuleTestCase(display, c.location(), name, caseRules, c.list("deals"), c.node("strategy"), c.node("tactics"), c.node("figures"),
+          expected, rejected));
     }
     return cases;
   }

@@ -74,6 +74,19 @@ public final class RuleTestRunner {
           .filter(f -> testCase.rulesUnderTest().contains(f.rule()))
           .forEach(actual::add);
     }
+    if (testCase.figures() != null) {
+      Problems problems = new Problems();
+      List<Object> figures = FiguresReader.read(testCase.figures(), problems);
+      if (problems.hasErrors()) {
+        problems.all().forEach(p -> differences.add(p.toString()));
+        return new RuleTestResult(testCase, differences, Set.of(), Set.of());
+      }
+      EffectiveRules inForce = EffectiveRules.resolve(rules.catalog(), workspace.settings().ruleSettings(), null);
+      new PlanAuditor(rules, new FindingFactory(rules.messages(), Locale.FRENCH, workspace.settings()))
+          .recommend(figures, inForce).stream()
+          .filter(f -> testCase.rulesUnderTest().contains(f.rule()))
+          .forEach(actual::add);
+    }
     Set<String> touched = new TreeSet<>();
     for (int i = 0; i < testCase.deals().size(); i++) {
       var node = testCase.deals().get(i);

@@ -44,6 +44,18 @@ public record Period(String label, LocalDate start, LocalDate end) {
     return Optional.empty();
   }
 
+  /** The period of the same kind just before: 2026-Q2 for 2026-Q3, 2026-06 for 2026-07, 2025 for 2026. */
+  public Optional<Period> previous() {
+    if (label.contains("-Q")) {
+      LocalDate before = start.minusMonths(3);
+      return parse(before.getYear() + "-Q" + ((before.getMonthValue() - 1) / 3 + 1));
+    }
+    if (label.length() == 7) {
+      return parse(YearMonth.from(start).minusMonths(1).toString());
+    }
+    return parse(String.valueOf(start.getYear() - 1));
+  }
+
   /** The instant the period ends (midnight starting its day after), in the client's zone. */
   public ZonedDateTime endAt(ZoneId zone) {
     return end.atStartOfDay(zone);

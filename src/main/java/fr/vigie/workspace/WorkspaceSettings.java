@@ -18,8 +18,8 @@ public record WorkspaceSettings(
   public static final Locale DEFAULT_LANGUAGE = Locale.FRENCH;
 
   public WorkspaceSettings {
-    people = Map.copyOf(people);
-    ruleSettings = Map.copyOf(ruleSettings);
+    people = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(people));
+    ruleSettings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ruleSettings));
   }
 
   public String displayName(String personId) {

@@ -16,8 +16,9 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 
 /**
- * Judges the written plan once, without deals: the CEO's strategy against the director's tactics.
- * Only the rules whose scope is the plan fire.
+ * Judges what is not a deal, once per run: the written plan (the CEO's strategy against the
+ * director's tactics, rules of scope "plan"), and the run's figures once every deal is judged
+ * (recommendations, rules of scope "report").
  */
 public final class PlanAuditor {
 
@@ -34,6 +35,15 @@ public final class PlanAuditor {
     if (planFacts.isEmpty()) {
       return List.of();
     }
+    return run(planFacts, context, rules, RuleInfo.Scope.PLAN);
+  }
+
+  /** The recommendations the report rules draw from the run's figures. */
+  public List<Finding> recommend(List<Object> figures, EffectiveRules rules) {
+    return run(figures, List.of(), rules, RuleInfo.Scope.REPORT);
+  }
+
+  private List<Finding> run(List<Object> planFacts, List<Object> context, EffectiveRules rules, RuleInfo.Scope scope) {
     List<Map.Entry<Violation, RuleInfo>> inserted = new ArrayList<>();
     KieSession session = base.kieBase().newKieSession();
     try {
@@ -47,9 +57,10 @@ public final class PlanAuditor {
       });
       planFacts.forEach(session::insert);
       context.forEach(session::insert);
+      rules.params().forEach(session::insert);
       int fired = session.fireAllRules(match -> {
         RuleInfo rule = base.info(match.getRule());
-        return rule != null && rule.scope() == RuleInfo.Scope.PLAN && rules.isEnabled(rule.id());
+        return rule != null && rule.scope() == scope && rules.isEnabled(rule.id());
       }, DealAuditor.DEFAULT_MAX_FIRINGS + 1);
       if (fired > DealAuditor.DEFAULT_MAX_FIRINGS) {
         throw new RuleLoopException("the rules on the strategy and tactics fired more than " + DealAuditor.DEFAULT_MAX_FIRINGS
@@ -62,7 +73,7 @@ public final class PlanAuditor {
     Map<String, Location> where = new HashMap<>();
     for (Map.Entry<Violation, RuleInfo> entry : inserted) {
       RuleInfo rule = entry.getValue();
-      Finding finding = findings.create(rule, rules.severity(rule.id()), entry.getKey(), "plan");
+      Finding finding = findings.create(rule, rules.severity(rule.id()), entry.getKey(), scope == RuleInfo.Scope.PLAN ? "plan" : "report");
       byId.merge(finding.id(), finding, (a, b) -> a.message().compareTo(b.message()) <= 0 ? a : b);
       where.put(finding.id(), entry.getKey().subject() == null ? Location.of("") : entry.getKey().subject().location());
     }

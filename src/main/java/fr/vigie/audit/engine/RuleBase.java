@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.kie.api.KieBase;
 
 /** The compiled rules of a run, built once, with their catalogue and messages. */
-public final class RuleBase {
+public final class RuleBase implements fr.vigie.audit.model.RuleCatalog {
 
   private final KieBase kieBase;
   private final Map<String, RuleInfo> rules;
@@ -25,10 +25,12 @@ public final class RuleBase {
     return kieBase;
   }
 
+  @Override
   public Collection<RuleInfo> catalog() {
     return rules.values().stream().sorted(java.util.Comparator.comparing(RuleInfo::id)).toList();
   }
 
+  @Override
   public Optional<RuleInfo> rule(String id) {
     return Optional.ofNullable(rules.get(id));
   }
@@ -41,6 +43,7 @@ public final class RuleBase {
     });
   }
 
+  @Override
   public MessageCatalog messages() {
     return messages;
   }

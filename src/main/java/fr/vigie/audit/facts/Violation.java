@@ -34,6 +34,11 @@ public final class Violation {
     return new Violation(deal, null, null, "", Map.of(), null);
   }
 
+  /** A recommendation on the run's figures: about no deal and no line of the plan. */
+  public static Violation advice() {
+    return new Violation(null, null, null, "", Map.of(), null);
+  }
+
   /**
    * A contradiction in the written plan, about {@code subject} (a campaign, a quota...): the finding
    * is located where the subject is written.

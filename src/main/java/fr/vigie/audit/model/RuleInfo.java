@@ -25,7 +25,9 @@ public record RuleInfo(
     /** One deal at a time, with the plan's facts beside it. */
     DEAL,
     /** The CEO's strategy and the director's tactics as written, without deals. */
-    PLAN
+    PLAN,
+    /** The figures of the whole run, once every deal is judged: recommendations. */
+    REPORT
   }
 
   /** Which part of the report a rule's findings belong to. */
@@ -41,6 +43,6 @@ public record RuleInfo(
   }
 
   public RuleInfo {
-    params = Map.copyOf(params);
+    params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
   }
 }

@@ -1,6 +1,6 @@
 package fr.vigie.audit.run;
 
-import fr.vigie.audit.engine.RuleBase;
+import fr.vigie.audit.model.RuleCatalog;
 import fr.vigie.audit.model.Finding;
 import fr.vigie.strategy.model.Plan;
 import fr.vigie.waivers.WaivedFinding;
@@ -16,15 +16,24 @@ import java.util.Locale;
  * the waivers.
  */
 public record AuditContext(
-    Workspace workspace, Period period, RuleBase rules, Locale language, Plan plan, List<Finding> planFindings,
-    List<WaivedFinding> planWaived, Waivers waivers) {
+    Workspace workspace, Period period, RuleCatalog rules, Locale language, Plan plan, List<Finding> planFindings,
+    List<WaivedFinding> planWaived, Waivers waivers, java.nio.file.Path outDir, Recommender recommender) {
+
+  /** Draws the recommendations from the run's figures, once every deal is judged. */
+  @FunctionalInterface
+  public interface Recommender {
+    List<Finding> recommend(AuditSummary summary);
+  }
 
   public AuditContext {
     planFindings = List.copyOf(planFindings);
     planWaived = List.copyOf(planWaived);
+    Recommender drawing = recommender;
+    java.util.Map<AuditSummary, List<Finding>> drawn = new java.util.IdentityHashMap<>();
+    recommender = summary -> drawn.computeIfAbsent(summary, drawing::recommend);
   }
 
-  public AuditContext(Workspace workspace, Period period, RuleBase rules, Locale language) {
-    this(workspace, period, rules, language, Plan.NONE, List.of(), List.of(), Waivers.NONE);
+  public AuditContext(Workspace workspace, Period period, RuleCatalog rules, Locale language) {
+    this(workspace, period, rules, language, Plan.NONE, List.of(), List.of(), Waivers.NONE, null, summary -> List.of());
   }
 }

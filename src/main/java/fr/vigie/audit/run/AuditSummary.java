@@ -32,7 +32,13 @@ public record AuditSummary(
     Map<Severity, Long> findingsBySeverity,
     List<RuleCount> byRule,
     List<StageCount> byStage,
-    List<OwnerCount> byOwner,
+    List<PersonFigures> people,
+    List<TeamFigures> teams,
+    Figures total,
+    Figures followed,
+    Figures deviated,
+    List<FunnelStep> funnel,
+    List<Spotlight> worthALook,
     long waived,
     List<Waiver> expiredWaivers,
     List<Waiver> unusedWaivers) {
@@ -48,16 +54,37 @@ public record AuditSummary(
   /** Findings located at one stage. */
   public record StageCount(String stage, String label, long findings, long deals) {}
 
-  /** One owner's deals and findings. */
-  public record OwnerCount(String owner, String team, long deals, long dealsWithFindings, long findings) {}
+  /** One sales rep's figures (the deals they own). */
+  public record PersonFigures(String owner, String team, Figures figures) {}
+
+  /** One team's figures. */
+  public record TeamFigures(String team, Figures figures) {}
+
+  /**
+   * One stage of a process as a step of the funnel: how many audited deals reached it, and how
+   * many of those have a finding located at it.
+   */
+  public record FunnelStep(String process, String stage, String label, int order, boolean terminal, long reached, long flagged) {
+
+    /** Share of the deals that reached the stage without a finding at it, in percent; null when none reached it. */
+    public BigDecimal conformity() {
+      return reached == 0 ? null : Figures.percent(reached - flagged, reached);
+    }
+  }
+
+  /** A deal worth a look: among those with the heaviest findings, with its whole history. */
+  public record Spotlight(AuditedDeal deal, List<fr.vigie.audit.model.Finding> findings, int score) {}
 
   public AuditSummary {
     files = List.copyOf(files);
-    amountByCurrency = Map.copyOf(amountByCurrency);
+    amountByCurrency = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(amountByCurrency));
     findingsBySeverity = Map.copyOf(findingsBySeverity);
     byRule = List.copyOf(byRule);
     byStage = List.copyOf(byStage);
-    byOwner = List.copyOf(byOwner);
+    people = List.copyOf(people);
+    teams = List.copyOf(teams);
+    funnel = List.copyOf(funnel);
+    worthALook = List.copyOf(worthALook);
     expiredWaivers = List.copyOf(expiredWaivers);
     unusedWaivers = List.copyOf(unusedWaivers);
   }

@@ -4,11 +4,15 @@ import fr.vigie.audit.prepare.PreparedDeal;
 import fr.vigie.deals.model.Deal;
 import fr.vigie.deals.model.Outcome;
 import java.math.BigDecimal;
+import fr.vigie.audit.facts.StageVisit;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
- * What the report keeps of an audited deal once it is judged: enough for the figures, not its
- * whole history, so that memory does not grow with the number of deals.
+ * An audited deal as the report writers and the figures see it. The figures keep only counts and
+ * sums of it (and the whole of a few deals worth a look), so that memory does not grow with the
+ * number of deals.
  */
 public record AuditedDeal(
     String id,
@@ -27,7 +31,9 @@ public record AuditedDeal(
     BigDecimal discountAmount,
     int activities,
     String lastStage,
-    String lastStageLabel) {
+    String lastStageLabel,
+    List<StageVisit> visits,
+    Deal deal) {
 
   static AuditedDeal of(PreparedDeal prepared) {
     Deal deal = prepared.deal();
@@ -49,6 +55,13 @@ public record AuditedDeal(
         deal.discountAmount(),
         deal.activities().size(),
         last.id(),
-        last.label());
+        last.label(),
+        prepared.visits(),
+        deal);
+  }
+
+  /** Days from creation to close, or -1 while the deal is open. */
+  public long cycleDays() {
+    return closedAt == null ? -1 : Math.max(0, ChronoUnit.DAYS.between(createdAt, closedAt));
   }
 }

@@ -1,6 +1,5 @@
 package fr.vigie.audit.run;
 
-import fr.vigie.audit.engine.RuleBase;
 import fr.vigie.audit.model.Finding;
 import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.audit.model.Severity;
@@ -21,7 +20,7 @@ import java.util.TreeMap;
 /** Adds up audited deals and findings as they come; memory grows with rules, stages and owners, not deals. */
 final class SummaryBuilder {
 
-  private final RuleBase rules;
+  private final fr.vigie.audit.model.RuleCatalog rules;
   private final Locale language;
   private long audited;
   private long rejected;
@@ -38,13 +37,25 @@ final class SummaryBuilder {
   private final Map<String, long[]> byRule = new HashMap<>();
   private final Map<String, long[]> byStage = new HashMap<>();
   private final Map<String, String> stageLabels = new HashMap<>();
-  private final Map<String, long[]> byOwner = new HashMap<>();
+  private final Map<String, Figures.Builder> byOwner = new HashMap<>();
   private final Map<String, String> ownerTeams = new HashMap<>();
+  private final Map<String, Figures.Builder> byTeam = new HashMap<>();
+  private final Figures.Builder total = new Figures.Builder();
+  private final Figures.Builder followed = new Figures.Builder();
+  private final Figures.Builder deviated = new Figures.Builder();
+  private final Map<String, long[]> funnel = new HashMap<>();
+  private final java.util.PriorityQueue<AuditSummary.Spotlight> worthALook = new java.util.PriorityQueue<>(SPOTLIGHT_ORDER);
+  private final AuditContext context;
+  static final int SPOTLIGHTS = 10;
+  private static final Comparator<AuditSummary.Spotlight> SPOTLIGHT_ORDER = Comparator.comparingInt(AuditSummary.Spotlight::score)
+      .thenComparing(s -> s.deal().amount() == null ? BigDecimal.ZERO : s.deal().amount())
+      .thenComparing(s -> s.deal().id(), Comparator.reverseOrder());
 
   private final Map<String, BigDecimal> atStake = new HashMap<>();
   private fr.vigie.waivers.Waivers waivers;
 
   SummaryBuilder(AuditContext context) {
+    this.context = context;
     this.rules = context.rules();
     this.language = context.language();
     for (Severity severity : Severity.values()) {
@@ -84,11 +95,22 @@ final class SummaryBuilder {
       conforming++;
     }
     String owner = deal.owner() == null ? "?" : deal.owner();
-    long[] ownerCounts = byOwner.computeIfAbsent(owner, o -> new long[3]);
     ownerTeams.putIfAbsent(owner, deal.team());
-    ownerCounts[0]++;
-    ownerCounts[1] += dealFindings.isEmpty() ? 0 : 1;
-    ownerCounts[2] += dealFindings.size();
+    byOwner.computeIfAbsent(owner, o -> new Figures.Builder()).add(deal, dealFindings.size(), !conforms);
+    byTeam.computeIfAbsent(deal.team() == null ? "?" : deal.team(), t -> new Figures.Builder()).add(deal, dealFindings.size(), !conforms);
+    total.add(deal, dealFindings.size(), !conforms);
+    (deviatedDuringTheSale(deal, dealFindings) ? deviated : followed).add(deal, dealFindings.size(), !conforms);
+    Set<String> flaggedStages = new HashSet<>();
+    dealFindings.forEach(f -> flaggedStages.add(f.stage()));
+    Set<String> reached = new HashSet<>();
+    for (var visit : deal.visits()) {
+      if (reached.add(visit.stage())) {
+        long[] step = funnel.computeIfAbsent(deal.process() + "\u0000" + visit.stage(), k -> new long[2]);
+        step[0]++;
+        step[1] += flaggedStages.contains(visit.stage()) ? 1 : 0;
+      }
+    }
+    spotlight(deal, dealFindings);
     Set<String> rulesOnDeal = new HashSet<>();
     Set<String> stagesOnDeal = new HashSet<>();
     for (Finding finding : dealFindings) {
@@ -108,12 +130,72 @@ final class SummaryBuilder {
     }
   }
 
+  /**
+   * Whether the deal deviated from the process while it was being sold: a finding of a process rule
+   * before its outcome (skipped stages, missing activities or approvals...). Findings on the
+   * outcome's paperwork, the data or the strategy do not count, or closed deals (which had more
+   * chances of a finding) would look as if deviating won more.
+   */
+  private boolean deviatedDuringTheSale(AuditedDeal deal, List<Finding> dealFindings) {
+    Set<String> terminal = new HashSet<>();
+    deal.visits().stream().filter(v -> v.isTerminal()).forEach(v -> terminal.add(v.stage()));
+    for (Finding finding : dealFindings) {
+      RuleInfo rule = rules.rule(finding.rule()).orElse(null);
+      if (rule != null && rule.topic() == RuleInfo.Topic.PROCESS && finding.severity().compareTo(Severity.MINOR) >= 0
+          && (finding.stage() == null || !terminal.contains(finding.stage()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Keeps the deals with the heaviest findings (critical 8, major 4, minor 2, info 1), the biggest first on a tie. */
+  private void spotlight(AuditedDeal deal, List<Finding> dealFindings) {
+    int score = 0;
+    for (Finding finding : dealFindings) {
+      score += switch (finding.severity()) {
+        case CRITICAL -> 8;
+        case MAJOR -> 4;
+        case MINOR -> 2;
+        case INFO -> 1;
+      };
+    }
+    if (score == 0) {
+      return;
+    }
+    AuditSummary.Spotlight candidate = new AuditSummary.Spotlight(deal, dealFindings, score);
+    if (worthALook.size() < SPOTLIGHTS) {
+      worthALook.add(candidate);
+    } else if (SPOTLIGHT_ORDER.compare(candidate, worthALook.peek()) > 0) {
+      worthALook.poll();
+      worthALook.add(candidate);
+    }
+  }
+
   long auditedCount() {
     return audited;
   }
 
   long rejectedCount() {
     return rejected;
+  }
+
+  /** The steps of each process in stage order (of its latest version), with the deals that reached them. */
+  private List<AuditSummary.FunnelStep> funnel() {
+    List<AuditSummary.FunnelStep> steps = new ArrayList<>();
+    for (var process : context.workspace().processes()) {
+      Map<String, fr.vigie.process.model.StageSpec> stages = new java.util.LinkedHashMap<>();
+      for (var version : process.versions()) {
+        version.stages().forEach(stage -> stages.put(stage.id(), stage));
+      }
+      for (var stage : stages.values()) {
+        long[] counts = funnel.getOrDefault(process.id() + "\u0000" + stage.id(), new long[2]);
+        steps.add(new AuditSummary.FunnelStep(process.id(), stage.id(), stage.label(), stage.order(), stage.isTerminal(), counts[0], counts[1]));
+      }
+    }
+    steps.sort(Comparator.comparing(AuditSummary.FunnelStep::process).thenComparingInt(AuditSummary.FunnelStep::order)
+        .thenComparing(AuditSummary.FunnelStep::stage));
+    return steps;
   }
 
   void waived(int count) {
@@ -142,10 +224,16 @@ final class SummaryBuilder {
     List<AuditSummary.StageCount> stageCounts = new ArrayList<>();
     byStage.forEach((id, counts) -> stageCounts.add(new AuditSummary.StageCount(id, stageLabels.get(id), counts[0], counts[1])));
     stageCounts.sort(Comparator.comparingLong(AuditSummary.StageCount::findings).reversed().thenComparing(AuditSummary.StageCount::stage));
-    List<AuditSummary.OwnerCount> ownerCounts = new ArrayList<>();
-    byOwner.forEach((owner, counts) -> ownerCounts.add(new AuditSummary.OwnerCount(owner, ownerTeams.get(owner), counts[0], counts[1], counts[2])));
-    ownerCounts.sort(Comparator.comparingLong(AuditSummary.OwnerCount::findings).reversed().thenComparing(AuditSummary.OwnerCount::owner));
+    List<AuditSummary.PersonFigures> people = new ArrayList<>();
+    byOwner.forEach((owner, figures) -> people.add(new AuditSummary.PersonFigures(owner, ownerTeams.get(owner), figures.build())));
+    people.sort(Comparator.comparing((AuditSummary.PersonFigures p) -> p.figures().findings()).reversed().thenComparing(AuditSummary.PersonFigures::owner));
+    List<AuditSummary.TeamFigures> teams = new ArrayList<>();
+    byTeam.forEach((team, figures) -> teams.add(new AuditSummary.TeamFigures(team, figures.build())));
+    teams.sort(Comparator.comparing(AuditSummary.TeamFigures::team));
+    List<AuditSummary.Spotlight> spotlights = new ArrayList<>(worthALook);
+    spotlights.sort(SPOTLIGHT_ORDER.reversed());
     return new AuditSummary(files, read, audited, rejected, eventsRead, eventsRejected, amounts, won, lost, open, conforming,
-        findings, bySeverity, ruleCounts, stageCounts, ownerCounts, waived, waivers.expired(), waivers.unused());
+        findings, bySeverity, ruleCounts, stageCounts, people, teams, total.build(), followed.build(), deviated.build(), funnel(), spotlights,
+        waived, waivers.expired(), waivers.unused());
   }
 }

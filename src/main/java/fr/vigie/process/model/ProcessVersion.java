@@ -22,7 +22,7 @@ public record ProcessVersion(
     stages = List.copyOf(stages);
     allowedBackward = Set.copyOf(allowedBackward);
     approvals = List.copyOf(approvals);
-    ruleSettings = Map.copyOf(ruleSettings);
+    ruleSettings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ruleSettings));
   }
 
   public Optional<StageSpec> stage(String id) {

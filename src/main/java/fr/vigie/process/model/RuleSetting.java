@@ -20,6 +20,6 @@ public record RuleSetting(
   public record Located(String value, Location location) {}
 
   public RuleSetting {
-    params = Map.copyOf(params);
+    params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
   }
 }

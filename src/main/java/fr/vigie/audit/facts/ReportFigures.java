@@ -1,0 +1,56 @@
+package fr.vigie.audit.facts;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * The figures of a whole run, as facts the recommendation rules reason over (scope "report").
+ * Each is one line of the run's summary; shares are in percent.
+ */
+public final class ReportFigures {
+
+  private ReportFigures() {}
+
+  /** The run as a whole. */
+  public record Run(long audited, long nonConforming, long writtenContradictions, long decisionsAgainstStrategy, long rightsIssues) {
+    public BigDecimal nonConformingShare() {
+      return share(nonConforming, audited);
+    }
+  }
+
+  /** The findings of one rule: how many, on how many deals, and that share of the deals audited. */
+  public record RuleFindings(String rule, String lever, String topic, long findings, long deals, long audited) {
+    public BigDecimal dealShare() {
+      return share(deals, audited);
+    }
+  }
+
+  /** One step of a process: the deals that reached it, and those with a finding at it. */
+  public record Step(String process, String stage, String label, boolean terminal, long reached, long flagged) {
+    public BigDecimal flaggedShare() {
+      return share(flagged, reached);
+    }
+  }
+
+  /** One sales rep: their deals, those with a finding of minor severity or above, and the team's share. */
+  public record Person(String owner, String name, long deals, long flagged, BigDecimal averageShare) {
+    public BigDecimal flaggedShare() {
+      return share(flagged, deals);
+    }
+  }
+
+  /** Win rates of the closed deals that followed the process and of those that deviated. */
+  public record ProcessPays(long followedClosed, long followedWon, long deviatedClosed, long deviatedWon) {
+    public BigDecimal followedWinRate() {
+      return share(followedWon, followedClosed);
+    }
+
+    public BigDecimal deviatedWinRate() {
+      return share(deviatedWon, deviatedClosed);
+    }
+  }
+
+  static BigDecimal share(long part, long whole) {
+    return whole == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_EVEN);
+  }
+}
