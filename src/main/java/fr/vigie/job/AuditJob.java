@@ -9,11 +9,7 @@ import fr.vigie.audit.run.AuditSummary;
 import fr.vigie.audit.run.DealJudge;
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.problem.Problems;
-import fr.vigie.audit.model.Finding;
-import fr.vigie.waivers.WaivedFinding;
-import fr.vigie.waivers.Waiver;
 import fr.vigie.waivers.Waivers;
-import java.util.ArrayList;
 import fr.vigie.report.FindingsCsvWriter;
 import fr.vigie.report.FindingsJsonWriter;
 import fr.vigie.report.MarkdownReportWriter;
@@ -61,22 +57,13 @@ public final class AuditJob {
     Period period = located.period();
     Path outDir = request.out() != null ? request.out() : prepared.workspace().defaultOutput(period);
     Problems problems = new Problems();
-    PlanCheck.Result plan = PlanCheck.run(prepared, period, language, problems);
+    PlanCheck.Result checked = PlanCheck.run(prepared, period, language, problems);
     Waivers waivers = new Waivers(WaiverLoader.load(prepared, problems), period.lastDay());
     problems.throwIfErrors();
-    List<Finding> planFindings = new ArrayList<>();
-    List<WaivedFinding> planWaived = new ArrayList<>();
-    for (Finding finding : plan.contradictions()) {
-      Waiver waiver = waivers.waiverFor(finding);
-      if (waiver == null) {
-        planFindings.add(finding);
-      } else {
-        planWaived.add(new WaivedFinding(finding, waiver));
-      }
-    }
-    AuditContext context = new AuditContext(prepared.workspace(), period, prepared.rules(), language, plan.plan(), planFindings, planWaived, waivers,
+    Waivers.Split plan = waivers.split(checked.contradictions());
+    AuditContext context = new AuditContext(prepared.workspace(), period, prepared.rules(), language, checked.plan(), plan.kept(), plan.waived(), waivers,
         outDir, Recommendations.recommender(prepared, language));
-    DealJudge judge = new DealJudge(prepared.workspace(), period, plan.plan(), prepared.rules(), language, DealAuditor.DEFAULT_MAX_FIRINGS);
+    DealJudge judge = new DealJudge(prepared.workspace(), period, checked.plan(), prepared.rules(), language, DealAuditor.DEFAULT_MAX_FIRINGS);
     int threads = request.threads() > 0 ? request.threads() : Runtime.getRuntime().availableProcessors();
     return new Prepared(context, judge, located.deals(), outDir, threads, request.progress() == null ? p -> {} : request.progress());
   }

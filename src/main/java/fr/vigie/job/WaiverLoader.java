@@ -1,6 +1,5 @@
 package fr.vigie.job;
 
-import fr.vigie.problem.InvalidInputException;
 import fr.vigie.problem.Problems;
 import fr.vigie.waivers.Waiver;
 import fr.vigie.waivers.WaiverReader;
@@ -22,11 +21,7 @@ public final class WaiverLoader {
     if (!Files.isRegularFile(file) || prepared.rules() == null) {
       return List.of();
     }
-    try {
-      return WaiverReader.read(YamlReader.read(file, DisplayPath.of(file)), prepared.rules().catalog(), prepared.workspace().settings().people(), problems);
-    } catch (InvalidInputException e) {
-      problems.addAll(e.problems());
-      return List.of();
-    }
+    var root = YamlReader.readInto(file, DisplayPath.of(file), problems);
+    return root == null ? List.of() : WaiverReader.read(root, prepared.rules().catalog(), prepared.workspace().settings().people(), problems);
   }
 }

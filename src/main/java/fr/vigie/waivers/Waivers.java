@@ -37,6 +37,27 @@ public final class Waivers {
     return null;
   }
 
+  /** Findings split between those that stay and those a waiver accepts. */
+  public record Split(List<Finding> kept, List<WaivedFinding> waived) {}
+
+  /** Applies the active waivers to {@code findings}. */
+  public Split split(List<Finding> findings) {
+    if (active.isEmpty()) {
+      return new Split(findings, List.of());
+    }
+    List<Finding> kept = new ArrayList<>();
+    List<WaivedFinding> waived = new ArrayList<>();
+    for (Finding finding : findings) {
+      Waiver waiver = waiverFor(finding);
+      if (waiver == null) {
+        kept.add(finding);
+      } else {
+        waived.add(new WaivedFinding(finding, waiver));
+      }
+    }
+    return new Split(kept, waived);
+  }
+
   public boolean isEmpty() {
     return active.isEmpty() && expired.isEmpty();
   }

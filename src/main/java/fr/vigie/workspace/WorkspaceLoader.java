@@ -153,11 +153,6 @@ public final class WorkspaceLoader {
   }
 
   private static YamlNode read(Path file, Problems problems) {
-    try {
-      return YamlReader.read(file, DisplayPath.of(file));
-    } catch (InvalidInputException e) {
-      problems.addAll(e.problems());
-      return null;
-    }
+    return YamlReader.readInto(file, DisplayPath.of(file), problems);
   }
 }

@@ -74,6 +74,16 @@ public final class YamlReader {
     }
   }
 
+  /** Reads {@code file}, or adds its problems to {@code problems} and returns null. */
+  public static YamlNode readInto(Path file, String displayName, fr.vigie.problem.Problems problems) {
+    try {
+      return read(file, displayName);
+    } catch (InvalidInputException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+  }
+
   public static YamlNode parse(String text, String displayName) {
     return new YamlReader(displayName).parseDocument(text);
   }

@@ -5,7 +5,6 @@ import fr.vigie.deals.input.InputRecord;
 import fr.vigie.deals.input.Rejection;
 import fr.vigie.audit.model.Finding;
 import fr.vigie.waivers.WaivedFinding;
-import fr.vigie.waivers.Waiver;
 import fr.vigie.waivers.Waivers;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -124,22 +123,9 @@ public final class AuditRun {
           listeners.forEach(l -> l.rejected(duplicate));
           continue;
         }
-        List<Finding> kept = audited.findings();
-        List<WaivedFinding> waived = List.of();
-        if (!waivers.isEmpty()) {
-          kept = new ArrayList<>();
-          waived = new ArrayList<>();
-          for (Finding finding : audited.findings()) {
-            Waiver waiver = waivers.waiverFor(finding);
-            if (waiver == null) {
-              kept.add(finding);
-            } else {
-              waived.add(new WaivedFinding(finding, waiver));
-            }
-          }
-        }
-        List<Finding> findings = kept;
-        List<WaivedFinding> accepted = waived;
+        Waivers.Split split = waivers.split(audited.findings());
+        List<Finding> findings = split.kept();
+        List<WaivedFinding> accepted = split.waived();
         summary.audited(audited.deal(), findings, audited.events());
         summary.waived(accepted.size());
         listeners.forEach(l -> l.audited(audited.deal(), findings));
