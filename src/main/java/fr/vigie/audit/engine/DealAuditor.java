@@ -39,7 +39,10 @@ public final class DealAuditor {
   private final long timeLimitMillis;
   private final Map<Violation, Rule> insertedBy = new LinkedHashMap<>();
   private final List<FactHandle> dealHandles = new ArrayList<>();
+  private final Map<EffectiveRules, KieSession> sessions = new java.util.IdentityHashMap<>();
+  private final Map<KieSession, Long> staticFacts = new java.util.IdentityHashMap<>();
   private KieSession session;
+  private EffectiveRules sessionRules;
 
   /**
    * @param planFacts the strategy and tactics facts, the same for every deal: inserted once in the
@@ -62,9 +65,7 @@ public final class DealAuditor {
   }
 
   public List<Finding> audit(PreparedDeal prepared, String source) {
-    if (session == null) {
-      session = newSession();
-    }
+    use(prepared.rules());
     try {
       insertFacts(prepared);
       EffectiveRules rules = prepared.rules();
@@ -104,20 +105,14 @@ public final class DealAuditor {
         matches.computeIfAbsent(event.getMatch().getRule(), r -> new ArrayList<>()).add(facts);
       }
     };
-    if (session == null) {
-      session = newSession();
-    }
+    use(prepared.rules());
     KieSession tracing = session;
     tracing.addEventListener(listener);
     List<Finding> found;
     try {
       found = audit(prepared, source);
     } finally {
-      if (session != null) {
-        session.removeEventListener(listener);
-      } else {
-        tracing.removeEventListener(listener);
-      }
+      tracing.removeEventListener(listener);
     }
     Map<String, List<List<Object>>> byId = new HashMap<>();
     matches.forEach((rule, facts) -> byId.put(base.info(rule).id(), facts));
@@ -132,7 +127,16 @@ public final class DealAuditor {
     return traces;
   }
 
-  private KieSession newSession() {
+  /**
+   * Takes the session of the deals judged by {@code rules} (one per process version in force): it
+   * holds the plan's facts and those rules' parameters, inserted once.
+   */
+  private void use(EffectiveRules rules) {
+    session = sessions.computeIfAbsent(rules, this::newSession);
+    sessionRules = rules;
+  }
+
+  private KieSession newSession(EffectiveRules rules) {
     KieSession created = base.kieBase().newKieSession();
     created.addEventListener(new DefaultRuleRuntimeEventListener() {
       @Override
@@ -146,6 +150,8 @@ public final class DealAuditor {
       }
     });
     planFacts.forEach(created::insert);
+    rules.params().stream().filter(p -> base.rule(p.rule()).map(r -> r.scope() == RuleInfo.Scope.DEAL).orElse(false)).forEach(created::insert);
+    staticFacts.put(created, created.getFactCount());
     return created;
   }
 
@@ -160,7 +166,6 @@ public final class DealAuditor {
     deal.documents().forEach(this::insert);
     deal.closeDateChanges().forEach(this::insert);
     deal.lines().forEach(this::insert);
-    prepared.rules().params().forEach(this::insert);
   }
 
   private void insert(Object fact) {
@@ -180,7 +185,9 @@ public final class DealAuditor {
     }
     dealHandles.clear();
     insertedBy.clear();
-    if (session.getFactCount() != planFacts.size()) {
+    if (session.getFactCount() != staticFacts.get(session)) {
+      sessions.remove(sessionRules);
+      staticFacts.remove(session);
       session.dispose();
       session = null;
     }
