@@ -4,15 +4,12 @@ import fr.vigie.deals.csv.CsvRow;
 import fr.vigie.deals.input.InvalidValue;
 import fr.vigie.deals.input.Values;
 import fr.vigie.problem.Location;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 
 /**
  * One row of an exported file, its cells reached by column name. Typed reads go through the
  * file's {@link ValueFormats}; every value that cannot be read is a {@link RowProblem} at its cell.
  */
-public final class ExportRow {
+public final class ExportRow implements Cells {
 
   private final ExportFile file;
   private final CsvRow row;
@@ -56,6 +53,7 @@ public final class ExportRow {
   }
 
   /** The cell's text, trimmed; null when it is empty or the file has no such column. */
+  @Override
   public String text(String column) {
     int at = file.position(column);
     return at < 0 || at >= row.cells().size() ? null : Values.text(row.cells().get(at).text());
@@ -84,31 +82,18 @@ public final class ExportRow {
     return new RowProblem(at(column), message);
   }
 
-  public BigDecimal number(String column) {
-    return read(column, () -> file.formats().number(file.header(column), text(column)));
+  @Override
+  public String header(String column) {
+    return file.header(column);
   }
 
-  public BigDecimal percent(String column) {
-    return read(column, () -> file.formats().percent(file.header(column), text(column)));
-  }
-
-  public BigDecimal nonNegative(String column) {
-    return read(column, () -> Values.nonNegative(file.header(column), file.formats().number(file.header(column), text(column))));
-  }
-
-  public OffsetDateTime instant(String column) {
-    return read(column, () -> file.formats().instant(file.header(column), text(column)));
-  }
-
-  public LocalDate date(String column) {
-    return read(column, () -> file.formats().date(file.header(column), text(column)));
-  }
-
-  public Boolean bool(String column) {
-    return read(column, () -> file.formats().bool(file.header(column), text(column)));
+  @Override
+  public ValueFormats formats() {
+    return file.formats();
   }
 
   /** Reads a value of {@code column}, turning an {@link InvalidValue} into a problem at its cell. */
+  @Override
   public <T> T read(String column, java.util.function.Supplier<T> reading) {
     try {
       return reading.get();

@@ -29,6 +29,11 @@ public enum SourceKind {
     return title;
   }
 
+  /** The title with its article: "a Salesforce data export", "an XES event log". */
+  public String aTitle() {
+    return ("AEIOUX".indexOf(title.charAt(0)) >= 0 ? "an " : "a ") + title;
+  }
+
   public static Optional<SourceKind> fromCode(String code) {
     return Arrays.stream(values()).filter(k -> k.code.equalsIgnoreCase(code.strip())).findFirst();
   }

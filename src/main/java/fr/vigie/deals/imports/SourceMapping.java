@@ -108,7 +108,7 @@ public final class SourceMapping {
     }
     String source = root.requiredText("source");
     if (source != null && SourceKind.fromCode(source).orElse(null) != expected) {
-      problems.error(root.valueLocation("source"), "source: '" + source + "' but this mapping is read for a " + expected.title()
+      problems.error(root.valueLocation("source"), "source: '" + source + "' but this mapping is read for " + expected.aTitle()
           + " (source: " + expected.code() + ")" + DidYouMean.hint(source, SourceKind.codes()));
     }
     Translation stages = stages(root, shown, context, problems);
@@ -398,7 +398,7 @@ public final class SourceMapping {
    * the owner through {@code people}, then {@code defaults:} for what is still empty, then the dated
    * {@code events:}.
    */
-  public void apply(ExportRow row, DraftBuilder deal, People named, java.util.function.UnaryOperator<String> account) {
+  public void apply(Cells row, DraftBuilder deal, People named, java.util.function.UnaryOperator<String> account) {
     for (Field field : fields) {
       String column = field.column();
       if (column.startsWith(ACCOUNT)) {
@@ -416,7 +416,7 @@ public final class SourceMapping {
         case "expectedCloseDate" -> row.date(column);
         default -> row.text(column);
       };
-      deal.set(field.target(), value, row.file().header(column));
+      deal.set(field.target(), value, row.header(column));
     }
     values.forEach((target, table) -> {
       Object value = deal.get(target);
