@@ -7,6 +7,7 @@ import fr.vigie.deals.imports.SourceMapping;
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.model.Outcome;
 import fr.vigie.deals.salesforce.SalesforceExport;
+import fr.vigie.deals.xes.XesInput;
 import fr.vigie.problem.DidYouMean;
 import fr.vigie.problem.InvalidInputException;
 import fr.vigie.problem.Location;
@@ -79,7 +80,7 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
     SourceMapping mapping;
     if (mappingFile == null) {
       if (kind != SourceKind.XES) {
-        throw InvalidInputException.at(Location.of(DisplayPath.of(deals)), "a " + kind.title() + " needs a mapping of its stages to the"
+        throw InvalidInputException.at(Location.of(DisplayPath.of(deals)), kind.aTitle() + " needs a mapping of its stages to the"
             + " process's: write " + DisplayPath.of(workspace.root().resolve(SOURCES_DIR).resolve(kind.code() + ".yaml"))
             + " (see docs/importers.md), or pass --mapping FILE");
       }
@@ -87,7 +88,7 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
     } else {
       mapping = readMapping(mappingFile, kind, context);
     }
-    String detected = DisplayPath.of(deals) + " as a " + kind.title() + " (" + how + ")"
+    String detected = DisplayPath.of(deals) + " as " + kind.aTitle() + " (" + how + ")"
         + (mappingFile == null ? "" : ", mapping " + DisplayPath.of(mappingFile));
     return new DealSource(deals, kind, mapping, context, detected);
   }
@@ -99,6 +100,7 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
     }
     return switch (kind) {
       case SALESFORCE -> SalesforceExport.open(deals, mapping, context);
+      case XES -> XesInput.open(deals, mapping, context);
       default -> throw InvalidInputException.at(Location.of(DisplayPath.of(deals)), kind.title() + ": not read yet");
     };
   }

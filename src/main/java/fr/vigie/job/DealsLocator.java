@@ -62,7 +62,7 @@ public final class DealsLocator {
   }
 
   private static Optional<Period> periodFromName(Path path) {
-    String name = path.getFileName().toString().replaceAll("\\.(jsonl|ndjson)$", "");
+    String name = path.getFileName().toString().replaceAll("\\.(jsonl|ndjson|xes)$", "");
     Optional<Period> own = Period.parse(name);
     if (own.isPresent() || path.getParent() == null || path.getParent().getFileName() == null) {
       return own;
