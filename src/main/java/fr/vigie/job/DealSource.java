@@ -1,5 +1,6 @@
 package fr.vigie.job;
 
+import fr.vigie.deals.hubspot.HubSpotExport;
 import fr.vigie.deals.imports.HeaderPeek;
 import fr.vigie.deals.imports.ImportContext;
 import fr.vigie.deals.imports.SourceKind;
@@ -100,6 +101,7 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
     }
     return switch (kind) {
       case SALESFORCE -> SalesforceExport.open(deals, mapping, context);
+      case HUBSPOT -> HubSpotExport.open(deals, mapping, context);
       case XES -> XesInput.open(deals, mapping, context);
       default -> throw InvalidInputException.at(Location.of(DisplayPath.of(deals)), kind.title() + ": not read yet");
     };
@@ -122,11 +124,11 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
     if (Files.isRegularFile(deals.resolve("deals.jsonl"))) {
       return null;
     }
-    if (Files.isRegularFile(deals.resolve("deals.csv"))) {
-      List<String> columns = HeaderPeek.columns(deals.resolve("deals.csv"));
-      if (columns.contains("created_at")) {
-        return null;
-      }
+    if (Files.isRegularFile(deals.resolve("deals.csv")) && HeaderPeek.columns(deals.resolve("deals.csv")).contains("created_at")) {
+      return null;
+    }
+    if (HubSpotExport.looksLike(deals)) {
+      return new Detected(SourceKind.HUBSPOT, "a file with a deal stage column");
     }
     return null;
   }
@@ -180,6 +182,7 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
   private static List<String> ownKeys(SourceKind kind) {
     return switch (kind) {
       case SALESFORCE -> SalesforceExport.OWN_KEYS;
+      case HUBSPOT -> HubSpotExport.OWN_KEYS;
       default -> List.of();
     };
   }

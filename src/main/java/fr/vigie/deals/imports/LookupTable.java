@@ -42,6 +42,23 @@ public final class LookupTable {
     return load(file, kind, idColumn, id -> id, maxRows, columns);
   }
 
+  /**
+   * Reads {@code file} whole, keeping the columns of {@code byName} (name → the file's column, null
+   * when it has none) under their names; closes it.
+   */
+  public static LookupTable loadAs(ExportFile file, String kind, String idColumn, long maxRows, Map<String, String> byName) {
+    List<String> names = List.copyOf(byName.keySet());
+    List<String> columns = names.stream().map(n -> byName.get(n) == null ? "\u0000" : byName.get(n)).toList();
+    LookupTable read = load(file, kind, idColumn, id -> id, maxRows, columns);
+    java.util.Set<String> present = new java.util.HashSet<>();
+    names.forEach(n -> {
+      if (byName.get(n) != null && read.present.contains(byName.get(n))) {
+        present.add(n);
+      }
+    });
+    return new LookupTable(read.shown, read.key, names, read.rows, read.count, java.util.Set.copyOf(present));
+  }
+
   /** Like {@link #load(ExportFile, String, String, long, List)}, matching ids by {@code key} (an id's comparable form). */
   public static LookupTable load(ExportFile file, String kind, String idColumn, java.util.function.UnaryOperator<String> key, long maxRows,
       List<String> columns) {
