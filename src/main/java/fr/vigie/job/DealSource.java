@@ -2,6 +2,7 @@ package fr.vigie.job;
 
 import fr.vigie.deals.hubspot.HubSpotExport;
 import fr.vigie.deals.imports.HeaderPeek;
+import fr.vigie.deals.pipedrive.PipedriveExport;
 import fr.vigie.deals.imports.ImportContext;
 import fr.vigie.deals.imports.SourceKind;
 import fr.vigie.deals.imports.SourceMapping;
@@ -102,6 +103,7 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
     return switch (kind) {
       case SALESFORCE -> SalesforceExport.open(deals, mapping, context);
       case HUBSPOT -> HubSpotExport.open(deals, mapping, context);
+      case PIPEDRIVE -> PipedriveExport.open(deals, mapping, context);
       case XES -> XesInput.open(deals, mapping, context);
       default -> throw InvalidInputException.at(Location.of(DisplayPath.of(deals)), kind.title() + ": not read yet");
     };
@@ -129,6 +131,9 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
     }
     if (HubSpotExport.looksLike(deals)) {
       return new Detected(SourceKind.HUBSPOT, "a file with a deal stage column");
+    }
+    if (PipedriveExport.looksLike(deals)) {
+      return new Detected(SourceKind.PIPEDRIVE, "a file of deals with stage_id and add_time");
     }
     return null;
   }
@@ -183,6 +188,7 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
     return switch (kind) {
       case SALESFORCE -> SalesforceExport.OWN_KEYS;
       case HUBSPOT -> HubSpotExport.OWN_KEYS;
+      case PIPEDRIVE -> PipedriveExport.OWN_KEYS;
       default -> List.of();
     };
   }
