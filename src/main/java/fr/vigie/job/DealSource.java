@@ -2,6 +2,7 @@ package fr.vigie.job;
 
 import fr.vigie.deals.hubspot.HubSpotExport;
 import fr.vigie.deals.imports.HeaderPeek;
+import fr.vigie.deals.mapped.MappedCsv;
 import fr.vigie.deals.pipedrive.PipedriveExport;
 import fr.vigie.deals.imports.ImportContext;
 import fr.vigie.deals.imports.SourceKind;
@@ -70,6 +71,9 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
       how = "as its mapping says";
     } else {
       Detected found = detect(deals);
+      if (found == null && isForeignFolder(deals) && defaultMapping(workspace, deals, SourceKind.CSV) != null) {
+        found = new Detected(SourceKind.CSV, "a mapping of CSV files, and no file of a known export");
+      }
       if (found == null) {
         return canonical(deals);
       }
@@ -104,6 +108,7 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
       case SALESFORCE -> SalesforceExport.open(deals, mapping, context);
       case HUBSPOT -> HubSpotExport.open(deals, mapping, context);
       case PIPEDRIVE -> PipedriveExport.open(deals, mapping, context);
+      case CSV -> MappedCsv.open(deals, mapping, context);
       case XES -> XesInput.open(deals, mapping, context);
       default -> throw InvalidInputException.at(Location.of(DisplayPath.of(deals)), kind.title() + ": not read yet");
     };
@@ -136,6 +141,11 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
       return new Detected(SourceKind.PIPEDRIVE, "a file of deals with stage_id and add_time");
     }
     return null;
+  }
+
+  /** A folder that holds neither Vigie's own format nor a known export. */
+  private static boolean isForeignFolder(Path deals) {
+    return Files.isDirectory(deals) && !Files.isRegularFile(deals.resolve("deals.jsonl")) && !Files.isRegularFile(deals.resolve("deals.csv"));
   }
 
   private static Path mappingPath(Workspace workspace, Path option) {
@@ -189,6 +199,7 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
       case SALESFORCE -> SalesforceExport.OWN_KEYS;
       case HUBSPOT -> HubSpotExport.OWN_KEYS;
       case PIPEDRIVE -> PipedriveExport.OWN_KEYS;
+      case CSV -> MappedCsv.OWN_KEYS;
       default -> List.of();
     };
   }

@@ -36,6 +36,9 @@ public final class SourceMapping {
   public static final List<String> COMMON_KEYS = List.of(
       "source", "stages", "activities", "fields", "values", "defaults", "events", "people", "roles", "formats", "limits", "files");
 
+  /** Tables of {@code values:} for what is not a deal attribute: the outcome, and the types of decisions and documents. */
+  public static final List<String> VALUE_TABLES = List.of("outcome", "decision-type", "document-type");
+
   /** How a field of the deal's account is named in {@code fields:} ({@code Account.Segment__c}). */
   public static final String ACCOUNT = "Account.";
 
@@ -121,7 +124,9 @@ public final class SourceMapping {
     Map<String, Translation> values = new LinkedHashMap<>();
     for (YamlMap.Entry entry : root.entries("values")) {
       String target = entry.key();
-      checkTarget(target, entry.keyLocation(), problems);
+      if (!VALUE_TABLES.contains(target)) {
+        checkTarget(target, entry.keyLocation(), problems);
+      }
       values.put(target, table(entry.value(), "values." + target, shown, problems));
     }
     Map<String, String> defaults = new LinkedHashMap<>();
@@ -419,6 +424,9 @@ public final class SourceMapping {
       deal.set(field.target(), value, row.header(column));
     }
     values.forEach((target, table) -> {
+      if (VALUE_TABLES.contains(target)) {
+        return;
+      }
       Object value = deal.get(target);
       if (value != null) {
         String column = deal.columnOf(target);
@@ -447,6 +455,15 @@ public final class SourceMapping {
         }
       }
     }
+  }
+
+  /**
+   * The value for {@code value} through the {@code values:} table {@code table} (outcome,
+   * decision-type, document-type), read from {@code field}; as it is when the mapping has no such table.
+   */
+  public String value(String table, String field, String value) {
+    Translation translation = values.get(table);
+    return translation == null ? value : translation.apply(field, table.replace('-', ' '), value);
   }
 
   /** The deal's stage for the CRM's {@code stage}, read from {@code column}; an unmapped stage is refused, naming it. */
