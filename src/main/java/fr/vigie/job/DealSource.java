@@ -22,7 +22,6 @@ import fr.vigie.workspace.DisplayPath;
 import fr.vigie.workspace.Person;
 import fr.vigie.workspace.Workspace;
 import fr.vigie.yaml.YamlReader;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Where the deals come from and how they are read: Vigie's own format (JSON Lines, CSV bundle), or
@@ -223,13 +221,5 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
       people.add(new ImportContext.Person(person.id(), person.name(), person.team()));
     }
     return new ImportContext(workspace.settings().zone(), stages, closing, people);
-  }
-
-  static List<Path> files(Path folder) {
-    try (Stream<Path> list = Files.list(folder)) {
-      return list.sorted().toList();
-    } catch (IOException e) {
-      return List.of();
-    }
   }
 }

@@ -2,7 +2,6 @@ package fr.vigie.deals.imports;
 
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.problem.InvalidInputException;
-import fr.vigie.problem.Location;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,5 @@
 package fr.vigie.deals.imports;
 
-import fr.vigie.deals.input.InvalidValue;
 import fr.vigie.deals.input.Values;
 import fr.vigie.deals.model.Activity;
 import fr.vigie.deals.model.Document;

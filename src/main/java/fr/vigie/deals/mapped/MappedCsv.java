@@ -22,7 +22,6 @@ import fr.vigie.deals.model.LineItem;
 import fr.vigie.deals.model.Outcome;
 import fr.vigie.deals.model.StageChange;
 import fr.vigie.problem.DidYouMean;
-import fr.vigie.problem.InvalidInputException;
 import fr.vigie.problem.Location;
 import fr.vigie.problem.Problems;
 import fr.vigie.workspace.DisplayPath;

@@ -15,7 +15,6 @@ import fr.vigie.deals.imports.SourceMapping;
 import fr.vigie.deals.input.DealChecks;
 import fr.vigie.deals.input.DealDraft;
 import fr.vigie.deals.input.DealInput;
-import fr.vigie.deals.input.InvalidValue;
 import fr.vigie.deals.model.Activity;
 import fr.vigie.deals.model.CloseDateChange;
 import fr.vigie.deals.model.Outcome;

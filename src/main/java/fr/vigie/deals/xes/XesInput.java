@@ -35,7 +35,6 @@ public final class XesInput implements DealInput {
 
   private static final Set<String> ATTRIBUTE_TYPES = Set.of("string", "date", "int", "float", "boolean", "id");
 
-  private final Path path;
   private final String shown;
   private final SourceMapping mapping;
   private final ImportContext context;
@@ -45,7 +44,6 @@ public final class XesInput implements DealInput {
   private boolean ended;
 
   private XesInput(Path path, SourceMapping mapping, ImportContext context) throws IOException, XMLStreamException {
-    this.path = path;
     this.shown = DisplayPath.of(path);
     this.mapping = mapping;
     this.context = context;
@@ -239,9 +237,5 @@ public final class XesInput implements DealInput {
     } catch (XMLStreamException | IOException e) {
       // Only read: nothing is lost when the log cannot be closed.
     }
-  }
-
-  Path path() {
-    return path;
   }
 }
