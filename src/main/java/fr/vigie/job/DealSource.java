@@ -202,6 +202,30 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
     };
   }
 
+  /**
+   * Reads every mapping of the workspace ({@code sources/*.yaml}) and adds its problems, so that
+   * {@code vigie validate} reports them before any export is read.
+   */
+  public static void checkMappings(Workspace workspace, Problems problems) {
+    Path folder = workspace.root().resolve(SOURCES_DIR);
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
+    ImportContext context = context(workspace);
+    try (var list = Files.list(folder)) {
+      for (Path file : list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
+        try {
+          SourceKind kind = kindOfMapping(file);
+          SourceMapping.read(YamlReader.read(file, DisplayPath.of(file)), DisplayPath.of(file), kind, context, problems, ownKeys(kind));
+        } catch (InvalidInputException e) {
+          problems.addAll(e.problems());
+        }
+      }
+    } catch (java.io.IOException e) {
+      problems.error(Location.of(DisplayPath.of(folder)), "cannot list the mappings: " + e.getMessage());
+    }
+  }
+
   /** What the importers need of the workspace. */
   public static ImportContext context(Workspace workspace) {
     Set<String> stages = new HashSet<>();
