@@ -141,8 +141,11 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
     return null;
   }
 
-  /** A folder that holds neither Vigie's own format nor a known export. */
+  /** A CSV file, or a folder that holds neither Vigie's own format nor a known export. */
   private static boolean isForeignFolder(Path deals) {
+    if (Files.isRegularFile(deals)) {
+      return deals.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
     return Files.isDirectory(deals) && !Files.isRegularFile(deals.resolve("deals.jsonl")) && !Files.isRegularFile(deals.resolve("deals.csv"));
   }
 

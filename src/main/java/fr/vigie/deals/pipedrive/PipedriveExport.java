@@ -97,7 +97,7 @@ public final class PipedriveExport {
   }
 
   /** A change of the deal's stage or expected close date, from the changelog. */
-  record Change(String field, String stage, LocalDate date, OffsetDateTime at, String by, String oldStage, LocalDate oldDate) {}
+  record Change(String field, String stage, LocalDate date, OffsetDateTime at, String by, String oldStage, LocalDate oldDate, int order) {}
 
   public static DealInput open(Path folder, SourceMapping mapping, ImportContext context) {
     Problems problems = new Problems();
@@ -264,6 +264,16 @@ public final class PipedriveExport {
       }
       return mapping.stage(column, stage);
     }
+
+    /** The place of a stage in its pipeline (order_nr), to order the moves a deal made within the same second; 0 when unknown. */
+    int order(String stageId) {
+      String order = stages.get(stageId, "order_nr");
+      try {
+        return order == null ? 0 : Integer.parseInt(order);
+      } catch (NumberFormatException e) {
+        return 0;
+      }
+    }
   }
 
   /** The changelog: changes of stage_id and expected_close_date are read; changes of other fields are the deal's but give nothing. */
@@ -292,12 +302,12 @@ public final class PipedriveExport {
       if (field.equals("stage_id")) {
         String to = row.read("new_value", () -> stages.of("new_value", row.text("new_value")));
         String from = row.read("old_value", () -> stages.of("old_value", row.text("old_value")));
-        return new Change(field, to, null, at, by, from, null);
+        return new Change(field, to, null, at, by, from, null, stages.order(row.text("new_value")));
       }
       if (field.equals("status")) {
-        return new Change(field, null, null, at, by, null, null);
+        return new Change(field, null, null, at, by, null, null, 0);
       }
-      return new Change(field, null, row.date("new_value"), at, by, null, row.date("old_value"));
+      return new Change(field, null, row.date("new_value"), at, by, null, row.date("old_value"), 0);
     }
   }
 
@@ -364,7 +374,8 @@ public final class PipedriveExport {
         ImportContext.Person owner = context.person(deal.get("owner").toString());
         deal.set("team", owner == null ? null : owner.team(), null);
       }
-      List<Change> changes = items.list("changelog", Change.class).stream().sorted(Comparator.comparing(Change::at)).toList();
+      List<Change> changes = items.list("changelog", Change.class).stream()
+          .sorted(Comparator.comparing(Change::at).thenComparingInt(Change::order)).toList();
       stages(row, deal, changes, created);
       closeDates(deal, changes);
       deal.outcome(outcome(row, deal, changes));

@@ -42,13 +42,11 @@ class ImportLimitsTest {
     // GIVEN
     Path export = withLimits("  max-held-rows: 5\n");
 
-    // WHEN
-    Imported.Run run = Imported.audit(export, dir.resolve("out"));
-
-    // THEN
-    assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).contains("activites.csv:7: more than 5 rows of the export's files held in memory until their deals are read"
-        + " (limits: max-held-rows in the mapping): split the export into smaller periods");
+    // WHEN / THEN
+    assertThatThrownBy(() -> Imported.open(export, null, null))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageEndingWith("activites.csv:7: more than 5 rows of the export's files held in memory until their deals are read"
+            + " (limits: max-held-rows in the mapping): split the export into smaller periods");
   }
 
   @Test
@@ -70,12 +68,10 @@ class ImportLimitsTest {
     // GIVEN
     Path export = withLimits("  max-rows: beaucoup\n");
 
-    // WHEN
-    Imported.Run run = Imported.audit(export, dir.resolve("out"));
-
-    // THEN
-    assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).contains("sources/csv.yaml:").contains("'max-rows' in limits: in ").contains("must be a whole number");
+    // WHEN / THEN
+    assertThatThrownBy(() -> Imported.open(export, null, null))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("sources/csv.yaml:").hasMessageContaining("'max-rows' in limits: in ").hasMessageContaining("must be a whole number");
   }
 
   private Path withLimits(String limits) throws IOException {
