@@ -29,8 +29,14 @@ final class AuditCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The client's workspace folder.")
   Path workspace;
 
-  @Option(names = "--deals", paramLabel = "PATH", description = "Deals to audit: a .jsonl file or a CSV bundle folder (default: found under WORKSPACE/deals/).")
+  @Option(names = "--deals", paramLabel = "PATH", description = "Deals to audit: a .jsonl file, a CSV bundle folder, a CRM export folder or an .xes log (default: found under WORKSPACE/deals/).")
   Path deals;
+
+  @Option(names = "--source", paramLabel = "KIND", description = "How to read --deals: salesforce, hubspot, pipedrive, csv or xes (default: told by its files).")
+  String source;
+
+  @Option(names = "--mapping", paramLabel = "FILE", description = "The export's mapping (default: WORKSPACE/sources/<kind>.yaml, else sources/<kind>.yaml in the export).")
+  Path mapping;
 
   @Option(names = "--period", paramLabel = "PERIOD", description = "Period audited: 2026-Q3, 2026-07 or 2026 (default: from the deals' name, or the only one).")
   String period;
@@ -58,10 +64,17 @@ final class AuditCommand implements Callable<Integer> {
     Severity threshold = parseFailOn();
     Locale language = parseLanguage();
     AuditJob.Request request = new AuditJob.Request(workspace, deals, period, this.out, language, threads, common.standardRules,
-        quiet ? p -> {} : p -> progress(err, p));
-    AuditJob.Result result = new AuditJob().run(request);
+        quiet ? p -> {} : p -> progress(err, p), source, mapping);
+    AuditJob job = new AuditJob();
+    AuditJob.Prepared prepared = job.prepare(request);
+    if (prepared.source().detected() != null) {
+      out.println("Reading " + prepared.source().detected());
+      out.flush();
+    }
+    AuditJob.Result result = job.run(prepared);
     AuditSummary s = result.summary();
     out.printf("Audited %s for %s, deals from %s%n", result.period().label(), DisplayPath.of(workspace), DisplayPath.of(result.deals()));
+    ImportLines.print(out, prepared.source(), result);
     out.printf("  %d records read = %d audited + %d rejected%s%n", s.recordsRead(), s.dealsAudited(), s.recordsRejected(),
         s.recordsRejected() > 0 ? " (see rejected.csv)" : "");
     if (s.eventsRead() > 0) {

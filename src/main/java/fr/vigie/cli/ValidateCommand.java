@@ -2,6 +2,7 @@ package fr.vigie.cli;
 
 import fr.vigie.audit.model.Finding;
 import fr.vigie.audit.model.Severity;
+import fr.vigie.job.DealSource;
 import fr.vigie.job.PlanCheck;
 import fr.vigie.job.PreparedWorkspace;
 import fr.vigie.problem.Problem;
@@ -50,6 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
     PreparedWorkspace prepared = PreparedWorkspace.load(workspace, common.standardRules, problems);
     List<PlanCheck.Result> plans = new ArrayList<>();
     if (!problems.hasErrors()) {
+      DealSource.checkMappings(prepared.workspace(), problems);
       for (Period period : periods(prepared, problems)) {
         plans.add(PlanCheck.run(prepared, period, prepared.workspace().settings().language(), problems));
       }

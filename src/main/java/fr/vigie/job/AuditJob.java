@@ -26,7 +26,10 @@ import java.util.function.Consumer;
  */
 public final class AuditJob {
 
-  /** What to audit and how. Null fields take the workspace's or Vigie's defaults. */
+  /**
+   * What to audit and how. Null fields take the workspace's or Vigie's defaults; {@code source} and
+   * {@code mapping} say how to read an export (docs/importers.md), found from the files otherwise.
+   */
   public record Request(
       Path workspace,
       Path deals,
@@ -35,10 +38,19 @@ public final class AuditJob {
       Locale language,
       int threads,
       Path standardRules,
-      Consumer<AuditRun.Progress> progress) {}
+      Consumer<AuditRun.Progress> progress,
+      String source,
+      Path mapping) {
+
+    public Request(Path workspace, Path deals, String period, Path out, Locale language, int threads, Path standardRules,
+        Consumer<AuditRun.Progress> progress) {
+      this(workspace, deals, period, out, language, threads, standardRules, progress, null, null);
+    }
+  }
 
   /** What the audit gave, and where it was written. */
-  public record Result(AuditSummary summary, Period period, Path deals, Path outDir, List<Path> files) {
+  public record Result(AuditSummary summary, Period period, Path deals, Path outDir, List<Path> files, List<String> notes,
+      List<fr.vigie.problem.Problem> warnings) {
 
     /** 1 when a finding is at or above {@code failOn}, else 0. */
     public int exitCode(Severity failOn) {
@@ -47,7 +59,8 @@ public final class AuditJob {
   }
 
   /** Everything an audit needs before reading the first deal: the checked workspace and plan, the compiled rules. */
-  public record Prepared(AuditContext context, DealJudge judge, Path deals, Path outDir, int threads, java.util.function.Consumer<AuditRun.Progress> progress) {}
+  public record Prepared(AuditContext context, DealJudge judge, Path deals, Path outDir, int threads, java.util.function.Consumer<AuditRun.Progress> progress,
+      DealSource source) {}
 
   /** Loads and checks everything, or throws with every problem found; reads no deal. */
   public Prepared prepare(Request request) {
@@ -65,16 +78,33 @@ public final class AuditJob {
         outDir, Recommendations.recommender(prepared, language));
     DealJudge judge = new DealJudge(prepared.workspace(), period, checked.plan(), prepared.rules(), language, DealAuditor.DEFAULT_MAX_FIRINGS);
     int threads = request.threads() > 0 ? request.threads() : Runtime.getRuntime().availableProcessors();
-    return new Prepared(context, judge, located.deals(), outDir, threads, request.progress() == null ? p -> {} : request.progress());
+    DealSource source = DealSource.resolve(prepared.workspace(), located.deals(), request.source(), request.mapping());
+    return new Prepared(context, judge, located.deals(), outDir, threads, request.progress() == null ? p -> {} : request.progress(), source);
   }
 
   public Result run(Request request) {
-    Prepared prepared = prepare(request);
+    return run(prepare(request));
+  }
+
+  /** Audits what {@link #prepare} made ready, and writes the reports. */
+  public Result run(Prepared prepared) {
+    return run(prepared, null);
+  }
+
+  /**
+   * Audits and writes the reports, with {@code extra} listeners besides the report writers; the
+   * input is opened here and closed at the end.
+   */
+  public Result run(Prepared prepared, java.util.function.Function<DealInput, List<AuditListener>> extra) {
     AuditRun run = new AuditRun(prepared.judge(), new AuditRun.Options(prepared.threads(), 256, prepared.progress()));
-    try (OutputFolder out = new OutputFolder(prepared.outDir()); DealInput input = DealsLocator.open(prepared.deals())) {
-      AuditSummary summary = run.run(input, prepared.context(), writers(out::staged));
+    try (OutputFolder out = new OutputFolder(prepared.outDir()); DealInput input = prepared.source().open()) {
+      List<AuditListener> listeners = new java.util.ArrayList<>(writers(out::staged));
+      if (extra != null) {
+        listeners.addAll(extra.apply(input));
+      }
+      AuditSummary summary = run.run(input, prepared.context(), listeners);
       List<Path> files = out.commit();
-      return new Result(summary, prepared.context().period(), prepared.deals(), prepared.outDir(), files);
+      return new Result(summary, prepared.context().period(), prepared.deals(), prepared.outDir(), files, input.notes(), input.warnings());
     }
   }
 

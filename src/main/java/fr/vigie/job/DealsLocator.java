@@ -62,7 +62,7 @@ public final class DealsLocator {
   }
 
   private static Optional<Period> periodFromName(Path path) {
-    String name = path.getFileName().toString().replaceAll("\\.(jsonl|ndjson)$", "");
+    String name = path.getFileName().toString().replaceAll("\\.(jsonl|ndjson|xes)$", "");
     Optional<Period> own = Period.parse(name);
     if (own.isPresent() || path.getParent() == null || path.getParent().getFileName() == null) {
       return own;
@@ -96,7 +96,9 @@ public final class DealsLocator {
       } else if (Files.isRegularFile(deals.resolve("deals.csv"))) {
         return fr.vigie.deals.csv.CsvBundleInput.open(deals);
       } else {
-        throw InvalidInputException.at(Location.of(DisplayPath.of(deals)), "this folder holds neither deals.jsonl nor a CSV bundle (deals.csv, stage-changes.csv...)");
+        throw InvalidInputException.at(Location.of(DisplayPath.of(deals)), "this folder holds neither deals.jsonl nor a CSV bundle (deals.csv, stage-changes.csv...)"
+            + " nor a known export (Opportunity.csv for Salesforce, a HubSpot or Pipedrive deals file); for other CSV files, write their"
+            + " mapping (docs/importers.md) and pass --source csv --mapping FILE");
       }
     }
     String name = file.getFileName().toString();

@@ -13,30 +13,53 @@ import java.util.List;
  * it; a quote that is never closed is reported where it opens, and reading resumes on the next
  * line, so that one stray quote cannot swallow the rest of the file.
  */
-final class CsvReader implements AutoCloseable {
+public final class CsvReader implements AutoCloseable {
 
   /** The longest record kept in memory, in characters. */
-  static final int DEFAULT_MAX_ROW_CHARS = 1_000_000;
+  public static final int DEFAULT_MAX_ROW_CHARS = 1_000_000;
 
   private final Reader source;
   private final CharCursor in;
   private final int maxRowChars;
+  private final String encoding;
   private final StringBuilder text = new StringBuilder();
   private char separator;
   private int rowChars;
   private CsvRow.Problem problem;
 
-  CsvReader(Reader source, int maxRowChars) {
+  /** A reader of UTF-8 text (a character that could not be decoded is reported as not UTF-8). */
+  public CsvReader(Reader source, int maxRowChars) {
+    this(source, maxRowChars, "UTF-8");
+  }
+
+  /**
+   * A reader of text decoded from {@code encoding}, whose decoder replaces what it cannot decode
+   * with U+FFFD: such a cell is reported as "not valid {@code encoding}".
+   */
+  public CsvReader(Reader source, int maxRowChars, String encoding) {
     this.source = source;
     this.in = new CharCursor(source);
     this.maxRowChars = maxRowChars;
+    this.encoding = encoding;
+  }
+
+  /**
+   * The header record with the separator the caller states (an export's mapping may say it), or,
+   * when {@code stated} is null, the one found on its line as {@link #header()} does.
+   */
+  public CsvRow header(Character stated) throws IOException {
+    if (stated == null) {
+      return header();
+    }
+    separator = stated;
+    return next();
   }
 
   /**
    * The header record, after finding the separator on its line; null for a file with no text.
    * When the separator cannot be told, the header comes back with that problem.
    */
-  CsvRow header() throws IOException {
+  public CsvRow header() throws IOException {
     skipBlankLines();
     if (in.peek() == CharCursor.END) {
       return null;
@@ -64,12 +87,12 @@ final class CsvReader implements AutoCloseable {
     return next();
   }
 
-  char separator() {
+  public char separator() {
     return separator;
   }
 
   /** The next record, or null at the end of the file. Blank lines are skipped. */
-  CsvRow next() throws IOException {
+  public CsvRow next() throws IOException {
     skipBlankLines();
     if (in.peek() == CharCursor.END) {
       return null;
@@ -170,7 +193,7 @@ final class CsvReader implements AutoCloseable {
 
   private void append(int c, int line, int column) {
     if (c == '\uFFFD') {
-      report(line, column, "not valid UTF-8: save the file as UTF-8");
+      report(line, column, "not valid " + encoding + ": save the file as " + encoding);
     }
     rowChars++;
     text.append((char) c);

@@ -7,20 +7,20 @@ import java.util.List;
  * where the record ends (to point at a missing cell), and the first problem met while reading
  * it, if any (then the cells are those read before or around it).
  */
-record CsvRow(int line, List<Cell> cells, Problem problem, int endLine, int endColumn) {
+public record CsvRow(int line, List<Cell> cells, Problem problem, int endLine, int endColumn) {
 
-  CsvRow {
+  public CsvRow {
     cells = List.copyOf(cells);
   }
 
   /** A cell's text, as written (quotes removed, "" read as "). */
-  record Cell(String text, int line, int column) {}
+  public record Cell(String text, int line, int column) {}
 
   /** Why the record could not be read as written, and where. */
-  record Problem(int line, int column, String message) {}
+  public record Problem(int line, int column, String message) {}
 
   /** True when every cell is empty or blank: a row with nothing in it, as spreadsheets leave behind. */
-  boolean isBlank() {
+  public boolean isBlank() {
     return problem == null && cells.stream().allMatch(cell -> cell.text().isBlank());
   }
 }

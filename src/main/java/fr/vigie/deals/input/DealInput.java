@@ -19,8 +19,27 @@ public interface DealInput extends AutoCloseable {
   /** What was read, file by file, for the reconciliation. */
   List<FileCount> files();
 
-  /** Rows read from one file. */
-  record FileCount(String file, String kind, long rows) {}
+  /**
+   * Rows read from one file; of them, {@code skipped} were about something other than deals (a
+   * task on an account, a reference table's rows), for the reason {@code skippedWhy}. The others
+   * are records, or events attached to deals or rejected.
+   */
+  record FileCount(String file, String kind, long rows, long skipped, String skippedWhy) {
+
+    public FileCount(String file, String kind, long rows) {
+      this(file, kind, rows, 0, null);
+    }
+  }
+
+  /** What was detected while reading (a file's encoding...), for the user; never deal contents. */
+  default List<String> notes() {
+    return List.of();
+  }
+
+  /** Deals that were read but may be incomplete (a CRM's history cut short), located. */
+  default List<fr.vigie.problem.Problem> warnings() {
+    return List.of();
+  }
 
   @Override
   void close();

@@ -1,0 +1,69 @@
+package fr.vigie.cli;
+
+import fr.vigie.job.AuditJob;
+import fr.vigie.job.XesExport;
+import fr.vigie.problem.Problem;
+import fr.vigie.workspace.DisplayPath;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code vigie export --xes}: the audited deals as an XES event log, with their findings, for process-mining tools. */
+@Command(name = "export", mixinStandardHelpOptions = true, description = {
+    "Audits a period's deals and writes them as an XES event log (IEEE 1849), one trace per deal",
+    "with its findings as attributes, that PM4Py, ProM or Celonis open."})
+final class ExportCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+
+  @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The client's workspace folder.")
+  Path workspace;
+
+  @Option(names = "--xes", required = true, description = "Write an XES event log (the only export format).")
+  boolean xes;
+
+  @Option(names = "--deals", paramLabel = "PATH", description = "Deals to export, as for vigie audit (default: found under WORKSPACE/deals/).")
+  Path deals;
+
+  @Option(names = "--source", paramLabel = "KIND", description = "How to read --deals: salesforce, hubspot, pipedrive, csv or xes (default: told by its files).")
+  String source;
+
+  @Option(names = "--mapping", paramLabel = "FILE", description = "The export's mapping (default: WORKSPACE/sources/<kind>.yaml).")
+  Path mapping;
+
+  @Option(names = "--period", paramLabel = "PERIOD", description = "Period audited: 2026-Q3, 2026-07 or 2026 (default: from the deals' name, or the only one).")
+  String period;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "The log to write (default: WORKSPACE/out/<period>/deals.xes).")
+  Path out;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
+  int threads;
+
+  @Override
+  public Integer call() {
+    PrintWriter stdout = spec.commandLine().getOut();
+    AuditJob.Request request = new AuditJob.Request(workspace, deals, period, null, null, threads, common.standardRules, p -> {}, source,
+        mapping);
+    XesExport.Result result = new XesExport().run(request, out);
+    var s = result.summary();
+    stdout.printf("Wrote %s: %d traces, the audited deals of %s with their %d findings%n", DisplayPath.of(result.file()), result.traces(),
+        DisplayPath.of(workspace), s.findings());
+    stdout.printf("  %d records read = %d audited + %d rejected%s%n", s.recordsRead(), s.dealsAudited(), s.recordsRejected(),
+        s.recordsRejected() > 0 ? " (not in the log; vigie audit lists them in rejected.csv)" : "");
+    for (String note : result.notes()) {
+      stdout.println("  note: " + note);
+    }
+    for (Problem warning : result.warnings()) {
+      stdout.println("  " + warning);
+    }
+    return ExitCodes.OK;
+  }
+}

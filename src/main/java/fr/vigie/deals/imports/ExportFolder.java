@@ -1,0 +1,112 @@
+package fr.vigie.deals.imports;
+
+import fr.vigie.problem.DidYouMean;
+import fr.vigie.problem.InvalidInputException;
+import fr.vigie.problem.Location;
+import fr.vigie.problem.Problems;
+import fr.vigie.workspace.DisplayPath;
+import fr.vigie.yaml.YamlObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The folder an export was unpacked in: its CSV files, found by name in any case or as the
+ * mapping's {@code files:} names them, and those Vigie did not read (said, so that nothing is
+ * left out unknowingly).
+ */
+public final class ExportFolder {
+
+  private final Path folder;
+  private final List<Path> csvFiles;
+  private final Set<Path> used = new LinkedHashSet<>();
+
+  private ExportFolder(Path folder, List<Path> csvFiles) {
+    this.folder = folder;
+    this.csvFiles = csvFiles;
+  }
+
+  public static ExportFolder of(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      throw InvalidInputException.at(Location.of(DisplayPath.of(folder)), "an export is a folder of CSV files: pass the folder");
+    }
+    try (Stream<Path> list = Files.list(folder)) {
+      return new ExportFolder(folder, list.filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+          .sorted()
+          .toList());
+    } catch (IOException e) {
+      throw InvalidInputException.at(Location.of(DisplayPath.of(folder)), "cannot list the export's files: " + e.getMessage());
+    }
+  }
+
+  public Path path() {
+    return folder;
+  }
+
+  public String shown() {
+    return DisplayPath.of(folder);
+  }
+
+  public List<Path> csvFiles() {
+    return csvFiles;
+  }
+
+  /**
+   * The file for {@code role}: the one the mapping names under {@code files:} (an error when it is
+   * not there), else {@code defaultName} in any case; null when absent.
+   */
+  public Path find(String role, String defaultName, SourceMapping mapping, Problems problems) {
+    YamlObject.Located<String> named = mapping.file(role);
+    if (named != null) {
+      Path path = folder.resolve(named.value());
+      if (!Files.isRegularFile(path)) {
+        problems.error(named.location(), "no file '" + named.value() + "' in " + shown()
+            + DidYouMean.hint(named.value(), csvFiles.stream().map(p -> p.getFileName().toString()).toList()));
+        return null;
+      }
+      used.add(path);
+      return path;
+    }
+    for (Path file : csvFiles) {
+      if (file.getFileName().toString().equalsIgnoreCase(defaultName)) {
+        used.add(file);
+        return file;
+      }
+    }
+    return null;
+  }
+
+  /** Marks a file found otherwise (by its header) as read. */
+  public void use(Path file) {
+    used.add(file);
+  }
+
+  /** Checks the roles the mapping names under {@code files:}. */
+  public static void checkRoles(SourceMapping mapping, Collection<String> roles, Problems problems) {
+    for (String role : mapping.fileRoles()) {
+      if (!roles.contains(role)) {
+        problems.error(mapping.file(role).location(), "unknown file role '" + role + "'" + DidYouMean.hint(role, roles)
+            + "; files: names " + String.join(", ", roles));
+      }
+    }
+  }
+
+  /** "not read: Contact.csv, Lead.csv", or null when every CSV file was read. */
+  public String unusedNote() {
+    List<String> unused = new ArrayList<>();
+    for (Path file : csvFiles) {
+      if (!used.contains(file)) {
+        unused.add(file.getFileName().toString());
+      }
+    }
+    return unused.isEmpty() ? null : shown() + ": not read (Vigie does not use them): " + String.join(", ", unused);
+  }
+}

@@ -1,0 +1,467 @@
+package fr.vigie.deals.salesforce;
+
+import fr.vigie.deals.imports.DealItems;
+import fr.vigie.deals.imports.DraftBuilder;
+import fr.vigie.deals.imports.ExportFile;
+import fr.vigie.deals.imports.ExportFolder;
+import fr.vigie.deals.imports.ExportInput;
+import fr.vigie.deals.imports.ExportRow;
+import fr.vigie.deals.imports.HeldRows;
+import fr.vigie.deals.imports.ImportContext;
+import fr.vigie.deals.imports.LookupTable;
+import fr.vigie.deals.imports.People;
+import fr.vigie.deals.imports.SourceMapping;
+import fr.vigie.deals.input.DealChecks;
+import fr.vigie.deals.input.DealDraft;
+import fr.vigie.deals.input.DealInput;
+import fr.vigie.deals.input.InvalidValue;
+import fr.vigie.deals.model.Activity;
+import fr.vigie.deals.model.CloseDateChange;
+import fr.vigie.deals.model.Decision;
+import fr.vigie.deals.model.LineItem;
+import fr.vigie.deals.model.Outcome;
+import fr.vigie.deals.model.StageChange;
+import fr.vigie.problem.Location;
+import fr.vigie.problem.Problems;
+import fr.vigie.yaml.YamlObject;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A Salesforce data export (docs/importers.md#salesforce): a folder of CSV files named after the
+ * objects, with API field names. Opportunity.csv is streamed, one deal per row; OpportunityHistory
+ * gives the stage history and the close date changes; OpportunityLineItem the product lines;
+ * Task and Event (by WhatId) the activities; ProcessInstanceStep, through ProcessInstance, the
+ * approvals; User, Account and Product2 are looked up.
+ */
+public final class SalesforceExport {
+
+  /** The keys of a mapping only Salesforce has. */
+  public static final List<String> OWN_KEYS = List.of("approvals", "product");
+
+  /** The file that tells a Salesforce export. */
+  public static final String MARKER = "Opportunity.csv";
+
+  static final List<String> OBJECTS = List.of("Opportunity", "OpportunityHistory", "OpportunityLineItem", "Task", "Event",
+      "ProcessInstance", "ProcessInstanceStep", "User", "Account", "Product2");
+
+  private static final DealChecks.Names NAMES =
+      new DealChecks.Names("Id", "CreatedDate", "IsClosed", "IsWon", "stages", "no row in OpportunityHistory.csv");
+
+  private SalesforceExport() {}
+
+  /** Whether {@code folder} holds a Salesforce export: an Opportunity.csv. */
+  public static boolean looksLike(Path folder) {
+    try (var list = Files.list(folder)) {
+      return list.anyMatch(p -> p.getFileName().toString().equalsIgnoreCase(MARKER));
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  /** What the mapping says of approvals: the decision an approved step records, and the opportunity column holding its value. */
+  private record Approvals(String decision, String valueColumn, Location valueLocation) {}
+
+  /** Opens the export in {@code folder}: checks every file's header, reads the looked-up and child files; Opportunity.csv is then streamed. */
+  public static DealInput open(Path folder, SourceMapping mapping, ImportContext context) {
+    Problems problems = new Problems();
+    ExportFolder export = ExportFolder.of(folder);
+    ExportFolder.checkRoles(mapping, OBJECTS, problems);
+    Map<String, Path> paths = new LinkedHashMap<>();
+    for (String object : OBJECTS) {
+      Path path = export.find(object, object + ".csv", mapping, problems);
+      if (path != null) {
+        paths.put(object, path);
+      }
+    }
+    if (!paths.containsKey("Opportunity")) {
+      problems.error(Location.of(export.shown()), "no Opportunity.csv in this folder: a Salesforce export holds one row per opportunity there");
+    }
+    if (!paths.containsKey("OpportunityHistory")) {
+      problems.error(Location.of(export.shown()), "no OpportunityHistory.csv in this folder: Vigie reads the stage history there;"
+          + " include OpportunityHistory in the export");
+    }
+    if (paths.containsKey("ProcessInstanceStep") && !paths.containsKey("ProcessInstance")) {
+      problems.error(Location.of(export.shown()), "ProcessInstanceStep.csv without ProcessInstance.csv: the approval steps are tied to"
+          + " their opportunity through ProcessInstance; include it in the export");
+    }
+    Approvals approvals = approvals(mapping, problems);
+    String productColumn = product(mapping, problems);
+    problems.throwIfErrors();
+
+    List<String> notes = new ArrayList<>();
+    ExportFile.Reading reading = mapping.reading('.');
+    ExportFile opportunities = ExportFile.open(paths.get("Opportunity"), reading);
+    try {
+      note(notes, opportunities);
+      opportunities.require(problems, "every opportunity needs its Id, StageName and CreatedDate", "Id", "StageName", "CreatedDate");
+      mapping.checkColumns(opportunities, problems);
+      if (approvals.valueColumn() != null) {
+        opportunities.requireMapped(problems, approvals.valueLocation(), approvals.valueColumn(), "approvals.value");
+      }
+      long maxHeld = mapping.limits().maxHeldRows();
+      LookupTable users = lookup(paths.get("User"), "users", reading, maxHeld, notes, problems, "Name", "Email", "Title");
+      List<String> accountColumns = new ArrayList<>(List.of("Name", "Industry"));
+      mapping.accountFields().forEach(f -> accountColumns.add(f.column().substring(SourceMapping.ACCOUNT.length())));
+      LookupTable accounts = lookup(paths.get("Account"), "accounts", reading, maxHeld, notes, problems, accountColumns.toArray(String[]::new));
+      if (paths.containsKey("Account")) {
+        for (SourceMapping.Field field : mapping.accountFields()) {
+          String column = field.column().substring(SourceMapping.ACCOUNT.length());
+          if (!accounts.has(column)) {
+            problems.error(field.location(), "no column '" + column + "' in " + accounts.shown() + " (fields." + field.column() + " names it)");
+          }
+        }
+      }
+      LookupTable products = lookup(paths.get("Product2"), "products", reading, maxHeld, notes, problems, "Name", "ProductCode");
+      LookupTable instances = lookup(paths.get("ProcessInstance"), "approval processes", reading, maxHeld, notes, problems, "TargetObjectId");
+      problems.throwIfErrors();
+
+      People people = mapping.people().people(context, mapping.shown(), id -> {
+        if (!users.contains(id)) {
+          return null;
+        }
+        return new People.User(users.get(id, "Email"), users.get(id, "Name"), users.get(id, "Title"));
+      }, paths.containsKey("User") ? users.shown() : "User.csv (not in the export)");
+      HeldRows held = new HeldRows(maxHeld, "no opportunity '%s' in " + opportunities.name());
+      ChildFiles children = new ChildFiles(mapping, people, products, productColumn, instances);
+      load(held, paths.get("OpportunityHistory"), reading, "history", "stage history row", children.history(), notes, problems,
+          "OpportunityId", "StageName", "CreatedDate");
+      load(held, paths.get("OpportunityLineItem"), reading, "lines", "product line", children.lines(), notes, problems,
+          "OpportunityId", "Quantity", "ListPrice", "UnitPrice");
+      load(held, paths.get("Task"), reading, "activities", "task", children.tasks(), notes, problems, "WhatId");
+      load(held, paths.get("Event"), reading, "activities", "event", children.events(), notes, problems, "WhatId");
+      load(held, paths.get("ProcessInstanceStep"), reading, "approvals", "approval step", children.steps(), notes, problems,
+          "ProcessInstanceId", "StepStatus", "CreatedDate");
+      String unused = export.unusedNote();
+      if (unused != null) {
+        notes.add(unused);
+      }
+      List<DealInput.FileCount> lookedUp = new ArrayList<>();
+      for (LookupTable table : List.of(users, accounts, products, instances)) {
+        if (table.count() != null) {
+          lookedUp.add(table.count());
+        }
+      }
+      Maker maker = new Maker(mapping, context, people, accounts, approvals);
+      return new ExportInput(new ExportInput.Deals(opportunities, "deals", "Id", SalesforceIds::key, maker, NAMES), held, lookedUp, notes,
+          List.of());
+    } catch (RuntimeException e) {
+      opportunities.close();
+      throw e;
+    }
+  }
+
+  private static Approvals approvals(SourceMapping mapping, Problems problems) {
+    YamlObject root = mapping.root();
+    YamlObject approvals = root == null ? null : root.object("approvals", "approvals: in " + mapping.shown(), "decision", "value");
+    if (approvals == null) {
+      return new Approvals("discount-approval", null, null);
+    }
+    String decision = approvals.text("decision");
+    if (decision != null && !decision.endsWith("-approval")) {
+      problems.error(approvals.valueLocation("decision"), "approvals.decision names an approval, ending in -approval (discount-approval),"
+          + " not '" + decision + "': a rejected step is recorded as its -refusal");
+    }
+    return new Approvals(decision == null ? "discount-approval" : decision, approvals.text("value"), approvals.valueLocation("value"));
+  }
+
+  private static String product(SourceMapping mapping, Problems problems) {
+    YamlObject root = mapping.root();
+    String product = root == null ? null : root.choice("product", "Name", "ProductCode");
+    return product == null ? "Name" : product;
+  }
+
+  private static LookupTable lookup(Path path, String kind, ExportFile.Reading reading, long maxHeld, List<String> notes, Problems problems,
+      String... columns) {
+    if (path == null) {
+      return LookupTable.empty(kind);
+    }
+    ExportFile file = ExportFile.open(path, reading);
+    note(notes, file);
+    file.require(problems, "Vigie looks its rows up by Id", "Id");
+    if (problems.hasErrors()) {
+      file.close();
+      return LookupTable.empty(kind);
+    }
+    return LookupTable.load(file, kind, "Id", SalesforceIds::key, maxHeld, List.of(columns));
+  }
+
+  private static void load(HeldRows held, Path path, ExportFile.Reading reading, String kind, String noun, HeldRows.ChildReader reader,
+      List<String> notes, Problems problems, String... required) {
+    if (path == null) {
+      return;
+    }
+    ExportFile file = ExportFile.open(path, reading);
+    note(notes, file);
+    file.require(problems, "Vigie reads " + String.join(", ", required) + " of every row of " + file.name(), required);
+    if (problems.hasErrors()) {
+      file.close();
+      problems.throwIfErrors();
+    }
+    held.load(file, kind, noun, reader);
+  }
+
+  private static void note(List<String> notes, ExportFile file) {
+    if (file.note() != null) {
+      notes.add(file.note());
+    }
+  }
+
+  /** How each child file's rows are tied to their opportunity and read. */
+  private record ChildFiles(SourceMapping mapping, People people, LookupTable products, String productColumn, LookupTable instances) {
+
+    HeldRows.ChildReader history() {
+      return new OpportunityChild("deleted in Salesforce (IsDeleted)") {
+        @Override
+        public HeldRows.Owner ownerOf(ExportRow row) {
+          Boolean deleted = row.bool("IsDeleted");
+          return Boolean.TRUE.equals(deleted) ? null : super.ownerOf(row);
+        }
+
+        @Override
+        public Object item(ExportRow row, String dealId) {
+          String stage = row.read("StageName", () -> mapping.stage(row.file().header("StageName"), row.required("StageName", "history row")));
+          return new HistoryEntry(row.instant("CreatedDate"), stage, row.date("CloseDate"), row.date("PrevCloseDate"),
+              row.read("CreatedById", () -> people.person("CreatedById", row.text("CreatedById"))));
+        }
+      };
+    }
+
+    HeldRows.ChildReader lines() {
+      return new OpportunityChild("not about an opportunity") {
+        @Override
+        public Object item(ExportRow row, String dealId) {
+          BigDecimal listPrice = row.nonNegative("ListPrice");
+          if (listPrice == null) {
+            throw row.refuse("ListPrice", "the product line has no 'ListPrice': the discount is measured against it");
+          }
+          String product = product(row);
+          try {
+            return DealChecks.lineItem(product, row.nonNegative("Quantity"), listPrice, row.nonNegative("UnitPrice"), row.percent("Discount"));
+          } catch (InvalidValue invalid) {
+            String column = invalid.field().equals("discount") ? "Discount" : "Quantity";
+            throw row.refuse(column, invalid.getMessage());
+          }
+        }
+
+        private String product(ExportRow row) {
+          String id = row.text("Product2Id");
+          if (id == null || products.isEmpty()) {
+            return id;
+          }
+          if (!products.contains(id)) {
+            throw row.refuse("Product2Id", "no product '" + id + "' in " + products.shown());
+          }
+          String name = products.get(id, productColumn);
+          return name != null ? name : id;
+        }
+      };
+    }
+
+    HeldRows.ChildReader tasks() {
+      return new ActivityChild() {
+        @Override
+        public Object item(ExportRow row, String dealId) {
+          Boolean closed = row.bool("IsClosed");
+          boolean done = closed != null ? closed : "Completed".equalsIgnoreCase(row.text("Status"));
+          if (!done) {
+            return null;
+          }
+          String type = row.text("Type") != null ? row.text("Type") : row.text("TaskSubtype");
+          String column = row.text("Type") != null ? "Type" : "TaskSubtype";
+          if (type == null) {
+            throw row.refuse("Type", "the task has no 'Type' nor 'TaskSubtype': Vigie cannot tell what was done");
+          }
+          OffsetDateTime at = row.file().has("CompletedDateTime") && row.text("CompletedDateTime") != null ? row.instant("CompletedDateTime")
+              : row.text("ActivityDate") != null ? row.instant("ActivityDate") : row.instant("CreatedDate");
+          if (at == null) {
+            throw row.refuse("ActivityDate", "the task has no 'ActivityDate' nor 'CreatedDate'");
+          }
+          return new Activity(row.read(column, () -> mapping.activity(row.file().header(column), type)), at, owner(row),
+              row.text("CallDisposition"));
+        }
+      };
+    }
+
+    HeldRows.ChildReader events() {
+      return new ActivityChild() {
+        @Override
+        public Object item(ExportRow row, String dealId) {
+          String type = row.text("Type") != null ? row.text("Type") : "Event";
+          OffsetDateTime at = row.text("ActivityDateTime") != null ? row.instant("ActivityDateTime")
+              : row.text("StartDateTime") != null ? row.instant("StartDateTime") : row.instant("ActivityDate");
+          if (at == null) {
+            throw row.refuse("ActivityDateTime", "the event has no 'ActivityDateTime', 'StartDateTime' nor 'ActivityDate'");
+          }
+          return new Activity(row.read("Type", () -> mapping.activity(row.file().header("Type"), type)), at, owner(row), null);
+        }
+      };
+    }
+
+    HeldRows.ChildReader steps() {
+      return new HeldRows.ChildReader() {
+        @Override
+        public HeldRows.Owner ownerOf(ExportRow row) {
+          String instance = row.text("ProcessInstanceId");
+          if (instance == null) {
+            throw row.refuse("ProcessInstanceId", "the approval step has no 'ProcessInstanceId'");
+          }
+          if (!instances.contains(instance)) {
+            throw row.refuse("ProcessInstanceId", "no approval process '" + instance + "' in " + instances.shown());
+          }
+          String target = instances.get(instance, "TargetObjectId");
+          return SalesforceIds.isOpportunity(target)
+              ? new HeldRows.Owner(SalesforceIds.key(target), row.at("ProcessInstanceId"), target) : null;
+        }
+
+        @Override
+        public Object item(ExportRow row, String dealId) {
+          String status = row.text("StepStatus");
+          if (!"Approved".equalsIgnoreCase(status) && !"Rejected".equalsIgnoreCase(status)) {
+            return null;
+          }
+          OffsetDateTime at = row.instant("CreatedDate");
+          if (at == null) {
+            throw row.refuse("CreatedDate", "the approval step has no 'CreatedDate'");
+          }
+          String actor = row.text("ActorId");
+          return new ApprovalStep("Approved".equalsIgnoreCase(status), row.read("ActorId", () -> people.person("ActorId", actor)),
+              people.role(actor), at, row.text("Comments"));
+        }
+
+        @Override
+        public String skipped() {
+          return "approvals of other objects than opportunities";
+        }
+      };
+    }
+
+    private String owner(ExportRow row) {
+      return row.read("OwnerId", () -> people.person("OwnerId", row.text("OwnerId")));
+    }
+
+    /** A child file tied to its opportunity by OpportunityId. */
+    private abstract static class OpportunityChild implements HeldRows.ChildReader {
+      private final String skipped;
+
+      OpportunityChild(String skipped) {
+        this.skipped = skipped;
+      }
+
+      @Override
+      public HeldRows.Owner ownerOf(ExportRow row) {
+        String id = row.text("OpportunityId");
+        if (id == null) {
+          throw row.refuse("OpportunityId", "the row has no 'OpportunityId'");
+        }
+        return new HeldRows.Owner(SalesforceIds.key(id), row.at("OpportunityId"), id);
+      }
+
+      @Override
+      public String skipped() {
+        return skipped;
+      }
+    }
+
+    /** Tasks and events, tied to what they are about by WhatId: those about other objects are skipped. */
+    private abstract static class ActivityChild implements HeldRows.ChildReader {
+      @Override
+      public HeldRows.Owner ownerOf(ExportRow row) {
+        String what = row.text("WhatId");
+        return SalesforceIds.isOpportunity(what) ? new HeldRows.Owner(SalesforceIds.key(what), row.at("WhatId"), what) : null;
+      }
+
+      @Override
+      public String skipped() {
+        return "not about an opportunity (WhatId)";
+      }
+    }
+  }
+
+  /** Makes a deal of an Opportunity row and what its child rows gave. */
+  private record Maker(SourceMapping mapping, ImportContext context, People people, LookupTable accounts, Approvals approvals)
+      implements ExportInput.DealMaker {
+
+    @Override
+    public DealDraft draft(ExportRow row, DealItems items) {
+      DraftBuilder deal = new DraftBuilder().id(row.text("Id")).createdAt(row.instant("CreatedDate"));
+      String accountId = row.text("AccountId");
+      deal.set("name", row.text("Name"), "Name")
+          .set("account.id", accountId, "AccountId")
+          .set("account.name", accounts.get(accountId, "Name"), "AccountId")
+          .set("account.industry", accounts.get(accountId, "Industry"), "AccountId")
+          .set("owner", row.text("OwnerId"), "OwnerId")
+          .set("type", row.text("Type"), "Type")
+          .set("amount", row.nonNegative("Amount"), "Amount")
+          .set("currency", row.text("CurrencyIsoCode"), "CurrencyIsoCode")
+          .set("expectedCloseDate", row.date("CloseDate"), "CloseDate");
+      mapping.apply(row, deal, people, column -> accounts.get(accountId, column));
+      if (deal.get("team") == null && deal.get("owner") != null) {
+        ImportContext.Person owner = context.person(deal.get("owner").toString());
+        deal.set("team", owner == null ? null : owner.team(), null);
+      }
+      history(row, deal, items.list("history", HistoryEntry.class));
+      deal.outcome(outcome(row));
+      if (deal.outcome().isClosed() && !deal.stages().isEmpty()) {
+        deal.closedAt(deal.stages().get(deal.stages().size() - 1).at());
+      }
+      deal.activities().addAll(items.list("activities", Activity.class));
+      deal.lines().addAll(items.list("lines", LineItem.class));
+      String value = approvedValue(row);
+      for (ApprovalStep step : items.list("approvals", ApprovalStep.class)) {
+        String type = step.approved() ? approvals.decision() : approvals.decision().replaceAll("-approval$", "-refusal");
+        deal.decisions().add(new Decision(type, value, step.by(), step.role(), step.at(), step.comment()));
+      }
+      return deal.draft();
+    }
+
+    /** Stages entered and close dates moved, from the history's snapshots in time order (ties keep the file's order). */
+    private void history(ExportRow row, DraftBuilder deal, List<HistoryEntry> entries) {
+      List<HistoryEntry> inOrder = entries.stream().filter(e -> e.at() != null).sorted(Comparator.comparing(HistoryEntry::at)).toList();
+      if (inOrder.isEmpty()) {
+        String stage = row.read("StageName", () -> mapping.stage(row.file().header("StageName"), row.text("StageName")));
+        deal.stages().add(new StageChange(stage, row.instant("CreatedDate"), (String) deal.get("owner")));
+        return;
+      }
+      HistoryEntry previous = null;
+      for (HistoryEntry entry : inOrder) {
+        if (previous == null || !entry.stage().equals(deal.stages().get(deal.stages().size() - 1).stage())) {
+          deal.stages().add(new StageChange(entry.stage(), entry.at(), entry.by()));
+        }
+        if (previous != null && entry.closeDate() != null && !Objects.equals(entry.closeDate(), previous.closeDate())) {
+          LocalDate from = entry.previousCloseDate() != null ? entry.previousCloseDate() : previous.closeDate();
+          deal.closeDateChanges().add(new CloseDateChange(entry.at(), from, entry.closeDate(), entry.by()));
+        }
+        previous = entry;
+      }
+    }
+
+    /** IsWon and IsClosed when exported; otherwise what the current stage's process stage closes with. */
+    private Outcome outcome(ExportRow row) {
+      Boolean won = row.bool("IsWon");
+      Boolean closed = row.bool("IsClosed");
+      if (closed != null || won != null) {
+        return Boolean.TRUE.equals(won) ? Outcome.WON : Boolean.TRUE.equals(closed) ? Outcome.LOST : Outcome.OPEN;
+      }
+      String stage = row.read("StageName", () -> mapping.stage(row.file().header("StageName"), row.text("StageName")));
+      return context.closingStages().getOrDefault(stage, Outcome.OPEN);
+    }
+
+    private String approvedValue(ExportRow row) {
+      if (approvals.valueColumn() == null) {
+        return null;
+      }
+      BigDecimal value = row.percent(approvals.valueColumn());
+      return value == null ? null : value.toPlainString();
+    }
+  }
+}

@@ -1,0 +1,252 @@
+package fr.vigie.job;
+
+import fr.vigie.deals.hubspot.HubSpotExport;
+import fr.vigie.deals.imports.HeaderPeek;
+import fr.vigie.deals.mapped.MappedCsv;
+import fr.vigie.deals.pipedrive.PipedriveExport;
+import fr.vigie.deals.imports.ImportContext;
+import fr.vigie.deals.imports.SourceKind;
+import fr.vigie.deals.imports.SourceMapping;
+import fr.vigie.deals.input.DealInput;
+import fr.vigie.deals.model.Outcome;
+import fr.vigie.deals.salesforce.SalesforceExport;
+import fr.vigie.deals.xes.XesInput;
+import fr.vigie.problem.DidYouMean;
+import fr.vigie.problem.InvalidInputException;
+import fr.vigie.problem.Location;
+import fr.vigie.problem.Problems;
+import fr.vigie.process.model.ProcessVersion;
+import fr.vigie.process.model.SalesProcess;
+import fr.vigie.process.model.StageSpec;
+import fr.vigie.workspace.DisplayPath;
+import fr.vigie.workspace.Person;
+import fr.vigie.workspace.Workspace;
+import fr.vigie.yaml.YamlReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where the deals come from and how they are read: Vigie's own format (JSON Lines, CSV bundle), or
+ * a CRM export or event log read through its mapping (docs/importers.md). The kind is the one
+ * {@code --source} gives, the one the {@code --mapping} file names, or the one the files tell
+ * (Opportunity.csv: Salesforce); the mapping is {@code --mapping}, else
+ * {@code WORKSPACE/sources/<kind>.yaml}, else {@code sources/<kind>.yaml} delivered with the export.
+ *
+ * @param kind null for Vigie's own format
+ * @param mapping null for Vigie's own format
+ * @param detected how the kind and mapping were found, in words, for the user; null for Vigie's own format
+ */
+public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, ImportContext context, String detected) {
+
+  /** The folder of a workspace's mappings. */
+  public static final String SOURCES_DIR = "sources";
+
+  /** Vigie's own format at {@code deals}. */
+  public static DealSource canonical(Path deals) {
+    return new DealSource(deals, null, null, null, null);
+  }
+
+  /** Finds the kind and reads the mapping; every problem is an {@link InvalidInputException}. */
+  public static DealSource resolve(Workspace workspace, Path deals, String sourceOption, Path mappingOption) {
+    ImportContext context = context(workspace);
+    SourceKind kind = null;
+    String how;
+    Path mappingFile = mappingOption == null ? null : mappingPath(workspace, mappingOption);
+    if (sourceOption != null) {
+      kind = SourceKind.fromCode(sourceOption).orElseThrow(() -> InvalidInputException.at(Location.of("--source"),
+          "--source must be one of " + String.join(", ", SourceKind.codes()) + ", not '" + sourceOption + "'"
+              + DidYouMean.hint(sourceOption, SourceKind.codes())));
+      how = "as --source says";
+    } else if (mappingFile != null) {
+      kind = kindOfMapping(mappingFile);
+      how = "as its mapping says";
+    } else {
+      Detected found = detect(deals);
+      if (found == null && isForeignFolder(deals) && defaultMapping(workspace, deals, SourceKind.CSV) != null) {
+        found = new Detected(SourceKind.CSV, "a mapping of CSV files, and no file of a known export");
+      }
+      if (found == null) {
+        return canonical(deals);
+      }
+      kind = found.kind();
+      how = "found " + found.evidence();
+    }
+    if (mappingFile == null) {
+      mappingFile = defaultMapping(workspace, deals, kind);
+    }
+    SourceMapping mapping;
+    if (mappingFile == null) {
+      if (kind != SourceKind.XES) {
+        throw InvalidInputException.at(Location.of(DisplayPath.of(deals)), kind.aTitle() + " needs a mapping of its stages to the"
+            + " process's: write " + DisplayPath.of(workspace.root().resolve(SOURCES_DIR).resolve(kind.code() + ".yaml"))
+            + " (see docs/importers.md), or pass --mapping FILE");
+      }
+      mapping = SourceMapping.none(kind, context);
+    } else {
+      mapping = readMapping(mappingFile, kind, context);
+    }
+    String detected = DisplayPath.of(deals) + " as " + kind.aTitle() + " (" + how + ")"
+        + (mappingFile == null ? "" : ", mapping " + DisplayPath.of(mappingFile));
+    return new DealSource(deals, kind, mapping, context, detected);
+  }
+
+  /** Opens the deals as a stream of records. */
+  public DealInput open() {
+    if (kind == null) {
+      return DealsLocator.open(deals);
+    }
+    return switch (kind) {
+      case SALESFORCE -> SalesforceExport.open(deals, mapping, context);
+      case HUBSPOT -> HubSpotExport.open(deals, mapping, context);
+      case PIPEDRIVE -> PipedriveExport.open(deals, mapping, context);
+      case CSV -> MappedCsv.open(deals, mapping, context);
+      case XES -> XesInput.open(deals, mapping, context);
+      default -> throw InvalidInputException.at(Location.of(DisplayPath.of(deals)), kind.title() + ": not read yet");
+    };
+  }
+
+  private record Detected(SourceKind kind, String evidence) {}
+
+  /** The kind of export {@code deals} is, or null for Vigie's own format. */
+  private static Detected detect(Path deals) {
+    String name = deals.getFileName() == null ? "" : deals.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (Files.isRegularFile(deals)) {
+      return name.endsWith(".xes") ? new Detected(SourceKind.XES, "a .xes file") : null;
+    }
+    if (!Files.isDirectory(deals)) {
+      return null;
+    }
+    if (SalesforceExport.looksLike(deals)) {
+      return new Detected(SourceKind.SALESFORCE, SalesforceExport.MARKER);
+    }
+    if (Files.isRegularFile(deals.resolve("deals.jsonl"))) {
+      return null;
+    }
+    if (Files.isRegularFile(deals.resolve("deals.csv")) && HeaderPeek.columns(deals.resolve("deals.csv")).contains("created_at")) {
+      return null;
+    }
+    if (HubSpotExport.looksLike(deals)) {
+      return new Detected(SourceKind.HUBSPOT, "a file with a deal stage column");
+    }
+    if (PipedriveExport.looksLike(deals)) {
+      return new Detected(SourceKind.PIPEDRIVE, "a file of deals with stage_id and add_time");
+    }
+    return null;
+  }
+
+  /** A CSV file, or a folder that holds neither Vigie's own format nor a known export. */
+  private static boolean isForeignFolder(Path deals) {
+    if (Files.isRegularFile(deals)) {
+      return deals.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+    return Files.isDirectory(deals) && !Files.isRegularFile(deals.resolve("deals.jsonl")) && !Files.isRegularFile(deals.resolve("deals.csv"));
+  }
+
+  private static Path mappingPath(Workspace workspace, Path option) {
+    if (Files.isRegularFile(option)) {
+      return option;
+    }
+    Path inWorkspace = workspace.root().resolve(option);
+    if (!option.isAbsolute() && Files.isRegularFile(inWorkspace)) {
+      return inWorkspace;
+    }
+    throw InvalidInputException.at(Location.of(DisplayPath.of(option)), "no such mapping file (looked here and in the workspace)");
+  }
+
+  private static Path defaultMapping(Workspace workspace, Path deals, SourceKind kind) {
+    Path folder = Files.isDirectory(deals) ? deals : deals.toAbsolutePath().getParent();
+    for (Path candidate : List.of(workspace.root().resolve(SOURCES_DIR), folder.resolve(SOURCES_DIR))) {
+      for (String extension : List.of(".yaml", ".yml")) {
+        Path file = candidate.resolve(kind.code() + extension);
+        if (Files.isRegularFile(file)) {
+          return file;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static SourceKind kindOfMapping(Path file) {
+    SourceKind kind = null;
+    Location where = Location.of(DisplayPath.of(file));
+    var root = YamlReader.read(file, DisplayPath.of(file));
+    if (root instanceof fr.vigie.yaml.YamlMap map && map.get("source") instanceof fr.vigie.yaml.YamlScalar source && !source.isNull()) {
+      kind = SourceKind.fromCode(source.value()).orElse(null);
+      where = source.location();
+    }
+    if (kind == null) {
+      throw InvalidInputException.at(where, "the mapping must say which export it reads: source: one of " + String.join(", ", SourceKind.codes()));
+    }
+    return kind;
+  }
+
+  private static SourceMapping readMapping(Path file, SourceKind kind, ImportContext context) {
+    Problems problems = new Problems();
+    SourceMapping mapping = SourceMapping.read(YamlReader.read(file, DisplayPath.of(file)), DisplayPath.of(file), kind, context, problems,
+        ownKeys(kind));
+    problems.throwIfErrors();
+    return mapping;
+  }
+
+  private static List<String> ownKeys(SourceKind kind) {
+    return switch (kind) {
+      case SALESFORCE -> SalesforceExport.OWN_KEYS;
+      case HUBSPOT -> HubSpotExport.OWN_KEYS;
+      case PIPEDRIVE -> PipedriveExport.OWN_KEYS;
+      case CSV -> MappedCsv.OWN_KEYS;
+      default -> List.of();
+    };
+  }
+
+  /**
+   * Reads every mapping of the workspace ({@code sources/*.yaml}) and adds its problems, so that
+   * {@code vigie validate} reports them before any export is read.
+   */
+  public static void checkMappings(Workspace workspace, Problems problems) {
+    Path folder = workspace.root().resolve(SOURCES_DIR);
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
+    ImportContext context = context(workspace);
+    try (var list = Files.list(folder)) {
+      for (Path file : list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
+        try {
+          SourceKind kind = kindOfMapping(file);
+          SourceMapping.read(YamlReader.read(file, DisplayPath.of(file)), DisplayPath.of(file), kind, context, problems, ownKeys(kind));
+        } catch (InvalidInputException e) {
+          problems.addAll(e.problems());
+        }
+      }
+    } catch (java.io.IOException e) {
+      problems.error(Location.of(DisplayPath.of(folder)), "cannot list the mappings: " + e.getMessage());
+    }
+  }
+
+  /** What the importers need of the workspace. */
+  public static ImportContext context(Workspace workspace) {
+    Set<String> stages = new HashSet<>();
+    Map<String, Outcome> closing = new HashMap<>();
+    for (SalesProcess process : workspace.processes()) {
+      for (ProcessVersion version : process.versions()) {
+        for (StageSpec stage : version.stages()) {
+          stages.add(stage.id());
+          if (stage.isTerminal()) {
+            closing.put(stage.id(), stage.terminal());
+          }
+        }
+      }
+    }
+    List<ImportContext.Person> people = new ArrayList<>();
+    for (Person person : workspace.settings().people().values()) {
+      people.add(new ImportContext.Person(person.id(), person.name(), person.team()));
+    }
+    return new ImportContext(workspace.settings().zone(), stages, closing, people);
+  }
+}

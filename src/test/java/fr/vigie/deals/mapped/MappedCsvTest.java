@@ -1,0 +1,89 @@
+package fr.vigie.deals.mapped;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.vigie.deals.imports.Imported;
+import fr.vigie.deals.input.RecordOutcome;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Any CSV through a mapping: the six deals of the CSV bundle sample as a French SME keeps them in
+ * Excel (Windows-1252, ';', 184 000,00 with non-breaking spaces, 02/06/2026 09:15, 8 %, a column
+ * per stage), and the stage history as a file of its own.
+ */
+class MappedCsvTest {
+
+  static final Path SAMPLE = Path.of("src/test/resources/importers/csv/export");
+  static final Path CANONICAL = Path.of("src/test/resources/importers/csv/expected.jsonl");
+  static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void should_read_the_sample_spreadsheet_into_the_same_deals_as_its_canonical_equivalent() {
+    // WHEN
+    List<RecordOutcome> outcomes = Imported.read(Imported.open(SAMPLE, "csv", null));
+
+    // THEN
+    assertThat(outcomes).allMatch(RecordOutcome.Accepted.class::isInstance);
+    assertThat(Imported.deals(outcomes)).containsExactlyElementsOf(Imported.canonical(CANONICAL));
+  }
+
+  @Test
+  void should_read_the_deals_file_given_alone_with_its_mapping() {
+    // WHEN
+    List<RecordOutcome> outcomes = Imported.read(Imported.open(SAMPLE.resolve("affaires.csv"), null, SAMPLE.resolve("sources/csv.yaml")));
+
+    // THEN
+    assertThat(Imported.deals(outcomes)).containsExactlyElementsOf(Imported.canonical(CANONICAL));
+  }
+
+  @Test
+  void should_read_a_stage_history_file_in_time_order_with_who_moved_the_deal() throws IOException {
+    // GIVEN the history of D-2026-102 in a file of its own, rows out of order
+    Path export = Imported.copy(SAMPLE, dir.resolve("export"));
+    Files.writeString(export.resolve("etapes.csv"), "Affaire;Étape;Le;Par\r\nD-2026-102;Négociation;20/07/2026 14:00;Thomas Bernard\r\n"
+        + "D-2026-102;Qualification;01/07/2026 10:00;Thomas Bernard\r\n", WINDOWS_1252);
+    Path mapping = export.resolve("sources/csv.yaml");
+    Files.writeString(mapping, Files.readString(mapping, StandardCharsets.UTF_8)
+        .replace("  deals: affaires.csv\n", "  deals: affaires.csv\n  stage-history: etapes.csv\n")
+        .replace("columns:\n", "columns:\n  stage-history: { deal-id: Affaire, stage: Étape, at: Le, by: Par }\n"), StandardCharsets.UTF_8);
+
+    // WHEN
+    List<RecordOutcome> outcomes = Imported.read(Imported.open(export, null, null));
+
+    // THEN
+    var deal = ((RecordOutcome.Accepted) outcomes.get(1)).deal();
+    assertThat(deal.stages()).extracting(s -> s.stage() + " " + s.at() + " " + s.by())
+        .containsExactly("qualification 2026-07-01T10:00+02:00 t.bernard", "negociation 2026-07-20T14:00+02:00 t.bernard");
+  }
+
+  @Test
+  void should_reject_each_unreadable_value_at_its_cell() throws IOException {
+    // GIVEN an amount whose comma could be a decimal or thousands mark, and a date that is no date
+    Path export = Imported.copy(SAMPLE, dir.resolve("export"));
+    Path mapping = export.resolve("sources/csv.yaml");
+    Files.writeString(mapping, Files.readString(mapping, StandardCharsets.UTF_8).replace("  decimal: \",\"\n", ""), StandardCharsets.UTF_8);
+    Path deals = export.resolve("affaires.csv");
+    Files.writeString(deals, Files.readString(deals, WINDOWS_1252).replace("96\u00A0500,00", "1,500").replace("06/07/2026 09:00",
+        "06/07/2026 9h"), WINDOWS_1252);
+
+    // WHEN
+    List<RecordOutcome> outcomes = Imported.read(Imported.open(export, null, null));
+
+    // THEN
+    assertThat(((RecordOutcome.Rejected) outcomes.get(1)).rejection().reason())
+        .isEqualTo("Montant HT '1,500' could be 1.5 or 1500: state the decimal separator in " + mapping
+            + " (formats: decimal: \",\" if it is the decimal mark)");
+    assertThat(((RecordOutcome.Rejected) outcomes.get(4)).rejection().reason())
+        .startsWith("bad date: Créée le '06/07/2026 9h' is not a date-time");
+  }
+}

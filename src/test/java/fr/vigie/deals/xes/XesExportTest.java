@@ -1,0 +1,54 @@
+package fr.vigie.deals.xes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.vigie.deals.imports.Imported;
+import fr.vigie.deals.input.RecordOutcome;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code vigie export --xes}: the audited deals as a log, with their findings on their traces. */
+class XesExportTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void should_write_the_audited_deals_of_an_export_with_their_findings_as_trace_attributes() throws IOException {
+    // GIVEN
+    Path log = dir.resolve("q3.xes");
+
+    // WHEN
+    Imported.Run run = Imported.run("export", "fixtures/durand-industrie", "--xes", "--deals", "fixtures/durand-industrie-salesforce",
+        "--period", "2026-Q3", "--out", log.toString(), "--standard-rules", "rules");
+
+    // THEN
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("Wrote " + log + ": 6 traces, the audited deals of fixtures/durand-industrie with their 17 findings\n"
+        + "  6 records read = 6 audited + 0 rejected\n");
+    String xes = Files.readString(log, StandardCharsets.UTF_8);
+    assertThat(xes)
+        .contains("<log xmlns=\"http://www.xes-standard.org/\" xes.version=\"1849-2016\"")
+        .contains("<string key=\"concept:name\" value=\"Durand Industrie SAS 2026-Q3\"/>")
+        .contains("<string key=\"vigie:rules\" value=\"PROC-APPROVAL-LATE")
+        .contains("<string key=\"vigie:finding:1:severity\" value=\"major\"/>");
+    List<RecordOutcome> again = Imported.read(Imported.open(log, null, null));
+    assertThat(Imported.deals(again)).containsExactlyElementsOf(
+        Imported.canonical(Path.of("src/test/resources/importers/salesforce/expected.jsonl")));
+  }
+
+  @Test
+  void should_say_the_export_needs_the_xes_option() {
+    // WHEN
+    Imported.Run run = Imported.run("export", "fixtures/durand-industrie");
+
+    // THEN
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("Missing required option: '--xes'");
+  }
+}
