@@ -18,13 +18,13 @@ import java.util.Locale;
  * line, preparing the deal's facts against its process, and running the rules (with the findings
  * they give). Writing the reports is not counted here.
  *
- * Usage: java -cp <classes:deps> bench/Phases.java WORKSPACE DEALS.jsonl PERIOD [DEALS]
+ * Usage: java -cp <classes:deps> bench/Phases.java WORKSPACE DEALS.jsonl PERIOD [DEALS [STANDARD-RULES-DIR]]
  */
 public class Phases {
 
   public static void main(String[] args) throws Exception {
     AuditJob.Prepared prepared = new AuditJob().prepare(new AuditJob.Request(Path.of(args[0]), Path.of(args[1]), args[2], null, Locale.FRENCH, 1,
-        Path.of("rules"), null));
+        Path.of(args.length > 4 ? args[4] : "rules"), null));
     int limit = args.length > 3 ? Integer.parseInt(args[3]) : 30_000;
     List<byte[]> lines = new ArrayList<>();
     try (var reader = Files.newBufferedReader(Path.of(args[1]), StandardCharsets.UTF_8)) {

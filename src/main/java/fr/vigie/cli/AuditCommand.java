@@ -112,7 +112,7 @@ final class AuditCommand implements Callable<Integer> {
     };
   }
 
-  private static void progress(PrintWriter err, AuditRun.Progress p) {
+  static void progress(PrintWriter err, AuditRun.Progress p) {
     err.printf("  ... %,d records read, %,d audited, %,d rejected (%.0f records/s)%n", p.read(), p.audited(), p.rejected(),
         p.read() / Math.max(0.001, p.seconds()));
     err.flush();

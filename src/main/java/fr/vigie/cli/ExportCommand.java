@@ -47,10 +47,15 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
   int threads;
 
+  @Option(names = {"-q", "--quiet"}, description = "Print no progress.")
+  boolean quiet;
+
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
-    AuditJob.Request request = new AuditJob.Request(workspace, deals, period, null, null, threads, common.standardRules, p -> {}, source,
+    PrintWriter stderr = spec.commandLine().getErr();
+    AuditJob.Request request = new AuditJob.Request(workspace, deals, period, null, null, threads, common.standardRules,
+        quiet ? p -> {} : p -> AuditCommand.progress(stderr, p), source,
         mapping);
     XesExport.Result result = new XesExport().run(request, out);
     var s = result.summary();
