@@ -14,14 +14,12 @@ import fr.vigie.waivers.WaivedFinding;
 import fr.vigie.waivers.Waiver;
 import fr.vigie.waivers.Waivers;
 import java.util.ArrayList;
-import fr.vigie.report.FindingsCsvWriter;
-import fr.vigie.report.FindingsJsonWriter;
-import fr.vigie.report.MarkdownReportWriter;
-import fr.vigie.report.RejectedCsvWriter;
+import fr.vigie.report.ReportFormat;
 import fr.vigie.workspace.Period;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -39,7 +37,19 @@ public final class AuditJob {
       Locale language,
       int threads,
       Path standardRules,
-      Consumer<AuditRun.Progress> progress) {}
+      Consumer<AuditRun.Progress> progress,
+      Set<ReportFormat> formats) {
+
+    public Request {
+      formats = formats == null || formats.isEmpty() ? ReportFormat.ALL : Set.copyOf(formats);
+    }
+
+    /** Every format. */
+    public Request(Path workspace, Path deals, String period, Path out, Locale language, int threads, Path standardRules,
+        Consumer<AuditRun.Progress> progress) {
+      this(workspace, deals, period, out, language, threads, standardRules, progress, ReportFormat.ALL);
+    }
+  }
 
   /** What the audit gave, and where it was written. */
   public record Result(AuditSummary summary, Period period, Path deals, Path outDir, List<Path> files) {
@@ -51,7 +61,8 @@ public final class AuditJob {
   }
 
   /** Everything an audit needs before reading the first deal: the checked workspace and plan, the compiled rules. */
-  public record Prepared(AuditContext context, DealJudge judge, Path deals, Path outDir, int threads, java.util.function.Consumer<AuditRun.Progress> progress) {}
+  public record Prepared(AuditContext context, DealJudge judge, Path deals, Path outDir, int threads, java.util.function.Consumer<AuditRun.Progress> progress,
+      Set<ReportFormat> formats) {}
 
   /** Loads and checks everything, or throws with every problem found; reads no deal. */
   public Prepared prepare(Request request) {
@@ -78,25 +89,26 @@ public final class AuditJob {
         outDir, Recommendations.recommender(prepared, language));
     DealJudge judge = new DealJudge(prepared.workspace(), period, plan.plan(), prepared.rules(), language, DealAuditor.DEFAULT_MAX_FIRINGS);
     int threads = request.threads() > 0 ? request.threads() : Runtime.getRuntime().availableProcessors();
-    return new Prepared(context, judge, located.deals(), outDir, threads, request.progress() == null ? p -> {} : request.progress());
+    return new Prepared(context, judge, located.deals(), outDir, threads, request.progress() == null ? p -> {} : request.progress(), request.formats());
   }
 
   public Result run(Request request) {
     Prepared prepared = prepare(request);
     AuditRun run = new AuditRun(prepared.judge(), new AuditRun.Options(prepared.threads(), 256, prepared.progress()));
     try (OutputFolder out = new OutputFolder(prepared.outDir()); DealInput input = DealsLocator.open(prepared.deals())) {
-      AuditSummary summary = run.run(input, prepared.context(), writers(out::staged));
+      AuditSummary summary = run.run(input, prepared.context(), writers(prepared.formats(), out::staged));
       List<Path> files = out.commit();
       return new Result(summary, prepared.context().period(), prepared.deals(), prepared.outDir(), files);
     }
   }
 
-  /** The report writers, one per output file, writing where {@code place} says. */
+  /** The report writers of every format, one per output file, writing where {@code place} says. */
   public static List<AuditListener> writers(java.util.function.Function<String, Path> place) {
-    return List.of(
-        new MarkdownReportWriter(place.apply("report.md")),
-        new FindingsJsonWriter(place.apply("findings.json")),
-        new FindingsCsvWriter(place.apply("findings.csv")),
-        new RejectedCsvWriter(place.apply("rejected.csv")));
+    return writers(ReportFormat.ALL, place);
+  }
+
+  /** The report writers of {@code formats} (and rejected.csv, always), writing where {@code place} says. */
+  public static List<AuditListener> writers(Set<ReportFormat> formats, java.util.function.Function<String, Path> place) {
+    return ReportFormat.writers(formats, place);
   }
 }
