@@ -39,10 +39,13 @@ final class HtmlParts implements AutoCloseable {
   private final BufferedWriter waived;
   private final BufferedWriter rejected;
   private long rejectedCount;
+  private final long maxDeals;
   private long dealsWithFindings;
   private boolean closed;
 
-  HtmlParts(Path file, AuditContext context, Words words) {
+  /** {@code maxDeals}: how many deals with findings the appendix lists in full; the others are counted. */
+  HtmlParts(Path file, AuditContext context, Words words, long maxDeals) {
+    this.maxDeals = maxDeals;
     this.findingsPart = file.resolveSibling(file.getFileName() + ".findings.part");
     this.waivedPart = file.resolveSibling(file.getFileName() + ".waived.part");
     this.rejectedPart = file.resolveSibling(file.getFileName() + ".rejected.part");
@@ -63,6 +66,9 @@ final class HtmlParts implements AutoCloseable {
       return;
     }
     dealsWithFindings++;
+    if (dealsWithFindings > maxDeals) {
+      return;
+    }
     StringBuilder html = new StringBuilder(512);
     html.append("<article class=\"deal\" id=\"").append(Html.id("deal-", deal.id())).append("\">\n<h3>").append(dealTitle(deal)).append("</h3>\n")
         .append("<p class=\"deal-meta\">").append(dealLine(deal)).append("</p>\n<ul class=\"findings\">\n");
@@ -126,8 +132,9 @@ final class HtmlParts implements AutoCloseable {
     return rejectedCount;
   }
 
-  long dealsWithFindings() {
-    return dealsWithFindings;
+  /** Deals with findings beyond {@code maxDeals}, not listed. */
+  long dealsNotShown() {
+    return Math.max(0, dealsWithFindings - maxDeals);
   }
 
   void copyFindings(Writer out) {

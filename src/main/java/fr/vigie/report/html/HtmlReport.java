@@ -433,6 +433,9 @@ final class HtmlReport {
       w(out, "<p class=\"none\">" + words.get("md.findings.none") + "</p>\n");
     }
     parts.copyFindings(out);
+    if (parts.dealsNotShown() > 0) {
+      w(out, "<p class=\"more\">" + words.get("html.findings.more", text.number(parts.dealsNotShown())) + "</p>\n");
+    }
   }
 
   private void writeWaivers(Writer out) {

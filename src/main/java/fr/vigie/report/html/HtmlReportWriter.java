@@ -26,6 +26,12 @@ import java.util.function.Function;
  */
 public final class HtmlReportWriter implements AuditListener {
 
+  /**
+   * The deals with findings the PDF's appendix lists in full (about 150 pages): the PDF is laid out
+   * in memory, and a printed list longer than that is read by nobody. report.html lists them all.
+   */
+  public static final long PDF_DEALS_SHOWN = 500;
+
   private final Path file;
   private final Medium medium;
   private final Function<Locale, ReportText> texts;
@@ -48,7 +54,7 @@ public final class HtmlReportWriter implements AuditListener {
   public void start(AuditContext auditContext) {
     context = auditContext;
     words = new Words(texts.apply(context.language()));
-    parts = new HtmlParts(file, context, words);
+    parts = new HtmlParts(file, context, words, medium == Medium.PDF ? PDF_DEALS_SHOWN : Long.MAX_VALUE);
   }
 
   @Override

@@ -81,11 +81,31 @@ public final class PdfRenderer {
     }
   }
 
+  /**
+   * The font, with its glyph substitution table (GSUB) renamed so that PDFBox leaves it aside: it
+   * would otherwise draw "ff" and "fi" as ligatures, which other readers copy and search as the
+   * single characters U+FB00 and U+FB01 ("aﬀaires" for "affaires").
+   */
   private static InputStream font(String name) {
-    InputStream in = PdfRenderer.class.getResourceAsStream("/fr/vigie/report/fonts/" + name);
-    if (in == null) {
-      throw new IllegalStateException("font " + name + " is missing from the Vigie jar");
+    try (InputStream in = PdfRenderer.class.getResourceAsStream("/fr/vigie/report/fonts/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("font " + name + " is missing from the Vigie jar");
+      }
+      return new java.io.ByteArrayInputStream(withoutLigatures(in.readAllBytes()));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    return in;
+  }
+
+  static byte[] withoutLigatures(byte[] font) {
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(font);
+    int tables = buffer.getShort(4) & 0xFFFF;
+    for (int i = 0; i < tables; i++) {
+      int entry = 12 + 16 * i;
+      if (buffer.getInt(entry) == 0x47535542) { // "GSUB"
+        buffer.putInt(entry, 0x78535542); // "xSUB": a table no reader knows
+      }
+    }
+    return font;
   }
 }

@@ -27,6 +27,7 @@ public final class PdfReportWriter implements AuditListener {
   private final Path file;
   private final Path xhtml;
   private final HtmlReportWriter html;
+  private List<String> warnings = List.of();
 
   public PdfReportWriter(Path file) {
     this(file, ReportText::new);
@@ -62,10 +63,15 @@ public final class PdfReportWriter implements AuditListener {
   public void finish(AuditSummary summary) {
     html.finish(summary);
     try {
-      PdfRenderer.render(xhtml, file);
+      warnings = PdfRenderer.render(xhtml, file);
       Files.deleteIfExists(xhtml);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** What the renderer warned about while laying out the PDF: nothing when all is well. */
+  public List<String> warnings() {
+    return warnings;
   }
 }
