@@ -139,18 +139,21 @@ final class HtmlReport {
             .collect(Collectors.joining("<span class=\"sep\"> · </span>")))) + "</p>\n");
     if (medium == Medium.PDF) {
       w(out, "<div class=\"cover-figures\"><p class=\"cover-figure\"><span class=\"cover-value\">" + Html.escape(text.percent(summary.conformityRate()))
-          + "</span><span class=\"cover-label\">" + words.get("html.kpi.conformity") + "</span></p>"
-          + "<p class=\"cover-figure\"><span class=\"cover-value\">" + Html.escape(text.number(summary.dealsAudited())) + "</span><span class=\"cover-label\">"
-          + words.get("html.kpi.deals") + "</span></p></div>\n"
-          + "<p class=\"cover-note\">" + words.get("md.conformity.definition") + "</p>\n");
+          + "</span><span class=\"cover-label\">" + words.get("html.kpi.conformity") + "</span><span class=\"cover-definition\">"
+          + words.get("md.conformity.definition") + "</span></p><p class=\"cover-figure\"><span class=\"cover-value\">"
+          + Html.escape(text.number(summary.dealsAudited())) + "</span><span class=\"cover-label\">" + words.get("html.kpi.deals") + "</span><span class=\"cover-definition\">"
+          + Html.escape(amounts(summary.amountByCurrency())) + "</span></p></div>\n");
     }
     w(out, "</header>\n");
   }
 
+  /** The table of contents: every section with its page in the PDF; the chapters alone, in a line, atop the page on screen. */
   private void writeContents(Writer out, List<Section> sections) {
     w(out, "<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<p class=\"toc-title\" id=\"toc-title\">" + words.get("html.toc") + "</p>\n<ol>\n");
     for (Section section : sections) {
-      w(out, "<li class=\"" + (section.chapter() ? "toc-chapter" : "toc-part") + "\"><a href=\"#" + section.id() + "\">" + section.title() + "</a></li>\n");
+      if (medium == Medium.PDF || section.chapter()) {
+        w(out, "<li class=\"" + (section.chapter() ? "toc-chapter" : "toc-part") + "\"><a href=\"#" + section.id() + "\">" + section.title() + "</a></li>\n");
+      }
     }
     w(out, "</ol>\n</nav>\n");
   }
@@ -181,7 +184,9 @@ final class HtmlReport {
     w(out, "</ul>" + (s.waived() > 0 ? "<p class=\"kpi-note\">" + words.get("md.waived.count", text.number(s.waived())) + "</p>" : "") + "</div>\n");
     ReportModel.Effectiveness e = model.effectiveness();
     w(out, "<div class=\"kpi\"><p class=\"kpi-label\">" + words.get("html.kpi.won") + "</p><p class=\"kpi-value\" id=\"figure-won\">"
-        + Html.escape(amount(e.wonRevenue())) + "</p><p class=\"kpi-note\">"
+        + Html.escape(amount(e.wonRevenue())) + "</p>"
+        + (e.target() == null ? "" : charts.bullet(e.wonRevenue(), e.target(), e.wonRevenue().max(e.target())))
+        + "<p class=\"kpi-note\">"
         + (e.target() == null ? words.get("html.kpi.noTarget") : words.get("html.kpi.target", amount(e.target()), text.percent(e.attainment())))
         + "</p></div>\n</div>\n");
     w(out, "<p class=\"reconciliation\">" + words.get("md.reconciliation", text.number(s.recordsRead()), text.number(s.dealsAudited()),
@@ -316,7 +321,7 @@ final class HtmlReport {
     w(out, "<div class=\"table-wrap\"><table class=\"data\">\n<thead><tr>" + heads("md.col.rule", "md.col.title", "md.col.severity", "md.col.lever")
         + numHeads("md.col.findings") + "<th scope=\"col\" class=\"chart-col spark\"></th>" + numHeads("md.col.deals") + "</tr></thead>\n<tbody>\n");
     for (AuditSummary.RuleCount r : summary.byRule()) {
-      w(out, "<tr><td><code class=\"rule\">" + Html.escape(r.rule()) + "</code></td><td>" + Html.escape(r.title()) + "</td><td>" + parts.severity(r.severity())
+      w(out, "<tr><td><code class=\"rule\">" + Html.escape(r.rule()) + "</code></td><td>" + Html.escape(r.title()) + "</td><td class=\"sev-cell\">" + parts.severity(r.severity())
           + "</td><td class=\"lever-cell\">" + Html.escape(text.lever(r.lever())) + "</td>" + nums(text.number(r.findings())) + "<td class=\"chart-col spark\">"
           + charts.bar(BigDecimal.valueOf(r.findings()), BigDecimal.valueOf(max), false, 80) + "</td>" + nums(text.number(r.deals())) + "</tr>\n");
     }
@@ -511,7 +516,7 @@ final class HtmlReport {
         + "</tr></thead>\n<tbody>\n");
     for (ReportModel.CatalogueEntry rule : model.catalogue()) {
       w(out, "<tr><td><code class=\"rule\">" + Html.escape(rule.id()) + "</code></td><td>" + Html.escape(rule.version()) + "</td><td>" + Html.escape(rule.title())
-          + "</td><td>" + parts.severity(Severity.fromCode(rule.severity()).orElseThrow()) + "</td><td class=\"lever-cell\">" + Html.escape(text.lever(rule.lever()))
+          + "</td><td class=\"sev-cell\">" + parts.severity(Severity.fromCode(rule.severity()).orElseThrow()) + "</td><td class=\"lever-cell\">" + Html.escape(text.lever(rule.lever()))
           + "</td></tr>\n");
     }
     w(out, "</tbody>\n</table></div>\n");

@@ -48,8 +48,8 @@ class PdfToTextIT {
         spaces("\n" + integer.format(reconciliation.get("audited").asLong()) + " " + percent.format(new BigDecimal(summary.get("conformityRate").asString()))
             + " %\n"),
         spaces("\n" + integer.format(summary.get("findings").asLong()) + " "),
-        spaces("critique " + integer.format(severities.get("critical").asLong()) + " ▲ majeur " + integer.format(severities.get("major").asLong())
-            + " ● mineur " + integer.format(severities.get("minor").asLong())),
+        spaces("critique " + integer.format(severities.get("critical").asLong())), spaces("majeur " + integer.format(severities.get("major").asLong())),
+        spaces("mineur " + integer.format(severities.get("minor").asLong())),
         spaces("info " + integer.format(severities.get("info").asLong())),
         spaces("Rapprochement : " + integer.format(reconciliation.get("read").asLong()) + " enregistrements lus = "
             + integer.format(reconciliation.get("audited").asLong()) + " audités + " + integer.format(reconciliation.get("rejected").asLong()) + " rejetés"),
@@ -81,9 +81,9 @@ class PdfToTextIT {
     }
   }
 
-  /** Runs of spaces (no-break ones included) as one space, and no space at a line's start. */
+  /** Runs of spaces (no-break ones included) as one space, no space at a line's start, severity shapes aside. */
   private static String spaces(String text) {
-    return text.replaceAll("[ \\t\\u00A0\\u202F]+", " ").replaceAll("\n ", "\n");
+    return text.replaceAll("[◆▲●○]", " ").replaceAll("[ \\t\\u00A0\\u202F]+", " ").replaceAll("\n ", "\n");
   }
 
   private static String run(String... command) throws IOException, InterruptedException {
