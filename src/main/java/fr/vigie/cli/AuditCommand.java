@@ -4,10 +4,12 @@ import fr.vigie.audit.model.Severity;
 import fr.vigie.audit.run.AuditRun;
 import fr.vigie.audit.run.AuditSummary;
 import fr.vigie.job.AuditJob;
+import fr.vigie.report.ReportFormat;
 import fr.vigie.workspace.DisplayPath;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code vigie audit}: audits a period's deals and writes the reports. */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = {
     "Audits a period's deals against the workspace's processes and rules, and writes",
-    "report.md, findings.json, findings.csv and rejected.csv."})
+    "report.html, report.pdf, report.md, findings.json, findings.csv (see --format) and rejected.csv."})
 final class AuditCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -47,6 +49,10 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--lang", paramLabel = "fr|en", description = "Language of the reports (default: the workspace's, else fr).")
   String lang;
 
+  @Option(names = "--format", paramLabel = "FORMATS", defaultValue = "html,pdf,md,json,csv",
+      description = "Reports to write, comma-separated: html, pdf, md, json, csv (default: all); rejected.csv is always written.")
+  String format;
+
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "major",
       description = "Exit with 1 when a finding is at or above: info, minor, major, critical, or none (default: ${DEFAULT-VALUE}).")
   String failOn;
@@ -63,8 +69,9 @@ final class AuditCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Severity threshold = parseFailOn();
     Locale language = parseLanguage();
+    Set<ReportFormat> formats = parseFormats();
     AuditJob.Request request = new AuditJob.Request(workspace, deals, period, this.out, language, threads, common.standardRules,
-        quiet ? p -> {} : p -> progress(err, p), source, mapping);
+        quiet ? p -> {} : p -> progress(err, p), source, mapping, formats);
     AuditJob job = new AuditJob();
     AuditJob.Prepared prepared = job.prepare(request);
     if (prepared.source().detected() != null) {
@@ -99,6 +106,14 @@ final class AuditCommand implements Callable<Integer> {
     }
     return Severity.fromCode(failOn).orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(),
         "--fail-on must be one of info, minor, major, critical, none; not '" + failOn + "'"));
+  }
+
+  private Set<ReportFormat> parseFormats() {
+    try {
+      return ReportFormat.parse(format);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+    }
   }
 
   private Locale parseLanguage() {

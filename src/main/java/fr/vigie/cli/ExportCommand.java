@@ -56,7 +56,7 @@ final class ExportCommand implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     AuditJob.Request request = new AuditJob.Request(workspace, deals, period, null, null, threads, common.standardRules,
         quiet ? p -> {} : p -> AuditCommand.progress(stderr, p), source,
-        mapping);
+        mapping, null);
     XesExport.Result result = new XesExport().run(request, out);
     var s = result.summary();
     stdout.printf("Wrote %s: %d traces, the audited deals of %s with their %d findings%n", DisplayPath.of(result.file()), result.traces(),

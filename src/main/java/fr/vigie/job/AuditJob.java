@@ -10,14 +10,12 @@ import fr.vigie.audit.run.DealJudge;
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.problem.Problems;
 import fr.vigie.waivers.Waivers;
-import fr.vigie.report.FindingsCsvWriter;
-import fr.vigie.report.FindingsJsonWriter;
-import fr.vigie.report.MarkdownReportWriter;
-import fr.vigie.report.RejectedCsvWriter;
+import fr.vigie.report.ReportFormat;
 import fr.vigie.workspace.Period;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -40,11 +38,17 @@ public final class AuditJob {
       Path standardRules,
       Consumer<AuditRun.Progress> progress,
       String source,
-      Path mapping) {
+      Path mapping,
+      Set<ReportFormat> formats) {
 
+    public Request {
+      formats = formats == null || formats.isEmpty() ? ReportFormat.ALL : Set.copyOf(formats);
+    }
+
+    /** Deals read as their file says, every format. */
     public Request(Path workspace, Path deals, String period, Path out, Locale language, int threads, Path standardRules,
         Consumer<AuditRun.Progress> progress) {
-      this(workspace, deals, period, out, language, threads, standardRules, progress, null, null);
+      this(workspace, deals, period, out, language, threads, standardRules, progress, null, null, ReportFormat.ALL);
     }
   }
 
@@ -60,7 +64,7 @@ public final class AuditJob {
 
   /** Everything an audit needs before reading the first deal: the checked workspace and plan, the compiled rules. */
   public record Prepared(AuditContext context, DealJudge judge, Path deals, Path outDir, int threads, java.util.function.Consumer<AuditRun.Progress> progress,
-      DealSource source) {}
+      DealSource source, Set<ReportFormat> formats) {}
 
   /** Loads and checks everything, or throws with every problem found; reads no deal. */
   public Prepared prepare(Request request) {
@@ -79,7 +83,8 @@ public final class AuditJob {
     DealJudge judge = new DealJudge(prepared.workspace(), period, checked.plan(), prepared.rules(), language, DealAuditor.DEFAULT_MAX_FIRINGS);
     int threads = request.threads() > 0 ? request.threads() : Runtime.getRuntime().availableProcessors();
     DealSource source = DealSource.resolve(prepared.workspace(), located.deals(), request.source(), request.mapping());
-    return new Prepared(context, judge, located.deals(), outDir, threads, request.progress() == null ? p -> {} : request.progress(), source);
+    return new Prepared(context, judge, located.deals(), outDir, threads, request.progress() == null ? p -> {} : request.progress(), source,
+        request.formats());
   }
 
   public Result run(Request request) {
@@ -98,7 +103,7 @@ public final class AuditJob {
   public Result run(Prepared prepared, java.util.function.Function<DealInput, List<AuditListener>> extra) {
     AuditRun run = new AuditRun(prepared.judge(), new AuditRun.Options(prepared.threads(), 256, prepared.progress()));
     try (OutputFolder out = new OutputFolder(prepared.outDir()); DealInput input = prepared.source().open()) {
-      List<AuditListener> listeners = new java.util.ArrayList<>(writers(out::staged));
+      List<AuditListener> listeners = new java.util.ArrayList<>(writers(prepared.formats(), out::staged));
       if (extra != null) {
         listeners.addAll(extra.apply(input));
       }
@@ -108,12 +113,13 @@ public final class AuditJob {
     }
   }
 
-  /** The report writers, one per output file, writing where {@code place} says. */
+  /** The report writers of every format, one per output file, writing where {@code place} says. */
   public static List<AuditListener> writers(java.util.function.Function<String, Path> place) {
-    return List.of(
-        new MarkdownReportWriter(place.apply("report.md")),
-        new FindingsJsonWriter(place.apply("findings.json")),
-        new FindingsCsvWriter(place.apply("findings.csv")),
-        new RejectedCsvWriter(place.apply("rejected.csv")));
+    return writers(ReportFormat.ALL, place);
+  }
+
+  /** The report writers of {@code formats} (and rejected.csv, always), writing where {@code place} says. */
+  public static List<AuditListener> writers(Set<ReportFormat> formats, java.util.function.Function<String, Path> place) {
+    return ReportFormat.writers(formats, place);
   }
 }

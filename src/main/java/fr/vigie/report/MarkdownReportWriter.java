@@ -159,7 +159,7 @@ public final class MarkdownReportWriter implements AuditListener {
     out.write("- " + text.get("md.audited", text.number(s.dealsAudited()), amounts(s.amountByCurrency())) + "\n");
     out.write("- " + text.get("md.outcomes", text.number(s.won()), text.number(s.lost()), text.number(s.open())) + "\n");
     out.write("- " + text.get("md.conformity", text.percent(s.conformityRate()), text.number(s.conformingDeals()), text.number(s.dealsAudited()))
-        + (model.previous() == null ? "" : " " + text.get("md.conformity.change", signed(model.previous().change()), model.previous().period(),
+        + (model.previous() == null ? "" : " " + text.get("md.conformity.change", text.signedPoints(model.previous().change()), model.previous().period(),
             text.percent(model.previous().conformityRate()))) + "  \n");
     out.write("  " + text.get("md.conformity.definition") + "\n");
     out.write("- " + text.get("md.findings.count", text.number(s.findings()), severities(s.findingsBySeverity())) + "\n");
@@ -171,9 +171,9 @@ public final class MarkdownReportWriter implements AuditListener {
     if (s.eventsRead() > 0) {
       out.write("- " + text.get("md.events", text.number(s.eventsRead()), text.number(s.eventsRead() - s.eventsRejected()), text.number(s.eventsRejected())) + "\n");
     }
-    if (hasPlanFindings(s)) {
-      out.write("- " + text.get("md.plan.headline", text.number(context.planFindings().size()), text.number(count(s, RuleInfo.Topic.STRATEGY)),
-          amount(atStake(s, RuleInfo.Topic.STRATEGY)), text.number(count(s, RuleInfo.Topic.RIGHTS))) + "\n");
+    if (PlanTopics.shown(context, s)) {
+      out.write("- " + text.get("md.plan.headline", text.number(context.planFindings().size()), text.number(PlanTopics.findings(s, RuleInfo.Topic.STRATEGY)),
+          amount(PlanTopics.atStake(s, RuleInfo.Topic.STRATEGY)), text.number(PlanTopics.findings(s, RuleInfo.Topic.RIGHTS))) + "\n");
     }
     out.write("\n");
     if (!model.actions().isEmpty()) {
@@ -232,29 +232,13 @@ public final class MarkdownReportWriter implements AuditListener {
     }
   }
 
-  private boolean hasPlanFindings(AuditSummary s) {
-    return !context.plan().isEmpty() || !context.planFindings().isEmpty() || count(s, RuleInfo.Topic.RIGHTS) > 0;
-  }
-
-  private static List<AuditSummary.RuleCount> dealRules(AuditSummary s, RuleInfo.Topic topic) {
-    return s.byRule().stream().filter(r -> r.topic() == topic && r.scope() == RuleInfo.Scope.DEAL).toList();
-  }
-
-  private static long count(AuditSummary s, RuleInfo.Topic topic) {
-    return dealRules(s, topic).stream().mapToLong(AuditSummary.RuleCount::findings).sum();
-  }
-
-  private static BigDecimal atStake(AuditSummary s, RuleInfo.Topic topic) {
-    return dealRules(s, topic).stream().map(AuditSummary.RuleCount::atStake).reduce(BigDecimal.ZERO, BigDecimal::add);
-  }
-
   private String amount(BigDecimal value) {
     return text.amount(value, context.workspace().settings().currency());
   }
 
   /** The strategy and tactics section: written contradictions, then decisions, then decision rights. */
   private void writePlan(Writer out, AuditSummary s) throws IOException {
-    if (!hasPlanFindings(s)) {
+    if (!PlanTopics.shown(context, s)) {
       return;
     }
     out.write("## " + text.get("md.plan") + "\n\n");
@@ -276,8 +260,8 @@ public final class MarkdownReportWriter implements AuditListener {
   }
 
   private void writeTopic(Writer out, AuditSummary s, RuleInfo.Topic topic, String title, boolean withAmounts) throws IOException {
-    List<AuditSummary.RuleCount> rules = dealRules(s, topic);
-    out.write("### " + text.get(title, text.number(count(s, topic))) + "\n\n");
+    List<AuditSummary.RuleCount> rules = PlanTopics.dealRules(s, topic);
+    out.write("### " + text.get(title, text.number(PlanTopics.findings(s, topic))) + "\n\n");
     if (rules.isEmpty()) {
       out.write(text.get(title + ".none") + "\n\n");
       return;
@@ -290,13 +274,9 @@ public final class MarkdownReportWriter implements AuditListener {
           + (withAmounts ? " | " + (r.atStake().signum() == 0 ? "—" : amount(r.atStake())) : "") + " |\n");
     }
     if (withAmounts) {
-      out.write("| | **" + text.get("md.total") + "** | **" + text.number(count(s, topic)) + "** | | **" + amount(atStake(s, topic)) + "** |\n");
+      out.write("| | **" + text.get("md.total") + "** | **" + text.number(PlanTopics.findings(s, topic)) + "** | | **" + amount(PlanTopics.atStake(s, topic)) + "** |\n");
     }
     out.write("\n");
-  }
-
-  private String signed(BigDecimal points) {
-    return (points.signum() > 0 ? "+" : points.signum() < 0 ? "−" : "±") + text.points(points.abs());
   }
 
   private void writeEffectiveness(Writer out, ReportModel model) throws IOException {
@@ -431,41 +411,33 @@ public final class MarkdownReportWriter implements AuditListener {
 
   /** The rule settings in force: every override of a standard rule, with its reason, and the tactics' stage rules. */
   private void writeOverrides(Writer out) throws IOException {
-    List<String> lines = new java.util.ArrayList<>();
-    context.workspace().settings().ruleSettings().values().forEach(r -> lines.add(override(r, text.get("md.overrides.all"))));
-    for (var process : context.workspace().processes()) {
-      for (var version : process.versions()) {
-        version.ruleSettings().values().forEach(r -> lines.add(override(r, Markdown.escape(process.title() + " " + version.version()))));
-      }
-    }
-    for (var change : context.plan().tactics()) {
-      if (change.kind() == fr.vigie.strategy.model.TacticItem.Kind.STAGE_RULE_CHANGE && change.value() != null) {
-        lines.add("| " + Markdown.escape(change.process() == null ? text.get("md.overrides.all") : change.process()) + " | "
-            + Markdown.escape(change.id()) + " | " + text.get("md.overrides.maxDays", change.value().toPlainString()) + " | "
-            + Markdown.escape(change.name()) + " (" + Markdown.escape(change.location()) + ") |");
-      }
-    }
-    if (lines.isEmpty()) {
+    List<SettingInForce> settings = SettingInForce.of(context);
+    if (settings.isEmpty()) {
       return;
     }
     out.write("## " + text.get("md.overrides") + "\n\n");
     out.write("| " + text.get("md.col.scope") + " | " + text.get("md.col.rule") + " | " + text.get("md.col.change") + " | "
         + text.get("md.col.reason") + " |\n|---|---|---|---|\n");
-    for (String line : lines) {
-      out.write(line + "\n");
+    for (SettingInForce setting : settings) {
+      out.write(line(setting) + "\n");
     }
     out.write("\n");
   }
 
-  private String override(fr.vigie.process.model.RuleSetting setting, String scope) {
+  private String line(SettingInForce setting) {
+    String scope = setting.scope() == null ? text.get("md.overrides.all") : Markdown.escape(setting.scope());
+    if (setting.maxDays() != null) {
+      return "| " + scope + " | " + Markdown.escape(setting.rule()) + " | " + text.get("md.overrides.maxDays", setting.maxDays().toPlainString()) + " | "
+          + Markdown.escape(setting.reason()) + " (" + Markdown.escape(setting.location()) + ") |";
+    }
     List<String> changes = new java.util.ArrayList<>();
-    if (Boolean.FALSE.equals(setting.enabled())) {
+    if (setting.off()) {
       changes.add(text.get("md.overrides.off"));
     }
     if (setting.severity() != null) {
       changes.add(text.get("md.overrides.severity", text.severity(setting.severity())));
     }
-    setting.params().forEach((name, value) -> changes.add("`" + name + "` = " + Markdown.escape(value.value())));
+    setting.params().forEach((name, value) -> changes.add("`" + name + "` = " + Markdown.escape(value)));
     return "| " + scope + " | `" + setting.rule() + "` | " + String.join(", ", changes) + " | " + Markdown.escape(setting.reason())
         + " (" + Markdown.escape(setting.location()) + ") |";
   }

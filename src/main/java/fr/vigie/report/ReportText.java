@@ -21,9 +21,14 @@ public final class ReportText {
   private final java.util.Map<String, MessageFormat> formats = new java.util.HashMap<>();
 
   public ReportText(Locale locale) {
+    this(locale, ResourceBundle.getBundle(
+        "fr.vigie.report.report", locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+  }
+
+  /** The words of another bundle with the same keys, numbers and dates in {@code locale}'s format. */
+  public ReportText(Locale locale, ResourceBundle bundle) {
     this.locale = locale;
-    this.bundle = ResourceBundle.getBundle(
-        "fr.vigie.report.report", locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    this.bundle = bundle;
   }
 
   public Locale locale() {
@@ -53,6 +58,11 @@ public final class ReportText {
   /** Percentage points: "2,5 pts". */
   public String points(BigDecimal value) {
     return get("format.points", decimal(value));
+  }
+
+  /** A change in percentage points, with its sign: "+2,5 pts", "−1 pts", "±0 pts". */
+  public String signedPoints(BigDecimal points) {
+    return (points.signum() > 0 ? "+" : points.signum() < 0 ? "\u2212" : "\u00B1") + points(points.abs());
   }
 
   /** A decimal number with one decimal at most: "12,5". */

@@ -68,7 +68,7 @@ class SampleAuditEndToEndTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Vigie.run(new PrintWriter(out), new PrintWriter(err),
-        "audit", WORKSPACE.toString(), "--period", "2026-Q3", "--out", outDir.toString(), "--standard-rules", "rules", "-q");
+        "audit", WORKSPACE.toString(), "--period", "2026-Q3", "--out", outDir.toString(), "--standard-rules", "rules", "-q", "--format", "json");
     return new Run(code, out.toString(), err.toString(), outDir);
   }
 

@@ -1,0 +1,89 @@
+package fr.vigie.report.html;
+
+/**
+ * Escapes text from the data so that it shows as text in HTML (and in the XHTML the PDF is made
+ * from): no markup, no entity, nothing an XML parser refuses.
+ */
+public final class Html {
+
+  private Html() {}
+
+  /** Markup made by the renderer itself, passed where escaped text is expected. */
+  public record Markup(String html) {
+
+    @Override
+    public String toString() {
+      return html;
+    }
+  }
+
+  public static Markup raw(String html) {
+    return new Markup(html);
+  }
+
+  /**
+   * The value as text, safe in an element and in a quoted attribute. Characters XML 1.0 forbids
+   * (controls, lone surrogates) become U+FFFD so that one odd byte in a CRM export cannot break
+   * the PDF.
+   */
+  public static String escape(Object value) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof Markup markup) {
+      return markup.html();
+    }
+    String text = value.toString();
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      String replacement = switch (c) {
+        case '<' -> "&lt;";
+        case '>' -> "&gt;";
+        case '&' -> "&amp;";
+        case '"' -> "&quot;";
+        case '\'' -> "&#39;";
+        default -> allowed(text, i) ? null : "\uFFFD";
+      };
+      if (replacement != null && out == null) {
+        out = new StringBuilder(text.length() + 16).append(text, 0, i);
+      }
+      if (out != null) {
+        if (replacement != null) {
+          out.append(replacement);
+        } else {
+          out.append(c);
+        }
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  private static boolean allowed(String text, int i) {
+    char c = text.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+    }
+    if (Character.isLowSurrogate(c)) {
+      return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+    }
+    return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF);
+  }
+
+  /**
+   * An id attribute for a value from the data, one to one: letters, digits and '-' stay, every
+   * other character becomes '_' and its code in hex.
+   */
+  public static String id(String prefix, String value) {
+    StringBuilder out = new StringBuilder(prefix);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-') {
+        out.append(c);
+      } else {
+        out.append('_').append(Integer.toHexString(c)).append('_');
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,83 @@
+package fr.vigie.report.html;
+
+import fr.vigie.audit.model.Finding;
+import fr.vigie.audit.run.AuditContext;
+import fr.vigie.audit.run.AuditListener;
+import fr.vigie.audit.run.AuditSummary;
+import fr.vigie.audit.run.AuditedDeal;
+import fr.vigie.deals.input.Rejection;
+import fr.vigie.report.ReportText;
+import fr.vigie.report.model.ReportModelBuilder;
+import fr.vigie.waivers.WaivedFinding;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Writes {@code report.html}: one self-contained page (inline CSS and SVG, no script, no request)
+ * with the sections of report.md, for a browser or, with {@link Medium#PDF}, as the XHTML the PDF
+ * is laid out from. Findings are streamed to side files and joined at the end.
+ */
+public final class HtmlReportWriter implements AuditListener {
+
+  /**
+   * The deals with findings the PDF's appendix lists in full (about 150 pages): the PDF is laid out
+   * in memory, and a printed list longer than that is read by nobody. report.html lists them all.
+   */
+  public static final long PDF_DEALS_SHOWN = 500;
+
+  private final Path file;
+  private final Medium medium;
+  private final Function<Locale, ReportText> texts;
+  private AuditContext context;
+  private Words words;
+  private HtmlParts parts;
+
+  public HtmlReportWriter(Path file) {
+    this(file, Medium.SCREEN, ReportText::new);
+  }
+
+  /** {@code texts} gives the words in the run's language: the report bundle, or another with the same keys. */
+  public HtmlReportWriter(Path file, Medium medium, Function<Locale, ReportText> texts) {
+    this.file = file;
+    this.medium = medium;
+    this.texts = texts;
+  }
+
+  @Override
+  public void start(AuditContext auditContext) {
+    context = auditContext;
+    words = new Words(texts.apply(context.language()));
+    parts = new HtmlParts(file, context, words, medium == Medium.PDF ? PDF_DEALS_SHOWN : Long.MAX_VALUE);
+  }
+
+  @Override
+  public void audited(AuditedDeal deal, List<Finding> findings) {
+    parts.audited(deal, findings);
+  }
+
+  @Override
+  public void waived(AuditedDeal deal, List<WaivedFinding> waived) {
+    parts.waived(deal, waived);
+  }
+
+  @Override
+  public void rejected(Rejection rejection) {
+    parts.rejected(rejection);
+  }
+
+  @Override
+  public void finish(AuditSummary summary) {
+    try (HtmlParts closing = parts; Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      new HtmlReport(ReportModelBuilder.build(context, summary), context, words, closing, medium).write(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package fr.vigie.report.pdf;
+
+import fr.vigie.audit.model.Finding;
+import fr.vigie.audit.run.AuditContext;
+import fr.vigie.audit.run.AuditListener;
+import fr.vigie.audit.run.AuditSummary;
+import fr.vigie.audit.run.AuditedDeal;
+import fr.vigie.deals.input.Rejection;
+import fr.vigie.report.ReportText;
+import fr.vigie.report.html.HtmlReportWriter;
+import fr.vigie.report.html.Medium;
+import fr.vigie.waivers.WaivedFinding;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Writes {@code report.pdf}: the HTML report laid out for A4 pages ({@link Medium#PDF}: title
+ * page, table of contents with page numbers, "page 3 / 12"), rendered by {@link PdfRenderer}.
+ */
+public final class PdfReportWriter implements AuditListener {
+
+  private final Path file;
+  private final Path xhtml;
+  private final HtmlReportWriter html;
+  private List<String> warnings = List.of();
+
+  public PdfReportWriter(Path file) {
+    this(file, ReportText::new);
+  }
+
+  public PdfReportWriter(Path file, Function<Locale, ReportText> texts) {
+    this.file = file;
+    this.xhtml = file.resolveSibling(file.getFileName() + ".html.part");
+    this.html = new HtmlReportWriter(xhtml, Medium.PDF, texts);
+  }
+
+  @Override
+  public void start(AuditContext context) {
+    html.start(context);
+  }
+
+  @Override
+  public void audited(AuditedDeal deal, List<Finding> findings) {
+    html.audited(deal, findings);
+  }
+
+  @Override
+  public void waived(AuditedDeal deal, List<WaivedFinding> waived) {
+    html.waived(deal, waived);
+  }
+
+  @Override
+  public void rejected(Rejection rejection) {
+    html.rejected(rejection);
+  }
+
+  @Override
+  public void finish(AuditSummary summary) {
+    html.finish(summary);
+    try {
+      warnings = PdfRenderer.render(xhtml, file);
+      Files.deleteIfExists(xhtml);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What the renderer warned about while laying out the PDF: nothing when all is well. */
+  public List<String> warnings() {
+    return warnings;
+  }
+}
