@@ -94,7 +94,7 @@ public final class HubSpotExport {
     problems.throwIfErrors();
     ExportFile deals = ExportFile.open(files.get("deals"), reading);
     try {
-      note(notes, deals);
+      deals.noteTo(notes);
       Map<String, String> dealColumns = new LinkedHashMap<>();
       for (String role : HubSpotColumns.DEALS.keySet()) {
         String column = columns.deals(deals, role);
@@ -121,7 +121,7 @@ public final class HubSpotExport {
       Map<String, Location> lastRevision = new HashMap<>();
       if (files.containsKey("history")) {
         ExportFile history = ExportFile.open(files.get("history"), reading);
-        note(notes, history);
+        history.noteTo(notes);
         for (String role : HubSpotColumns.HISTORY.keySet()) {
           if (!role.equals("user") && HubSpotColumns.in(history, HubSpotColumns.HISTORY, role) == null) {
             problems.error(Location.of(history.shown(), 1), "missing the column of the change's " + role + " ("
@@ -136,7 +136,7 @@ public final class HubSpotExport {
       }
       if (files.containsKey("lines")) {
         ExportFile lines = ExportFile.open(files.get("lines"), reading);
-        note(notes, lines);
+        lines.noteTo(notes);
         for (String role : List.of("deal", "price")) {
           if (HubSpotColumns.in(lines, HubSpotColumns.LINES, role) == null) {
             problems.error(Location.of(lines.shown(), 1), "missing the column of the line item's " + role + " ("
@@ -173,13 +173,7 @@ public final class HubSpotExport {
 
   /** The files by role: as the mapping names them, else told by their columns. */
   private static Map<String, Path> files(ExportFolder export, SourceMapping mapping, Problems problems) {
-    Map<String, Path> files = new LinkedHashMap<>();
-    for (String role : ROLES) {
-      Path named = mapping.file(role) == null ? null : export.find(role, null, mapping, problems);
-      if (named != null) {
-        files.put(role, named);
-      }
-    }
+    Map<String, Path> files = export.named(ROLES, mapping, problems);
     Map<String, List<Path>> found = new LinkedHashMap<>();
     for (Path file : export.csvFiles()) {
       if (files.containsValue(file)) {
@@ -265,7 +259,7 @@ public final class HubSpotExport {
       return LookupTable.empty(kind);
     }
     ExportFile file = ExportFile.open(path, reading);
-    note(notes, file);
+    file.noteTo(notes);
     String id = HubSpotColumns.in(file, columns, "id");
     if (id == null) {
       file.close();
@@ -278,12 +272,6 @@ public final class HubSpotExport {
       byRole.put(role, HubSpotColumns.in(file, columns, role));
     }
     return LookupTable.loadAs(file, kind, id, maxHeld, byRole);
-  }
-
-  private static void note(List<String> notes, ExportFile file) {
-    if (file.note() != null) {
-      notes.add(file.note());
-    }
   }
 
   /** How a CRM stage (an internal id or a label) becomes the process's stage: the mapping's, through the pipelines' labels. */

@@ -124,6 +124,13 @@ public final class ExportFile implements AutoCloseable {
     return note;
   }
 
+  /** Adds {@link #note()} to {@code notes}, when there is one. */
+  public void noteTo(List<String> notes) {
+    if (note != null) {
+      notes.add(note);
+    }
+  }
+
   char separator() {
     return reader.separator();
   }

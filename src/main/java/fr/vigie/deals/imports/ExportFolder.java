@@ -59,6 +59,18 @@ public final class ExportFolder {
     return csvFiles;
   }
 
+  /** The files the mapping names under {@code files:} for {@code roles}, by role, in the order of {@code roles}. */
+  public java.util.Map<String, Path> named(List<String> roles, SourceMapping mapping, Problems problems) {
+    java.util.Map<String, Path> files = new java.util.LinkedHashMap<>();
+    for (String role : roles) {
+      Path named = mapping.file(role) == null ? null : find(role, null, mapping, problems);
+      if (named != null) {
+        files.put(role, named);
+      }
+    }
+    return files;
+  }
+
   /**
    * The file for {@code role}: the one the mapping names under {@code files:} (an error when it is
    * not there), else {@code defaultName} in any case; null when absent.

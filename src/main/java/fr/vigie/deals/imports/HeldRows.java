@@ -4,6 +4,8 @@ import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.input.Rejection;
 import fr.vigie.problem.InvalidInputException;
 import fr.vigie.problem.Location;
+import fr.vigie.problem.Problems;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -75,6 +77,25 @@ public final class HeldRows {
   public HeldRows(long maxHeld, String orphanWords) {
     this.maxHeld = maxHeld;
     this.orphanWords = orphanWords;
+  }
+
+  /**
+   * Opens {@code path} (nothing when null), checks it has the {@code required} columns (every
+   * problem is thrown), notes its encoding and reads it as {@link #load(ExportFile, String, String, ChildReader)}.
+   */
+  public void load(Path path, ExportFile.Reading reading, String kind, String noun, ChildReader reader, List<String> notes,
+      Problems problems, String... required) {
+    if (path == null) {
+      return;
+    }
+    ExportFile file = ExportFile.open(path, reading);
+    file.noteTo(notes);
+    file.require(problems, "Vigie reads " + String.join(", ", required) + " of every row of " + file.name(), required);
+    if (problems.hasErrors()) {
+      file.close();
+      problems.throwIfErrors();
+    }
+    load(file, kind, noun, reader);
   }
 
   /** Reads every row of {@code file}, holding what {@code reader} makes of them under {@code kind}; closes the file. */

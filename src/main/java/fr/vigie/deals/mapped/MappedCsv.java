@@ -75,7 +75,7 @@ public final class MappedCsv {
     ExportFile.Reading reading = mapping.reading();
     ExportFile dealsFile = ExportFile.open(files.get(MappedFile.DEALS), reading);
     try {
-      note(notes, dealsFile);
+      dealsFile.noteTo(notes);
       checkHeader(dealsFile, MappedFile.DEALS, columns, mapping, problems);
       mapping.checkColumns(dealsFile, problems);
       List<StageDate> stageDates = stageDates(dealsFile, mapping, problems);
@@ -91,7 +91,7 @@ public final class MappedCsv {
           continue;
         }
         ExportFile file = ExportFile.open(files.get(role), reading);
-        note(notes, file);
+        file.noteTo(notes);
         checkHeader(file, role, columns, mapping, problems);
         if (problems.hasErrors()) {
           file.close();
@@ -206,12 +206,6 @@ public final class MappedCsv {
       }
     }
     return dates;
-  }
-
-  private static void note(List<String> notes, ExportFile file) {
-    if (file.note() != null) {
-      notes.add(file.note());
-    }
   }
 
   /** A row of a child file, read into the event it records, its values through the mapping's formats and tables. */
@@ -373,5 +367,4 @@ public final class MappedCsv {
       return context.closingStages().getOrDefault(deal.stages().get(deal.stages().size() - 1).stage(), Outcome.OPEN);
     }
   }
-
 }

@@ -114,7 +114,7 @@ public final class PipedriveExport {
     problems.throwIfErrors();
     ExportFile deals = ExportFile.open(files.get("deals"), reading);
     try {
-      note(notes, deals);
+      deals.noteTo(notes);
       Map<String, String> columns = new LinkedHashMap<>();
       DEALS.forEach((role, names) -> {
         String column = deals.first(names.toArray(String[]::new));
@@ -135,9 +135,9 @@ public final class PipedriveExport {
           files.containsKey("users") ? users.shown() : "the users file (not in the export)");
       StageNames stageNames = new StageNames(mapping, stages);
       HeldRows held = new HeldRows(maxHeld, "no deal '%s' in " + deals.name());
-      load(held, files.get("changelog"), reading, "changelog", "change", new ChangeReader(people, stageNames), notes, problems,
+      held.load(files.get("changelog"), reading, "changelog", "change", new ChangeReader(people, stageNames), notes, problems,
           "item_id", "field_key", "new_value", "log_time");
-      load(held, files.get("activities"), reading, "activities", "activity", new ActivityReader(people, mapping), notes, problems,
+      held.load(files.get("activities"), reading, "activities", "activity", new ActivityReader(people, mapping), notes, problems,
           "deal_id", "type");
       String unused = export.unusedNote();
       if (unused != null) {
@@ -161,13 +161,7 @@ public final class PipedriveExport {
   }
 
   private static Map<String, Path> files(ExportFolder export, SourceMapping mapping, Problems problems) {
-    Map<String, Path> files = new LinkedHashMap<>();
-    for (String role : ROLES) {
-      Path named = mapping.file(role) == null ? null : export.find(role, null, mapping, problems);
-      if (named != null) {
-        files.put(role, named);
-      }
-    }
+    Map<String, Path> files = export.named(ROLES, mapping, problems);
     Map<String, List<Path>> found = new LinkedHashMap<>();
     for (Path file : export.csvFiles()) {
       String role = files.containsValue(file) ? null : roleOf(HeaderPeek.columns(file));
@@ -222,34 +216,13 @@ public final class PipedriveExport {
       return LookupTable.empty(kind);
     }
     ExportFile file = ExportFile.open(path, reading);
-    note(notes, file);
+    file.noteTo(notes);
     file.require(problems, "Vigie looks its rows up by id", "id");
     if (problems.hasErrors()) {
       file.close();
       return LookupTable.empty(kind);
     }
     return LookupTable.load(file, kind, "id", maxHeld, List.of(columns));
-  }
-
-  private static void load(HeldRows held, Path path, ExportFile.Reading reading, String kind, String noun, HeldRows.ChildReader reader,
-      List<String> notes, Problems problems, String... required) {
-    if (path == null) {
-      return;
-    }
-    ExportFile file = ExportFile.open(path, reading);
-    note(notes, file);
-    file.require(problems, "Vigie reads " + String.join(", ", required) + " of every row of " + file.name(), required);
-    if (problems.hasErrors()) {
-      file.close();
-      problems.throwIfErrors();
-    }
-    held.load(file, kind, noun, reader);
-  }
-
-  private static void note(List<String> notes, ExportFile file) {
-    if (file.note() != null) {
-      notes.add(file.note());
-    }
   }
 
   /** A stage as Pipedrive writes it (its id, or its name in the web export) → the process's stage, through the stages file. */
@@ -443,5 +416,4 @@ public final class PipedriveExport {
       return outcome;
     }
   }
-
 }

@@ -102,7 +102,7 @@ public final class SalesforceExport {
     ExportFile.Reading reading = mapping.reading('.');
     ExportFile opportunities = ExportFile.open(paths.get("Opportunity"), reading);
     try {
-      note(notes, opportunities);
+      opportunities.noteTo(notes);
       opportunities.require(problems, "every opportunity needs its Id, StageName and CreatedDate", "Id", "StageName", "CreatedDate");
       mapping.checkColumns(opportunities, problems);
       if (approvals.valueColumn() != null) {
@@ -133,13 +133,13 @@ public final class SalesforceExport {
       }, paths.containsKey("User") ? users.shown() : "User.csv (not in the export)");
       HeldRows held = new HeldRows(maxHeld, "no opportunity '%s' in " + opportunities.name());
       ChildFiles children = new ChildFiles(mapping, people, products, productColumn, instances);
-      load(held, paths.get("OpportunityHistory"), reading, "history", "stage history row", children.history(), notes, problems,
+      held.load(paths.get("OpportunityHistory"), reading, "history", "stage history row", children.history(), notes, problems,
           "OpportunityId", "StageName", "CreatedDate");
-      load(held, paths.get("OpportunityLineItem"), reading, "lines", "product line", children.lines(), notes, problems,
+      held.load(paths.get("OpportunityLineItem"), reading, "lines", "product line", children.lines(), notes, problems,
           "OpportunityId", "Quantity", "ListPrice", "UnitPrice");
-      load(held, paths.get("Task"), reading, "activities", "task", children.tasks(), notes, problems, "WhatId");
-      load(held, paths.get("Event"), reading, "activities", "event", children.events(), notes, problems, "WhatId");
-      load(held, paths.get("ProcessInstanceStep"), reading, "approvals", "approval step", children.steps(), notes, problems,
+      held.load(paths.get("Task"), reading, "activities", "task", children.tasks(), notes, problems, "WhatId");
+      held.load(paths.get("Event"), reading, "activities", "event", children.events(), notes, problems, "WhatId");
+      held.load(paths.get("ProcessInstanceStep"), reading, "approvals", "approval step", children.steps(), notes, problems,
           "ProcessInstanceId", "StepStatus", "CreatedDate");
       String unused = export.unusedNote();
       if (unused != null) {
@@ -186,34 +186,13 @@ public final class SalesforceExport {
       return LookupTable.empty(kind);
     }
     ExportFile file = ExportFile.open(path, reading);
-    note(notes, file);
+    file.noteTo(notes);
     file.require(problems, "Vigie looks its rows up by Id", "Id");
     if (problems.hasErrors()) {
       file.close();
       return LookupTable.empty(kind);
     }
     return LookupTable.load(file, kind, "Id", SalesforceIds::key, maxHeld, List.of(columns));
-  }
-
-  private static void load(HeldRows held, Path path, ExportFile.Reading reading, String kind, String noun, HeldRows.ChildReader reader,
-      List<String> notes, Problems problems, String... required) {
-    if (path == null) {
-      return;
-    }
-    ExportFile file = ExportFile.open(path, reading);
-    note(notes, file);
-    file.require(problems, "Vigie reads " + String.join(", ", required) + " of every row of " + file.name(), required);
-    if (problems.hasErrors()) {
-      file.close();
-      problems.throwIfErrors();
-    }
-    held.load(file, kind, noun, reader);
-  }
-
-  private static void note(List<String> notes, ExportFile file) {
-    if (file.note() != null) {
-      notes.add(file.note());
-    }
   }
 
   /** How each child file's rows are tied to their opportunity and read. */
