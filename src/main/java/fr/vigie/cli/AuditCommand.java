@@ -1,7 +1,6 @@
 package fr.vigie.cli;
 
 import fr.vigie.audit.model.Severity;
-import fr.vigie.audit.run.AuditRun;
 import fr.vigie.audit.run.AuditSummary;
 import fr.vigie.job.AuditJob;
 import fr.vigie.report.ReportFormat;
@@ -27,21 +26,13 @@ final class AuditCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
+  @Mixin DealsOptions dealsOptions;
 
   @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The client's workspace folder.")
   Path workspace;
 
   @Option(names = "--deals", paramLabel = "PATH", description = "Deals to audit: a .jsonl file, a CSV bundle folder, a CRM export folder or an .xes log (default: found under WORKSPACE/deals/).")
   Path deals;
-
-  @Option(names = "--source", paramLabel = "KIND", description = "How to read --deals: salesforce, hubspot, pipedrive, csv or xes (default: told by its files).")
-  String source;
-
-  @Option(names = "--mapping", paramLabel = "FILE", description = "The export's mapping (default: WORKSPACE/sources/<kind>.yaml, else sources/<kind>.yaml in the export).")
-  Path mapping;
-
-  @Option(names = "--period", paramLabel = "PERIOD", description = "Period audited: 2026-Q3, 2026-07 or 2026 (default: from the deals' name, or the only one).")
-  String period;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Where to write the reports (default: WORKSPACE/out/<period>/).")
   Path out;
@@ -57,12 +48,6 @@ final class AuditCommand implements Callable<Integer> {
       description = "Exit with 1 when a finding is at or above: info, minor, major, critical, or none (default: ${DEFAULT-VALUE}).")
   String failOn;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
-  int threads;
-
-  @Option(names = {"-q", "--quiet"}, description = "Print no progress.")
-  boolean quiet;
-
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -70,8 +55,7 @@ final class AuditCommand implements Callable<Integer> {
     Severity threshold = parseFailOn();
     Locale language = parseLanguage();
     Set<ReportFormat> formats = parseFormats();
-    AuditJob.Request request = new AuditJob.Request(workspace, deals, period, this.out, language, threads, common.standardRules,
-        quiet ? p -> {} : p -> progress(err, p), source, mapping, formats);
+    AuditJob.Request request = dealsOptions.request(workspace, deals, this.out, language, common.standardRules, err, formats);
     AuditJob job = new AuditJob();
     AuditJob.Prepared prepared = job.prepare(request);
     if (prepared.source().detected() != null) {
@@ -125,11 +109,5 @@ final class AuditCommand implements Callable<Integer> {
       case "en" -> Locale.ENGLISH;
       default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lang must be fr or en, not '" + lang + "'");
     };
-  }
-
-  static void progress(PrintWriter err, AuditRun.Progress p) {
-    err.printf("  ... %,d records read, %,d audited, %,d rejected (%.0f records/s)%n", p.read(), p.audited(), p.rejected(),
-        p.read() / Math.max(0.001, p.seconds()));
-    err.flush();
   }
 }

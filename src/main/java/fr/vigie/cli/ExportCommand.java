@@ -22,6 +22,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
+  @Mixin DealsOptions dealsOptions;
 
   @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The client's workspace folder.")
   Path workspace;
@@ -32,31 +33,14 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--deals", paramLabel = "PATH", description = "Deals to export, as for vigie audit (default: found under WORKSPACE/deals/).")
   Path deals;
 
-  @Option(names = "--source", paramLabel = "KIND", description = "How to read --deals: salesforce, hubspot, pipedrive, csv or xes (default: told by its files).")
-  String source;
-
-  @Option(names = "--mapping", paramLabel = "FILE", description = "The export's mapping (default: WORKSPACE/sources/<kind>.yaml).")
-  Path mapping;
-
-  @Option(names = "--period", paramLabel = "PERIOD", description = "Period audited: 2026-Q3, 2026-07 or 2026 (default: from the deals' name, or the only one).")
-  String period;
-
   @Option(names = "--out", paramLabel = "FILE", description = "The log to write (default: WORKSPACE/out/<period>/deals.xes).")
   Path out;
-
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
-  int threads;
-
-  @Option(names = {"-q", "--quiet"}, description = "Print no progress.")
-  boolean quiet;
 
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    AuditJob.Request request = new AuditJob.Request(workspace, deals, period, null, null, threads, common.standardRules,
-        quiet ? p -> {} : p -> AuditCommand.progress(stderr, p), source,
-        mapping, null);
+    AuditJob.Request request = dealsOptions.request(workspace, deals, null, null, common.standardRules, stderr, null);
     XesExport.Result result = new XesExport().run(request, out);
     var s = result.summary();
     stdout.printf("Wrote %s: %d traces, the audited deals of %s with their %d findings%n", DisplayPath.of(result.file()), result.traces(),
