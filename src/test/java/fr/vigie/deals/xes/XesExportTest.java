@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code vigie export --xes}: the audited deals as a log, with their findings on their traces. */
 class XesExportTest {
@@ -40,6 +41,38 @@ class XesExportTest {
     List<RecordOutcome> again = Imported.read(Imported.open(log, null, null));
     assertThat(Imported.deals(again)).containsExactlyElementsOf(
         Imported.canonical(Path.of("src/test/resources/importers/salesforce/expected.jsonl")));
+  }
+
+  @Test
+  void should_give_the_same_findings_with_the_same_ids_when_the_sample_is_audited_again_from_its_own_log() throws IOException {
+    // GIVEN the sample audited from its JSON Lines, and its audited deals exported as a log
+    Path direct = dir.resolve("direct");
+    Path fromLog = dir.resolve("from-log");
+    Path log = dir.resolve("sample.xes");
+    Imported.Run audit = Imported.run("audit", "fixtures/durand-industrie", "--period", "2026-Q3", "--out", direct.toString(),
+        "--format", "json", "--fail-on", "none", "-q", "--standard-rules", "rules");
+    Imported.Run export = Imported.run("export", "fixtures/durand-industrie", "--xes", "--period", "2026-Q3", "--out", log.toString(), "-q",
+        "--standard-rules", "rules");
+
+    // WHEN the log is audited
+    Imported.Run again = Imported.run("audit", "fixtures/durand-industrie", "--deals", log.toString(), "--period", "2026-Q3", "--out",
+        fromLog.toString(), "--format", "json", "--fail-on", "none", "-q", "--standard-rules", "rules");
+
+    // THEN the 600 audited deals come back with the same 346 findings, ids included
+    assertThat(audit.code()).as(audit.err()).isZero();
+    assertThat(export.code()).as(export.err()).isZero();
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(export.out()).startsWith("Wrote " + log + ": 600 traces, the audited deals of fixtures/durand-industrie with their 346 findings");
+    assertThat(again.out()).contains("600 records read = 600 audited + 0 rejected");
+    List<String> ids = findingIds(direct.resolve("findings.json"));
+    assertThat(ids).hasSize(346);
+    assertThat(findingIds(fromLog.resolve("findings.json"))).containsExactlyInAnyOrderElementsOf(ids);
+  }
+
+  private static List<String> findingIds(Path findingsJson) {
+    List<String> ids = new java.util.ArrayList<>();
+    JsonMapper.builder().build().readTree(findingsJson.toFile()).get("findings").forEach(f -> ids.add(f.get("id").asString()));
+    return ids;
   }
 
   @Test
