@@ -12,18 +12,10 @@ public final class ReportFigures {
   private ReportFigures() {}
 
   /** The run as a whole. */
-  public record Run(long audited, long nonConforming, long writtenContradictions, long decisionsAgainstStrategy, long rightsIssues) {
-    public BigDecimal nonConformingShare() {
-      return share(nonConforming, audited);
-    }
-  }
+  public record Run(long audited, long nonConforming, long writtenContradictions, long decisionsAgainstStrategy, long rightsIssues) {}
 
-  /** The findings of one rule: how many, on how many deals, and that share of the deals audited. */
-  public record RuleFindings(String rule, String lever, String topic, long findings, long deals, long audited) {
-    public BigDecimal dealShare() {
-      return share(deals, audited);
-    }
-  }
+  /** The findings of one rule: how many, on how many deals, out of how many audited. */
+  public record RuleFindings(String rule, String lever, String topic, long findings, long deals, long audited) {}
 
   /** One step of a process: the deals that reached it, and those with a finding at it. */
   public record Step(String process, String stage, String label, boolean terminal, long reached, long flagged) {

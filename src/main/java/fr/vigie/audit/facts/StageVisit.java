@@ -24,10 +24,6 @@ public record StageVisit(
     return leftAt == null;
   }
 
-  public boolean hasLeft() {
-    return leftAt != null;
-  }
-
   public boolean isTerminal() {
     return spec.isTerminal();
   }

@@ -108,12 +108,4 @@ public final class FindingFactory {
     }
     return value.toString();
   }
-
-  public MessageFormatter formatter() {
-    return formatter;
-  }
-
-  public static List<String> reservedValues() {
-    return List.of("deal", "dealName", "account", "owner");
-  }
 }
