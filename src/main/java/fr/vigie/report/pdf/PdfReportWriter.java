@@ -15,8 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * Writes {@code report.pdf}: the HTML report laid out for A4 pages ({@link Medium#PDF}: title
@@ -30,13 +28,9 @@ public final class PdfReportWriter implements AuditListener {
   private List<String> warnings = List.of();
 
   public PdfReportWriter(Path file) {
-    this(file, ReportText::new);
-  }
-
-  public PdfReportWriter(Path file, Function<Locale, ReportText> texts) {
     this.file = file;
     this.xhtml = file.resolveSibling(file.getFileName() + ".html.part");
-    this.html = new HtmlReportWriter(xhtml, Medium.PDF, texts);
+    this.html = new HtmlReportWriter(xhtml, Medium.PDF, ReportText::new);
   }
 
   @Override
