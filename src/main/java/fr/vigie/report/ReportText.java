@@ -19,6 +19,10 @@ public final class ReportText {
   private final ResourceBundle bundle;
   private final java.util.Map<String, NumberFormat> amountFormats = new java.util.HashMap<>();
   private final java.util.Map<String, MessageFormat> formats = new java.util.HashMap<>();
+  private final NumberFormat decimalFormat;
+  private final NumberFormat integerFormat;
+  private final NumberFormat percentFormat;
+  private final java.time.format.DateTimeFormatter dateFormat;
 
   public ReportText(Locale locale) {
     this(locale, ResourceBundle.getBundle(
@@ -29,6 +33,13 @@ public final class ReportText {
   public ReportText(Locale locale, ResourceBundle bundle) {
     this.locale = locale;
     this.bundle = bundle;
+    this.decimalFormat = NumberFormat.getNumberInstance(locale);
+    decimalFormat.setMaximumFractionDigits(1);
+    this.integerFormat = NumberFormat.getIntegerInstance(locale);
+    this.percentFormat = NumberFormat.getNumberInstance(locale);
+    percentFormat.setMinimumFractionDigits(1);
+    percentFormat.setMaximumFractionDigits(1);
+    this.dateFormat = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(locale);
   }
 
   public Locale locale() {
@@ -52,7 +63,7 @@ public final class ReportText {
 
   /** A date the reader's way: "18 sept. 2026", "Sep 18, 2026". */
   public String date(java.time.LocalDate date) {
-    return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(locale).format(date);
+    return dateFormat.format(date);
   }
 
   /** Percentage points: "2,5 pts". */
@@ -67,20 +78,15 @@ public final class ReportText {
 
   /** A decimal number with one decimal at most: "12,5". */
   public String decimal(BigDecimal value) {
-    NumberFormat format = NumberFormat.getNumberInstance(locale);
-    format.setMaximumFractionDigits(1);
-    return format.format(value);
+    return decimalFormat.format(value);
   }
 
   public String number(long value) {
-    return NumberFormat.getIntegerInstance(locale).format(value);
+    return integerFormat.format(value);
   }
 
   public String percent(BigDecimal value) {
-    NumberFormat format = NumberFormat.getNumberInstance(locale);
-    format.setMinimumFractionDigits(1);
-    format.setMaximumFractionDigits(1);
-    return get("format.percent", format.format(value));
+    return get("format.percent", percentFormat.format(value));
   }
 
   /** An amount rounded to the unit, with its currency the reader's way: "12 500 €", "€12,500". */
