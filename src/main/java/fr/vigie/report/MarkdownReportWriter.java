@@ -77,7 +77,7 @@ public final class MarkdownReportWriter implements AuditListener {
     write(findings, "### " + Markdown.escape(deal.id()) + " — " + Markdown.escape(deal.name() == null ? "" : deal.name())
         + " (" + Markdown.escape(deal.account()) + ")\n\n");
     write(findings, text.get("md.deal.line", Markdown.escape(settings.displayName(deal.owner())), Markdown.escape(deal.team() == null ? "—" : deal.team()),
-        deal.amount() == null ? "—" : text.amount(deal.amount(), currency(deal)), text.get("outcome." + deal.outcome().name().toLowerCase(java.util.Locale.ROOT)),
+        deal.amount() == null ? "—" : text.amount(deal.amount(), currency(deal)), text.outcome(deal.outcome()),
         Markdown.escape(deal.process() + " " + deal.processVersion())) + "\n\n");
     for (Finding finding : dealFindings) {
       write(findings, "- **" + text.severity(finding.severity()) + "** · `" + finding.rule() + "` · " + Markdown.escape(finding.message())
@@ -332,7 +332,7 @@ public final class MarkdownReportWriter implements AuditListener {
       out.write("### " + Markdown.escape(deal.id()) + " — " + Markdown.escape(deal.name() == null ? "" : deal.name()) + " (" + Markdown.escape(deal.account()) + ")\n\n");
       out.write(text.get("md.deal.line", Markdown.escape(context.workspace().settings().displayName(deal.owner())),
           Markdown.escape(deal.team() == null ? "—" : deal.team()), deal.amount() == null ? "—" : text.amount(deal.amount(), currency(deal)),
-          text.get("outcome." + deal.outcome().name().toLowerCase(java.util.Locale.ROOT)), Markdown.escape(deal.process() + " " + deal.processVersion())) + "\n\n");
+          text.outcome(deal.outcome()), Markdown.escape(deal.process() + " " + deal.processVersion())) + "\n\n");
       java.util.Set<String> flagged = new java.util.HashSet<>();
       spotlight.findings().forEach(f -> flagged.add(f.stage()));
       for (var visit : deal.visits()) {

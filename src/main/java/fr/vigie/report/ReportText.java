@@ -2,6 +2,7 @@ package fr.vigie.report;
 
 import fr.vigie.audit.model.Lever;
 import fr.vigie.audit.model.Severity;
+import fr.vigie.deals.model.Outcome;
 import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
@@ -59,6 +60,11 @@ public final class ReportText {
 
   public String lever(Lever lever) {
     return get("lever." + lever.code());
+  }
+
+  /** A deal's outcome: "gagnée", "won". */
+  public String outcome(Outcome outcome) {
+    return get("outcome." + outcome.name().toLowerCase(Locale.ROOT));
   }
 
   /** A date the reader's way: "18 sept. 2026", "Sep 18, 2026". */

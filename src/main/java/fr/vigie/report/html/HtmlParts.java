@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The parts of the HTML that grow with the deals, written to side files as the deals come so that
@@ -110,7 +109,7 @@ final class HtmlParts implements AutoCloseable {
   String dealLine(AuditedDeal deal) {
     return words.get("md.deal.line", settings().displayName(deal.owner()), deal.team() == null ? "—" : deal.team(),
         deal.amount() == null ? "—" : words.text().amount(deal.amount(), deal.currency() == null ? settings().currency() : deal.currency()),
-        words.text().get("outcome." + deal.outcome().name().toLowerCase(Locale.ROOT)), deal.process() + " " + deal.processVersion());
+        words.text().outcome(deal.outcome()), deal.process() + " " + deal.processVersion());
   }
 
   /** One finding: its severity, its rule, the sentence, its id. */
