@@ -73,17 +73,25 @@ public final class MarkdownReportWriter implements AuditListener {
     if (dealFindings.isEmpty()) {
       return;
     }
-    WorkspaceSettings settings = context.workspace().settings();
-    write(findings, "### " + Markdown.escape(deal.id()) + " — " + Markdown.escape(deal.name() == null ? "" : deal.name())
-        + " (" + Markdown.escape(deal.account()) + ")\n\n");
-    write(findings, text.get("md.deal.line", Markdown.escape(settings.displayName(deal.owner())), Markdown.escape(deal.team() == null ? "—" : deal.team()),
-        deal.amount() == null ? "—" : text.amount(deal.amount(), currency(deal)), text.outcome(deal.outcome()),
-        Markdown.escape(deal.process() + " " + deal.processVersion())) + "\n\n");
+    write(findings, dealHeading(deal));
     for (Finding finding : dealFindings) {
-      write(findings, "- **" + text.severity(finding.severity()) + "** · `" + finding.rule() + "` · " + Markdown.escape(finding.message())
-          + " <sub>" + finding.id() + "</sub>\n");
+      write(findings, findingLine(finding));
     }
     write(findings, "\n");
+  }
+
+  /** The deal's title and its line (owner, team, amount, outcome, process), as its findings and its spotlight start. */
+  private String dealHeading(AuditedDeal deal) {
+    return "### " + Markdown.escape(deal.id()) + " — " + Markdown.escape(deal.name() == null ? "" : deal.name()) + " (" + Markdown.escape(deal.account()) + ")\n\n"
+        + text.get("md.deal.line", Markdown.escape(context.workspace().settings().displayName(deal.owner())), Markdown.escape(deal.team() == null ? "—" : deal.team()),
+            deal.amount() == null ? "—" : text.amount(deal.amount(), currency(deal)), text.outcome(deal.outcome()),
+            Markdown.escape(deal.process() + " " + deal.processVersion())) + "\n\n";
+  }
+
+  /** One finding as a list item: its severity, its rule, the sentence, its id. */
+  private String findingLine(Finding finding) {
+    return "- **" + text.severity(finding.severity()) + "** · `" + finding.rule() + "` · " + Markdown.escape(finding.message())
+        + " <sub>" + finding.id() + "</sub>\n";
   }
 
   @Override
@@ -249,8 +257,7 @@ public final class MarkdownReportWriter implements AuditListener {
       out.write(text.get("md.plan.written.none") + "\n\n");
     }
     for (Finding finding : context.planFindings()) {
-      out.write("- **" + text.severity(finding.severity()) + "** · `" + finding.rule() + "` · " + Markdown.escape(finding.message())
-          + " <sub>" + finding.id() + "</sub>\n");
+      out.write(findingLine(finding));
     }
     if (!context.planFindings().isEmpty()) {
       out.write("\n");
@@ -329,10 +336,7 @@ public final class MarkdownReportWriter implements AuditListener {
     out.write("## " + text.get("md.spotlights") + "\n\n");
     for (AuditSummary.Spotlight spotlight : s.worthALook()) {
       AuditedDeal deal = spotlight.deal();
-      out.write("### " + Markdown.escape(deal.id()) + " — " + Markdown.escape(deal.name() == null ? "" : deal.name()) + " (" + Markdown.escape(deal.account()) + ")\n\n");
-      out.write(text.get("md.deal.line", Markdown.escape(context.workspace().settings().displayName(deal.owner())),
-          Markdown.escape(deal.team() == null ? "—" : deal.team()), deal.amount() == null ? "—" : text.amount(deal.amount(), currency(deal)),
-          text.outcome(deal.outcome()), Markdown.escape(deal.process() + " " + deal.processVersion())) + "\n\n");
+      out.write(dealHeading(deal));
       java.util.Set<String> flagged = new java.util.HashSet<>();
       spotlight.findings().forEach(f -> flagged.add(f.stage()));
       for (var visit : deal.visits()) {
