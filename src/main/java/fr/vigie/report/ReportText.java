@@ -24,6 +24,9 @@ public final class ReportText {
   private final NumberFormat integerFormat;
   private final NumberFormat percentFormat;
   private final java.time.format.DateTimeFormatter dateFormat;
+  /** The words of the severities and levers, looked up once each: every finding names both. */
+  private final java.util.Map<Severity, String> severities = new java.util.EnumMap<>(Severity.class);
+  private final java.util.Map<Lever, String> levers = new java.util.EnumMap<>(Lever.class);
 
   public ReportText(Locale locale) {
     this(locale, ResourceBundle.getBundle(
@@ -55,11 +58,11 @@ public final class ReportText {
   }
 
   public String severity(Severity severity) {
-    return get("severity." + severity.code());
+    return severities.computeIfAbsent(severity, s -> get("severity." + s.code()));
   }
 
   public String lever(Lever lever) {
-    return get("lever." + lever.code());
+    return levers.computeIfAbsent(lever, l -> get("lever." + l.code()));
   }
 
   /** A deal's outcome: "gagnée", "won". */
