@@ -164,7 +164,7 @@ public final class MarkdownReportWriter implements AuditListener {
         .map(p -> Markdown.escape(p.title()) + " (" + p.versions().stream().map(v -> v.version()).collect(Collectors.joining(", ")) + ")")
         .collect(Collectors.joining(" ; "))) + "\n\n");
     out.write("## " + text.get("md.summary") + "\n\n");
-    out.write("- " + text.get("md.audited", text.number(s.dealsAudited()), amounts(s.amountByCurrency())) + "\n");
+    out.write("- " + text.get("md.audited", text.number(s.dealsAudited()), text.amounts(s.amountByCurrency(), settings.currency())) + "\n");
     out.write("- " + text.get("md.outcomes", text.number(s.won()), text.number(s.lost()), text.number(s.open())) + "\n");
     out.write("- " + text.get("md.conformity", text.percent(s.conformityRate()), text.number(s.conformingDeals()), text.number(s.dealsAudited()))
         + (model.previous() == null ? "" : " " + text.get("md.conformity.change", text.signedPoints(model.previous().change()), model.previous().period(),
@@ -460,13 +460,6 @@ public final class MarkdownReportWriter implements AuditListener {
     if (rejectedCount > REJECTIONS_SHOWN) {
       out.write("\n" + text.get("md.rejected.more", text.number(rejectedCount - REJECTIONS_SHOWN)) + "\n");
     }
-  }
-
-  private String amounts(Map<String, BigDecimal> byCurrency) {
-    if (byCurrency.isEmpty()) {
-      return text.amount(BigDecimal.ZERO, context.workspace().settings().currency());
-    }
-    return byCurrency.entrySet().stream().map(e -> text.amount(e.getValue(), e.getKey())).collect(Collectors.joining(" + "));
   }
 
   private String severities(Map<Severity, Long> bySeverity) {

@@ -105,6 +105,14 @@ public final class ReportText {
     return format.getCurrency() == null || !format.getCurrency().getCurrencyCode().equals(currencyCode) ? text + " " + currencyCode : text;
   }
 
+  /** Amounts in several currencies, joined: "12 500 € + 3 000 CHF"; with none, zero in {@code currencyCode}. */
+  public String amounts(java.util.Map<String, BigDecimal> byCurrency, String currencyCode) {
+    if (byCurrency.isEmpty()) {
+      return amount(BigDecimal.ZERO, currencyCode);
+    }
+    return byCurrency.entrySet().stream().map(e -> amount(e.getValue(), e.getKey())).collect(java.util.stream.Collectors.joining(" + "));
+  }
+
   private NumberFormat amountFormat(String currencyCode) {
     NumberFormat format;
     try {
