@@ -87,27 +87,11 @@ public final class AuditJob {
         request.formats());
   }
 
-  public Result run(Request request) {
-    return run(prepare(request));
-  }
-
-  /** Audits what {@link #prepare} made ready, and writes the reports. */
+  /** Audits what {@link #prepare} made ready, and writes the reports; the input is opened here and closed at the end. */
   public Result run(Prepared prepared) {
-    return run(prepared, null);
-  }
-
-  /**
-   * Audits and writes the reports, with {@code extra} listeners besides the report writers; the
-   * input is opened here and closed at the end.
-   */
-  public Result run(Prepared prepared, java.util.function.Function<DealInput, List<AuditListener>> extra) {
     AuditRun run = new AuditRun(prepared.judge(), new AuditRun.Options(prepared.threads(), 256, prepared.progress()));
     try (OutputFolder out = new OutputFolder(prepared.outDir()); DealInput input = prepared.source().open()) {
-      List<AuditListener> listeners = new java.util.ArrayList<>(writers(prepared.formats(), out::staged));
-      if (extra != null) {
-        listeners.addAll(extra.apply(input));
-      }
-      AuditSummary summary = run.run(input, prepared.context(), listeners);
+      AuditSummary summary = run.run(input, prepared.context(), writers(prepared.formats(), out::staged));
       List<Path> files = out.commit();
       return new Result(summary, prepared.context().period(), prepared.deals(), prepared.outDir(), files, input.notes(), input.warnings());
     }
