@@ -91,7 +91,7 @@ public final class AuditJob {
   public Result run(Prepared prepared) {
     AuditRun run = new AuditRun(prepared.judge(), new AuditRun.Options(prepared.threads(), 256, prepared.progress()));
     try (OutputFolder out = new OutputFolder(prepared.outDir()); DealInput input = prepared.source().open()) {
-      AuditSummary summary = run.run(input, prepared.context(), writers(prepared.formats(), out::staged));
+      AuditSummary summary = run.run(input, prepared.context(), ReportFormat.writers(prepared.formats(), out::staged));
       List<Path> files = out.commit();
       return new Result(summary, prepared.context().period(), prepared.deals(), prepared.outDir(), files, input.notes(), input.warnings());
     }
@@ -99,11 +99,6 @@ public final class AuditJob {
 
   /** The report writers of every format, one per output file, writing where {@code place} says. */
   public static List<AuditListener> writers(java.util.function.Function<String, Path> place) {
-    return writers(ReportFormat.ALL, place);
-  }
-
-  /** The report writers of {@code formats} (and rejected.csv, always), writing where {@code place} says. */
-  public static List<AuditListener> writers(Set<ReportFormat> formats, java.util.function.Function<String, Path> place) {
-    return ReportFormat.writers(formats, place);
+    return ReportFormat.writers(ReportFormat.ALL, place);
   }
 }
