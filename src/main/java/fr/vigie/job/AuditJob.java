@@ -64,7 +64,13 @@ public final class AuditJob {
 
   /** Everything an audit needs before reading the first deal: the checked workspace and plan, the compiled rules. */
   public record Prepared(AuditContext context, DealJudge judge, Path deals, Path outDir, int threads, java.util.function.Consumer<AuditRun.Progress> progress,
-      DealSource source, Set<ReportFormat> formats) {}
+      DealSource source, Set<ReportFormat> formats) {
+
+    /** The run that audits the deals with {@code judge} on {@code threads} workers, at most 256 deals in flight. */
+    AuditRun newRun() {
+      return new AuditRun(judge, new AuditRun.Options(threads, 256, progress));
+    }
+  }
 
   /** Loads and checks everything, or throws with every problem found; reads no deal. */
   public Prepared prepare(Request request) {
@@ -89,7 +95,7 @@ public final class AuditJob {
 
   /** Audits what {@link #prepare} made ready, and writes the reports; the input is opened here and closed at the end. */
   public Result run(Prepared prepared) {
-    AuditRun run = new AuditRun(prepared.judge(), new AuditRun.Options(prepared.threads(), 256, prepared.progress()));
+    AuditRun run = prepared.newRun();
     try (OutputFolder out = new OutputFolder(prepared.outDir()); DealInput input = prepared.source().open()) {
       AuditSummary summary = run.run(input, prepared.context(), ReportFormat.writers(prepared.formats(), out::staged));
       List<Path> files = out.commit();
