@@ -4,7 +4,7 @@ import fr.vigie.audit.model.Finding;
 import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.audit.run.Figures;
 import fr.vigie.report.model.ReportModel;
-import fr.vigie.report.model.ReportModelBuilder;
+import fr.vigie.report.model.SharedModel;
 import fr.vigie.audit.model.Severity;
 import fr.vigie.audit.run.AuditContext;
 import fr.vigie.audit.run.AuditListener;
@@ -38,6 +38,7 @@ public final class MarkdownReportWriter implements AuditListener {
   private final Path findingsPart;
   private final Path rejectedPart;
   private final Path waivedPart;
+  private final SharedModel model;
   private BufferedWriter waivedOut;
   private BufferedWriter findings;
   private BufferedWriter rejected;
@@ -46,7 +47,13 @@ public final class MarkdownReportWriter implements AuditListener {
   private AuditContext context;
 
   public MarkdownReportWriter(Path file) {
+    this(file, new SharedModel());
+  }
+
+  /** {@code model}: the run's report model, shared with the other writers that show it. */
+  public MarkdownReportWriter(Path file, SharedModel model) {
     this.file = file;
+    this.model = model;
     this.findingsPart = file.resolveSibling(file.getFileName() + ".findings.part");
     this.rejectedPart = file.resolveSibling(file.getFileName() + ".rejected.part");
     this.waivedPart = file.resolveSibling(file.getFileName() + ".waived.part");
@@ -127,7 +134,7 @@ public final class MarkdownReportWriter implements AuditListener {
       rejected.close();
       waivedOut.close();
       try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        ReportModel model = ReportModelBuilder.build(context, summary);
+        ReportModel model = this.model.of(context, summary);
         writeHead(out, summary, model);
         writeEffectiveness(out, model);
         writeProcessPays(out, summary);

@@ -9,6 +9,7 @@ import fr.vigie.deals.input.Rejection;
 import fr.vigie.report.ReportText;
 import fr.vigie.report.html.HtmlReportWriter;
 import fr.vigie.report.html.Medium;
+import fr.vigie.report.model.SharedModel;
 import fr.vigie.waivers.WaivedFinding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,9 +29,14 @@ public final class PdfReportWriter implements AuditListener {
   private List<String> warnings = List.of();
 
   public PdfReportWriter(Path file) {
+    this(file, new SharedModel());
+  }
+
+  /** {@code model}: the run's report model, shared with the other writers that show it. */
+  public PdfReportWriter(Path file, SharedModel model) {
     this.file = file;
     this.xhtml = file.resolveSibling(file.getFileName() + ".html.part");
-    this.html = new HtmlReportWriter(xhtml, Medium.PDF, ReportText::new);
+    this.html = new HtmlReportWriter(xhtml, Medium.PDF, ReportText::new, model);
   }
 
   @Override
