@@ -64,7 +64,13 @@ public final class AuditJob {
 
   /** Everything an audit needs before reading the first deal: the checked workspace and plan, the compiled rules. */
   public record Prepared(AuditContext context, DealJudge judge, Path deals, Path outDir, int threads, java.util.function.Consumer<AuditRun.Progress> progress,
-      DealSource source, Set<ReportFormat> formats) {}
+      DealSource source, Set<ReportFormat> formats) {
+
+    /** The run that audits the deals with {@code judge} on {@code threads} workers, at most 256 deals in flight. */
+    AuditRun newRun() {
+      return new AuditRun(judge, new AuditRun.Options(threads, 256, progress));
+    }
+  }
 
   /** Loads and checks everything, or throws with every problem found; reads no deal. */
   public Prepared prepare(Request request) {
@@ -87,27 +93,11 @@ public final class AuditJob {
         request.formats());
   }
 
-  public Result run(Request request) {
-    return run(prepare(request));
-  }
-
-  /** Audits what {@link #prepare} made ready, and writes the reports. */
+  /** Audits what {@link #prepare} made ready, and writes the reports; the input is opened here and closed at the end. */
   public Result run(Prepared prepared) {
-    return run(prepared, null);
-  }
-
-  /**
-   * Audits and writes the reports, with {@code extra} listeners besides the report writers; the
-   * input is opened here and closed at the end.
-   */
-  public Result run(Prepared prepared, java.util.function.Function<DealInput, List<AuditListener>> extra) {
-    AuditRun run = new AuditRun(prepared.judge(), new AuditRun.Options(prepared.threads(), 256, prepared.progress()));
+    AuditRun run = prepared.newRun();
     try (OutputFolder out = new OutputFolder(prepared.outDir()); DealInput input = prepared.source().open()) {
-      List<AuditListener> listeners = new java.util.ArrayList<>(writers(prepared.formats(), out::staged));
-      if (extra != null) {
-        listeners.addAll(extra.apply(input));
-      }
-      AuditSummary summary = run.run(input, prepared.context(), listeners);
+      AuditSummary summary = run.run(input, prepared.context(), ReportFormat.writers(prepared.formats(), out::staged));
       List<Path> files = out.commit();
       return new Result(summary, prepared.context().period(), prepared.deals(), prepared.outDir(), files, input.notes(), input.warnings());
     }
@@ -115,11 +105,6 @@ public final class AuditJob {
 
   /** The report writers of every format, one per output file, writing where {@code place} says. */
   public static List<AuditListener> writers(java.util.function.Function<String, Path> place) {
-    return writers(ReportFormat.ALL, place);
-  }
-
-  /** The report writers of {@code formats} (and rejected.csv, always), writing where {@code place} says. */
-  public static List<AuditListener> writers(Set<ReportFormat> formats, java.util.function.Function<String, Path> place) {
-    return ReportFormat.writers(formats, place);
+    return ReportFormat.writers(ReportFormat.ALL, place);
   }
 }

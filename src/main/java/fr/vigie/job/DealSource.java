@@ -90,7 +90,9 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
       }
       mapping = SourceMapping.none(kind, context);
     } else {
-      mapping = readMapping(mappingFile, kind, context);
+      Problems problems = new Problems();
+      mapping = readMapping(mappingFile, kind, context, problems);
+      problems.throwIfErrors();
     }
     String detected = DisplayPath.of(deals) + " as " + kind.aTitle() + " (" + how + ")"
         + (mappingFile == null ? "" : ", mapping " + DisplayPath.of(mappingFile));
@@ -187,12 +189,9 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
     return kind;
   }
 
-  private static SourceMapping readMapping(Path file, SourceKind kind, ImportContext context) {
-    Problems problems = new Problems();
-    SourceMapping mapping = SourceMapping.read(YamlReader.read(file, DisplayPath.of(file)), DisplayPath.of(file), kind, context, problems,
-        ownKeys(kind));
-    problems.throwIfErrors();
-    return mapping;
+  /** Reads the mapping of {@code kind} in {@code file}, with the keys its importer adds; its problems go to {@code problems}. */
+  private static SourceMapping readMapping(Path file, SourceKind kind, ImportContext context, Problems problems) {
+    return SourceMapping.read(YamlReader.read(file, DisplayPath.of(file)), DisplayPath.of(file), kind, context, problems, ownKeys(kind));
   }
 
   private static List<String> ownKeys(SourceKind kind) {
@@ -218,8 +217,7 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
     try (var list = Files.list(folder)) {
       for (Path file : list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
         try {
-          SourceKind kind = kindOfMapping(file);
-          SourceMapping.read(YamlReader.read(file, DisplayPath.of(file)), DisplayPath.of(file), kind, context, problems, ownKeys(kind));
+          readMapping(file, kindOfMapping(file), context, problems);
         } catch (InvalidInputException e) {
           problems.addAll(e.problems());
         }

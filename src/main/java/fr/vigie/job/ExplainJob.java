@@ -2,7 +2,6 @@ package fr.vigie.job;
 
 import fr.vigie.audit.engine.DealAuditor;
 import fr.vigie.audit.engine.RuleTrace;
-import fr.vigie.audit.findings.FindingFactory;
 import fr.vigie.audit.prepare.DealPreparer;
 import fr.vigie.audit.prepare.PreparedDeal;
 import fr.vigie.deals.input.DealInput;
@@ -51,8 +50,7 @@ public final class ExplainJob {
           PreparedDeal ready = ((DealPreparer.Ready) result).deal();
           List<Object> planFacts = new ArrayList<>(plan.plan().facts());
           planFacts.add(period);
-          DealAuditor auditor = new DealAuditor(prepared.rules(), new FindingFactory(prepared.rules().messages(), language,
-              prepared.workspace().settings()), DealAuditor.DEFAULT_MAX_FIRINGS, planFacts);
+          DealAuditor auditor = new DealAuditor(prepared.rules(), prepared.findings(language), DealAuditor.DEFAULT_MAX_FIRINGS, planFacts);
           return new Explanation(prepared, period, outcome.location(), ready.deal(), ready, null,
               auditor.explain(ready, outcome.location().toString()));
         }

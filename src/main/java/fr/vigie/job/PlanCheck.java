@@ -1,9 +1,7 @@
 package fr.vigie.job;
 
 import fr.vigie.audit.engine.PlanAuditor;
-import fr.vigie.audit.findings.FindingFactory;
 import fr.vigie.audit.model.Finding;
-import fr.vigie.audit.prepare.EffectiveRules;
 import fr.vigie.problem.DidYouMean;
 import fr.vigie.problem.Problems;
 import fr.vigie.process.model.ProcessVersion;
@@ -31,9 +29,7 @@ public final class PlanCheck {
     if (problems.hasErrors() || prepared.rules() == null) {
       return new Result(plan, List.of());
     }
-    FindingFactory factory = new FindingFactory(prepared.rules().messages(), language, prepared.workspace().settings());
-    EffectiveRules rules = EffectiveRules.resolve(prepared.rules().catalog(), prepared.workspace().settings().ruleSettings(), null);
-    return new Result(plan, new PlanAuditor(prepared.rules(), factory).audit(plan.facts(), List.of(period), rules));
+    return new Result(plan, new PlanAuditor(prepared.rules(), prepared.findings(language)).audit(plan.facts(), List.of(period), prepared.workspaceRules()));
   }
 
   private static void checkStageRules(PreparedWorkspace prepared, Plan plan, Problems problems) {

@@ -3,6 +3,8 @@ package fr.vigie.job;
 import fr.vigie.audit.engine.RuleBase;
 import fr.vigie.audit.engine.RuleCompiler;
 import fr.vigie.audit.engine.RuleSource;
+import fr.vigie.audit.findings.FindingFactory;
+import fr.vigie.audit.prepare.EffectiveRules;
 import fr.vigie.problem.Problems;
 import fr.vigie.workspace.Workspace;
 import fr.vigie.workspace.WorkspaceLoader;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** A workspace read and checked, with its rules compiled: what every command starts from. */
 public record PreparedWorkspace(Workspace workspace, RuleBase rules) {
@@ -29,6 +32,16 @@ public record PreparedWorkspace(Workspace workspace, RuleBase rules) {
       RuleSettingsCheck.check(workspace, rules, problems);
     }
     return new PreparedWorkspace(workspace, rules);
+  }
+
+  /** What makes the findings of this workspace's rules, with their messages in {@code language}. */
+  public FindingFactory findings(Locale language) {
+    return new FindingFactory(rules.messages(), language, workspace.settings());
+  }
+
+  /** The rules in force with vigie.yaml's settings, whatever the process version: what the plan and report rules run with. */
+  public EffectiveRules workspaceRules() {
+    return EffectiveRules.resolve(rules.catalog(), workspace.settings().ruleSettings(), null);
   }
 
   public static List<RuleSource> sources(Workspace workspace, Path standardRules) {

@@ -2,7 +2,6 @@ package fr.vigie.job;
 
 import fr.vigie.audit.engine.PlanAuditor;
 import fr.vigie.audit.facts.ReportFigures;
-import fr.vigie.audit.findings.FindingFactory;
 import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.audit.prepare.EffectiveRules;
 import fr.vigie.audit.run.AuditContext;
@@ -18,8 +17,8 @@ public final class Recommendations {
   private Recommendations() {}
 
   public static AuditContext.Recommender recommender(PreparedWorkspace prepared, Locale language) {
-    PlanAuditor auditor = new PlanAuditor(prepared.rules(), new FindingFactory(prepared.rules().messages(), language, prepared.workspace().settings()));
-    EffectiveRules rules = EffectiveRules.resolve(prepared.rules().catalog(), prepared.workspace().settings().ruleSettings(), null);
+    PlanAuditor auditor = new PlanAuditor(prepared.rules(), prepared.findings(language));
+    EffectiveRules rules = prepared.workspaceRules();
     return summary -> auditor.recommend(facts(summary, prepared, rules), rules);
   }
 

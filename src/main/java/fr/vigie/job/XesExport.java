@@ -51,7 +51,7 @@ public final class XesExport {
       throw InvalidInputException.at(Location.of(DisplayPath.of(target)), "cannot write the log here: " + e.getMessage());
     }
     try {
-      AuditRun run = new AuditRun(prepared.judge(), new AuditRun.Options(prepared.threads(), 256, prepared.progress()));
+      AuditRun run = prepared.newRun();
       String name = prepared.context().workspace().settings().client() + " " + prepared.context().period().label();
       AuditSummary summary;
       long traces;

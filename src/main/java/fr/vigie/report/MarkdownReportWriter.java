@@ -4,7 +4,7 @@ import fr.vigie.audit.model.Finding;
 import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.audit.run.Figures;
 import fr.vigie.report.model.ReportModel;
-import fr.vigie.report.model.ReportModelBuilder;
+import fr.vigie.report.model.SharedModel;
 import fr.vigie.audit.model.Severity;
 import fr.vigie.audit.run.AuditContext;
 import fr.vigie.audit.run.AuditListener;
@@ -38,6 +38,7 @@ public final class MarkdownReportWriter implements AuditListener {
   private final Path findingsPart;
   private final Path rejectedPart;
   private final Path waivedPart;
+  private final SharedModel model;
   private BufferedWriter waivedOut;
   private BufferedWriter findings;
   private BufferedWriter rejected;
@@ -46,7 +47,13 @@ public final class MarkdownReportWriter implements AuditListener {
   private AuditContext context;
 
   public MarkdownReportWriter(Path file) {
+    this(file, new SharedModel());
+  }
+
+  /** {@code model}: the run's report model, shared with the other writers that show it. */
+  public MarkdownReportWriter(Path file, SharedModel model) {
     this.file = file;
+    this.model = model;
     this.findingsPart = file.resolveSibling(file.getFileName() + ".findings.part");
     this.rejectedPart = file.resolveSibling(file.getFileName() + ".rejected.part");
     this.waivedPart = file.resolveSibling(file.getFileName() + ".waived.part");
@@ -73,17 +80,25 @@ public final class MarkdownReportWriter implements AuditListener {
     if (dealFindings.isEmpty()) {
       return;
     }
-    WorkspaceSettings settings = context.workspace().settings();
-    write(findings, "### " + Markdown.escape(deal.id()) + " — " + Markdown.escape(deal.name() == null ? "" : deal.name())
-        + " (" + Markdown.escape(deal.account()) + ")\n\n");
-    write(findings, text.get("md.deal.line", Markdown.escape(settings.displayName(deal.owner())), Markdown.escape(deal.team() == null ? "—" : deal.team()),
-        deal.amount() == null ? "—" : text.amount(deal.amount(), currency(deal)), text.get("outcome." + deal.outcome().name().toLowerCase(java.util.Locale.ROOT)),
-        Markdown.escape(deal.process() + " " + deal.processVersion())) + "\n\n");
+    write(findings, dealHeading(deal));
     for (Finding finding : dealFindings) {
-      write(findings, "- **" + text.severity(finding.severity()) + "** · `" + finding.rule() + "` · " + Markdown.escape(finding.message())
-          + " <sub>" + finding.id() + "</sub>\n");
+      write(findings, findingLine(finding));
     }
     write(findings, "\n");
+  }
+
+  /** The deal's title and its line (owner, team, amount, outcome, process), as its findings and its spotlight start. */
+  private String dealHeading(AuditedDeal deal) {
+    return "### " + Markdown.escape(deal.id()) + " — " + Markdown.escape(deal.name() == null ? "" : deal.name()) + " (" + Markdown.escape(deal.account()) + ")\n\n"
+        + text.get("md.deal.line", Markdown.escape(context.workspace().settings().displayName(deal.owner())), Markdown.escape(deal.team() == null ? "—" : deal.team()),
+            deal.amount() == null ? "—" : text.amount(deal.amount(), currency(deal)), text.outcome(deal.outcome()),
+            Markdown.escape(deal.process() + " " + deal.processVersion())) + "\n\n";
+  }
+
+  /** One finding as a list item: its severity, its rule, the sentence, its id. */
+  private String findingLine(Finding finding) {
+    return "- **" + text.severity(finding.severity()) + "** · `" + finding.rule() + "` · " + Markdown.escape(finding.message())
+        + " <sub>" + finding.id() + "</sub>\n";
   }
 
   @Override
@@ -119,7 +134,7 @@ public final class MarkdownReportWriter implements AuditListener {
       rejected.close();
       waivedOut.close();
       try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        ReportModel model = ReportModelBuilder.build(context, summary);
+        ReportModel model = this.model.of(context, summary);
         writeHead(out, summary, model);
         writeEffectiveness(out, model);
         writeProcessPays(out, summary);
@@ -156,7 +171,7 @@ public final class MarkdownReportWriter implements AuditListener {
         .map(p -> Markdown.escape(p.title()) + " (" + p.versions().stream().map(v -> v.version()).collect(Collectors.joining(", ")) + ")")
         .collect(Collectors.joining(" ; "))) + "\n\n");
     out.write("## " + text.get("md.summary") + "\n\n");
-    out.write("- " + text.get("md.audited", text.number(s.dealsAudited()), amounts(s.amountByCurrency())) + "\n");
+    out.write("- " + text.get("md.audited", text.number(s.dealsAudited()), text.amounts(s.amountByCurrency(), settings.currency())) + "\n");
     out.write("- " + text.get("md.outcomes", text.number(s.won()), text.number(s.lost()), text.number(s.open())) + "\n");
     out.write("- " + text.get("md.conformity", text.percent(s.conformityRate()), text.number(s.conformingDeals()), text.number(s.dealsAudited()))
         + (model.previous() == null ? "" : " " + text.get("md.conformity.change", text.signedPoints(model.previous().change()), model.previous().period(),
@@ -249,8 +264,7 @@ public final class MarkdownReportWriter implements AuditListener {
       out.write(text.get("md.plan.written.none") + "\n\n");
     }
     for (Finding finding : context.planFindings()) {
-      out.write("- **" + text.severity(finding.severity()) + "** · `" + finding.rule() + "` · " + Markdown.escape(finding.message())
-          + " <sub>" + finding.id() + "</sub>\n");
+      out.write(findingLine(finding));
     }
     if (!context.planFindings().isEmpty()) {
       out.write("\n");
@@ -329,10 +343,7 @@ public final class MarkdownReportWriter implements AuditListener {
     out.write("## " + text.get("md.spotlights") + "\n\n");
     for (AuditSummary.Spotlight spotlight : s.worthALook()) {
       AuditedDeal deal = spotlight.deal();
-      out.write("### " + Markdown.escape(deal.id()) + " — " + Markdown.escape(deal.name() == null ? "" : deal.name()) + " (" + Markdown.escape(deal.account()) + ")\n\n");
-      out.write(text.get("md.deal.line", Markdown.escape(context.workspace().settings().displayName(deal.owner())),
-          Markdown.escape(deal.team() == null ? "—" : deal.team()), deal.amount() == null ? "—" : text.amount(deal.amount(), currency(deal)),
-          text.get("outcome." + deal.outcome().name().toLowerCase(java.util.Locale.ROOT)), Markdown.escape(deal.process() + " " + deal.processVersion())) + "\n\n");
+      out.write(dealHeading(deal));
       java.util.Set<String> flagged = new java.util.HashSet<>();
       spotlight.findings().forEach(f -> flagged.add(f.stage()));
       for (var visit : deal.visits()) {
@@ -456,13 +467,6 @@ public final class MarkdownReportWriter implements AuditListener {
     if (rejectedCount > REJECTIONS_SHOWN) {
       out.write("\n" + text.get("md.rejected.more", text.number(rejectedCount - REJECTIONS_SHOWN)) + "\n");
     }
-  }
-
-  private String amounts(Map<String, BigDecimal> byCurrency) {
-    if (byCurrency.isEmpty()) {
-      return text.amount(BigDecimal.ZERO, context.workspace().settings().currency());
-    }
-    return byCurrency.entrySet().stream().map(e -> text.amount(e.getValue(), e.getKey())).collect(Collectors.joining(" + "));
   }
 
   private String severities(Map<Severity, Long> bySeverity) {

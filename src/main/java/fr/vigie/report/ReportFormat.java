@@ -2,6 +2,8 @@ package fr.vigie.report;
 
 import fr.vigie.audit.run.AuditListener;
 import fr.vigie.report.html.HtmlReportWriter;
+import fr.vigie.report.html.Medium;
+import fr.vigie.report.model.SharedModel;
 import fr.vigie.report.pdf.PdfReportWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,12 +65,13 @@ public enum ReportFormat {
   /** One writer per output file of {@code formats}, plus rejected.csv, writing where {@code place} says. */
   public static List<AuditListener> writers(Set<ReportFormat> formats, Function<String, Path> place) {
     List<AuditListener> writers = new ArrayList<>();
+    SharedModel model = new SharedModel();
     for (ReportFormat format : formats) {
       Path path = place.apply(format.file);
       writers.add(switch (format) {
-        case HTML -> new HtmlReportWriter(path);
-        case PDF -> new PdfReportWriter(path);
-        case MD -> new MarkdownReportWriter(path);
+        case HTML -> new HtmlReportWriter(path, Medium.SCREEN, ReportText::new, model);
+        case PDF -> new PdfReportWriter(path, model);
+        case MD -> new MarkdownReportWriter(path, model);
         case JSON -> new FindingsJsonWriter(path);
         case CSV -> new FindingsCsvWriter(path);
       });

@@ -2,6 +2,7 @@ package fr.vigie.report;
 
 import fr.vigie.audit.model.Lever;
 import fr.vigie.audit.model.Severity;
+import fr.vigie.deals.model.Outcome;
 import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
@@ -19,6 +20,13 @@ public final class ReportText {
   private final ResourceBundle bundle;
   private final java.util.Map<String, NumberFormat> amountFormats = new java.util.HashMap<>();
   private final java.util.Map<String, MessageFormat> formats = new java.util.HashMap<>();
+  private final NumberFormat decimalFormat;
+  private final NumberFormat integerFormat;
+  private final NumberFormat percentFormat;
+  private final java.time.format.DateTimeFormatter dateFormat;
+  /** The words of the severities and levers, looked up once each: every finding names both. */
+  private final java.util.Map<Severity, String> severities = new java.util.EnumMap<>(Severity.class);
+  private final java.util.Map<Lever, String> levers = new java.util.EnumMap<>(Lever.class);
 
   public ReportText(Locale locale) {
     this(locale, ResourceBundle.getBundle(
@@ -29,6 +37,13 @@ public final class ReportText {
   public ReportText(Locale locale, ResourceBundle bundle) {
     this.locale = locale;
     this.bundle = bundle;
+    this.decimalFormat = NumberFormat.getNumberInstance(locale);
+    decimalFormat.setMaximumFractionDigits(1);
+    this.integerFormat = NumberFormat.getIntegerInstance(locale);
+    this.percentFormat = NumberFormat.getNumberInstance(locale);
+    percentFormat.setMinimumFractionDigits(1);
+    percentFormat.setMaximumFractionDigits(1);
+    this.dateFormat = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(locale);
   }
 
   public Locale locale() {
@@ -43,16 +58,21 @@ public final class ReportText {
   }
 
   public String severity(Severity severity) {
-    return get("severity." + severity.code());
+    return severities.computeIfAbsent(severity, s -> get("severity." + s.code()));
   }
 
   public String lever(Lever lever) {
-    return get("lever." + lever.code());
+    return levers.computeIfAbsent(lever, l -> get("lever." + l.code()));
+  }
+
+  /** A deal's outcome: "gagnée", "won". */
+  public String outcome(Outcome outcome) {
+    return get("outcome." + outcome.name().toLowerCase(Locale.ROOT));
   }
 
   /** A date the reader's way: "18 sept. 2026", "Sep 18, 2026". */
   public String date(java.time.LocalDate date) {
-    return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(locale).format(date);
+    return dateFormat.format(date);
   }
 
   /** Percentage points: "2,5 pts". */
@@ -67,20 +87,15 @@ public final class ReportText {
 
   /** A decimal number with one decimal at most: "12,5". */
   public String decimal(BigDecimal value) {
-    NumberFormat format = NumberFormat.getNumberInstance(locale);
-    format.setMaximumFractionDigits(1);
-    return format.format(value);
+    return decimalFormat.format(value);
   }
 
   public String number(long value) {
-    return NumberFormat.getIntegerInstance(locale).format(value);
+    return integerFormat.format(value);
   }
 
   public String percent(BigDecimal value) {
-    NumberFormat format = NumberFormat.getNumberInstance(locale);
-    format.setMinimumFractionDigits(1);
-    format.setMaximumFractionDigits(1);
-    return get("format.percent", format.format(value));
+    return get("format.percent", percentFormat.format(value));
   }
 
   /** An amount rounded to the unit, with its currency the reader's way: "12 500 €", "€12,500". */
@@ -88,6 +103,14 @@ public final class ReportText {
     NumberFormat format = amountFormats.computeIfAbsent(String.valueOf(currencyCode), this::amountFormat);
     String text = format.format(value);
     return format.getCurrency() == null || !format.getCurrency().getCurrencyCode().equals(currencyCode) ? text + " " + currencyCode : text;
+  }
+
+  /** Amounts in several currencies, joined: "12 500 € + 3 000 CHF"; with none, zero in {@code currencyCode}. */
+  public String amounts(java.util.Map<String, BigDecimal> byCurrency, String currencyCode) {
+    if (byCurrency.isEmpty()) {
+      return amount(BigDecimal.ZERO, currencyCode);
+    }
+    return byCurrency.entrySet().stream().map(e -> amount(e.getValue(), e.getKey())).collect(java.util.stream.Collectors.joining(" + "));
   }
 
   private NumberFormat amountFormat(String currencyCode) {

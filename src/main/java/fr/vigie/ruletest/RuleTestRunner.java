@@ -36,6 +36,9 @@ public final class RuleTestRunner {
   private final RuleBase rules;
   private final DealJudge judge;
   private final ShortDeals shortDeals;
+  /** What judges a case's own plan and figures: the rules of scope plan and report, with the workspace's settings. */
+  private final PlanAuditor planAuditor;
+  private final EffectiveRules inForce;
 
   public RuleTestRunner(Workspace workspace, RuleBase rules) {
     this(workspace, rules, Plan.NONE);
@@ -51,6 +54,8 @@ public final class RuleTestRunner {
     this.rules = rules;
     this.judge = new DealJudge(workspace, DEFAULT_PERIOD, plan, rules, Locale.FRENCH, DealAuditor.DEFAULT_MAX_FIRINGS);
     this.shortDeals = new ShortDeals(workspace.settings().zone(), workspace.processes());
+    this.planAuditor = new PlanAuditor(rules, new FindingFactory(rules.messages(), Locale.FRENCH, workspace.settings()));
+    this.inForce = EffectiveRules.resolve(rules.catalog(), workspace.settings().ruleSettings(), null);
   }
 
   public RuleTestResult run(RuleTestCase testCase) {
@@ -68,9 +73,7 @@ public final class RuleTestRunner {
         return new RuleTestResult(testCase, differences, Set.of(), Set.of());
       }
       judge = new DealJudge(workspace, DEFAULT_PERIOD, plan, rules, Locale.FRENCH, DealAuditor.DEFAULT_MAX_FIRINGS);
-      EffectiveRules inForce = EffectiveRules.resolve(rules.catalog(), workspace.settings().ruleSettings(), null);
-      new PlanAuditor(rules, new FindingFactory(rules.messages(), Locale.FRENCH, workspace.settings()))
-          .audit(plan.facts(), List.of(DEFAULT_PERIOD), inForce).stream()
+      planAuditor.audit(plan.facts(), List.of(DEFAULT_PERIOD), inForce).stream()
           .filter(f -> testCase.rulesUnderTest().contains(f.rule()))
           .forEach(actual::add);
     }
@@ -81,9 +84,7 @@ public final class RuleTestRunner {
         problems.all().forEach(p -> differences.add(p.toString()));
         return new RuleTestResult(testCase, differences, Set.of(), Set.of());
       }
-      EffectiveRules inForce = EffectiveRules.resolve(rules.catalog(), workspace.settings().ruleSettings(), null);
-      new PlanAuditor(rules, new FindingFactory(rules.messages(), Locale.FRENCH, workspace.settings()))
-          .recommend(figures, inForce).stream()
+      planAuditor.recommend(figures, inForce).stream()
           .filter(f -> testCase.rulesUnderTest().contains(f.rule()))
           .forEach(actual::add);
     }

@@ -265,9 +265,7 @@ public final class PlanReader {
   }
 
   private void checkPerson(String person, Location where) {
-    if (person != null && !people.isEmpty() && !people.containsKey(person)) {
-      problems.error(where, "'" + person + "' is not in the people of vigie.yaml" + fr.vigie.problem.DidYouMean.hint(person, people.keySet()));
-    }
+    Person.checkKnown(person, people, where, problems);
   }
 
   private static List<String> values(YamlObject object, String key) {

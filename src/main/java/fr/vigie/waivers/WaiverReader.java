@@ -46,9 +46,7 @@ public final class WaiverReader {
       }
       String justification = w.requiredText("justification");
       String acceptedBy = w.requiredText("accepted-by");
-      if (acceptedBy != null && !people.isEmpty() && !people.containsKey(acceptedBy)) {
-        problems.error(w.valueLocation("accepted-by"), "'" + acceptedBy + "' is not in the people of vigie.yaml" + DidYouMean.hint(acceptedBy, people.keySet()));
-      }
+      Person.checkKnown(acceptedBy, people, w.valueLocation("accepted-by"), problems);
       LocalDate until = w.date("until");
       if (until == null && !w.has("until")) {
         problems.error(w.location(), "a waiver needs 'until': the date it ends (a waiver is never forever)");

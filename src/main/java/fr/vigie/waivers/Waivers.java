@@ -70,10 +70,4 @@ public final class Waivers {
   public List<Waiver> unused() {
     return active.stream().filter(w -> !used.containsKey(w)).toList();
   }
-
-  public List<Waiver> all() {
-    List<Waiver> all = new ArrayList<>(active);
-    all.addAll(expired);
-    return all;
-  }
 }

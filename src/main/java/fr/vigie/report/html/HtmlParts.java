@@ -1,6 +1,7 @@
 package fr.vigie.report.html;
 
 import fr.vigie.audit.model.Finding;
+import fr.vigie.audit.model.Severity;
 import fr.vigie.audit.run.AuditContext;
 import fr.vigie.audit.run.AuditedDeal;
 import fr.vigie.deals.input.Rejection;
@@ -15,8 +16,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * The parts of the HTML that grow with the deals, written to side files as the deals come so that
@@ -27,9 +29,10 @@ final class HtmlParts implements AutoCloseable {
 
   static final int REJECTIONS_SHOWN = 100;
   /** A shape per severity, so that it reads without colour: ◆ critical, ▲ major, ● minor, ○ info. */
-  private static final java.util.Map<fr.vigie.audit.model.Severity, String> MARKS = java.util.Map.of(
-      fr.vigie.audit.model.Severity.CRITICAL, "\u25C6", fr.vigie.audit.model.Severity.MAJOR, "\u25B2",
-      fr.vigie.audit.model.Severity.MINOR, "\u25CF", fr.vigie.audit.model.Severity.INFO, "\u25CB");
+  private static final Map<Severity, String> MARKS = Map.of(
+      Severity.CRITICAL, "\u25C6", Severity.MAJOR, "\u25B2", Severity.MINOR, "\u25CF", Severity.INFO, "\u25CB");
+  /** The severity badges, made once each: every finding shows one. */
+  private final Map<Severity, String> badges = new EnumMap<>(Severity.class);
   private final Path findingsPart;
   private final Path waivedPart;
   private final Path rejectedPart;
@@ -110,7 +113,7 @@ final class HtmlParts implements AutoCloseable {
   String dealLine(AuditedDeal deal) {
     return words.get("md.deal.line", settings().displayName(deal.owner()), deal.team() == null ? "—" : deal.team(),
         deal.amount() == null ? "—" : words.text().amount(deal.amount(), deal.currency() == null ? settings().currency() : deal.currency()),
-        words.text().get("outcome." + deal.outcome().name().toLowerCase(Locale.ROOT)), deal.process() + " " + deal.processVersion());
+        words.text().outcome(deal.outcome()), deal.process() + " " + deal.processVersion());
   }
 
   /** One finding: its severity, its rule, the sentence, its id. */
@@ -119,9 +122,9 @@ final class HtmlParts implements AutoCloseable {
         + Html.escape(finding.message()) + "</span> <span class=\"fid\">" + Html.escape(finding.id()) + "</span>";
   }
 
-  String severity(fr.vigie.audit.model.Severity severity) {
-    return "<span class=\"sev sev-" + severity.code() + "\"><span class=\"sev-mark\" aria-hidden=\"true\">" + MARKS.get(severity) + "</span>\u00A0"
-        + Html.escape(words.text().severity(severity)) + "</span>";
+  String severity(Severity severity) {
+    return badges.computeIfAbsent(severity, s -> "<span class=\"sev sev-" + s.code() + "\"><span class=\"sev-mark\" aria-hidden=\"true\">" + MARKS.get(s)
+        + "</span>\u00A0" + Html.escape(words.text().severity(s)) + "</span>");
   }
 
   private WorkspaceSettings settings() {

@@ -142,7 +142,7 @@ final class HtmlReport {
           + "</span><span class=\"cover-label\">" + words.get("html.kpi.conformity") + "</span><span class=\"cover-definition\">"
           + words.get("md.conformity.definition") + "</span></p><p class=\"cover-figure\"><span class=\"cover-value\">"
           + Html.escape(text.number(summary.dealsAudited())) + "</span><span class=\"cover-label\">" + words.get("html.kpi.deals") + "</span><span class=\"cover-definition\">"
-          + Html.escape(amounts(summary.amountByCurrency())) + "</span></p></div>\n");
+          + Html.escape(text.amounts(summary.amountByCurrency(), settings().currency())) + "</span></p></div>\n");
     }
     w(out, "</header>\n");
   }
@@ -164,7 +164,7 @@ final class HtmlReport {
     AuditSummary s = summary;
     w(out, "<div class=\"kpis\">\n");
     w(out, "<div class=\"kpi\"><p class=\"kpi-label\">" + words.get("html.kpi.deals") + "</p><p class=\"kpi-value\" id=\"figure-deals\">"
-        + Html.escape(text.number(s.dealsAudited())) + "</p><p class=\"kpi-note\" id=\"figure-amount\">" + Html.escape(amounts(s.amountByCurrency()))
+        + Html.escape(text.number(s.dealsAudited())) + "</p><p class=\"kpi-note\" id=\"figure-amount\">" + Html.escape(text.amounts(s.amountByCurrency(), settings().currency()))
         + "</p><p class=\"kpi-note\">" + words.get("md.outcomes", text.number(s.won()), text.number(s.lost()), text.number(s.open())) + "</p></div>\n");
     w(out, "<div class=\"kpi kpi-main\"><p class=\"kpi-label\">" + words.get("html.kpi.conformity") + "</p><p class=\"kpi-value\" id=\"figure-conformity\">"
         + Html.escape(text.percent(s.conformityRate())) + "</p><p class=\"definition\">" + words.get("md.conformity.definition") + "</p>"
@@ -546,13 +546,6 @@ final class HtmlReport {
 
   private String amount(BigDecimal value) {
     return text.amount(value, settings().currency());
-  }
-
-  private String amounts(Map<String, BigDecimal> byCurrency) {
-    if (byCurrency.isEmpty()) {
-      return amount(BigDecimal.ZERO);
-    }
-    return byCurrency.entrySet().stream().map(e -> text.amount(e.getValue(), e.getKey())).collect(Collectors.joining(" + "));
   }
 
   private String optionalPercent(BigDecimal value) {

@@ -7,7 +7,7 @@ import fr.vigie.audit.run.AuditSummary;
 import fr.vigie.audit.run.AuditedDeal;
 import fr.vigie.deals.input.Rejection;
 import fr.vigie.report.ReportText;
-import fr.vigie.report.model.ReportModelBuilder;
+import fr.vigie.report.model.SharedModel;
 import fr.vigie.waivers.WaivedFinding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +35,7 @@ public final class HtmlReportWriter implements AuditListener {
   private final Path file;
   private final Medium medium;
   private final Function<Locale, ReportText> texts;
+  private final SharedModel model;
   private AuditContext context;
   private Words words;
   private HtmlParts parts;
@@ -45,9 +46,15 @@ public final class HtmlReportWriter implements AuditListener {
 
   /** {@code texts} gives the words in the run's language: the report bundle, or another with the same keys. */
   public HtmlReportWriter(Path file, Medium medium, Function<Locale, ReportText> texts) {
+    this(file, medium, texts, new SharedModel());
+  }
+
+  /** {@code model}: the run's report model, shared with the other writers that show it. */
+  public HtmlReportWriter(Path file, Medium medium, Function<Locale, ReportText> texts, SharedModel model) {
     this.file = file;
     this.medium = medium;
     this.texts = texts;
+    this.model = model;
   }
 
   @Override
@@ -75,7 +82,7 @@ public final class HtmlReportWriter implements AuditListener {
   @Override
   public void finish(AuditSummary summary) {
     try (HtmlParts closing = parts; Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      new HtmlReport(ReportModelBuilder.build(context, summary), context, words, closing, medium).write(out);
+      new HtmlReport(model.of(context, summary), context, words, closing, medium).write(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

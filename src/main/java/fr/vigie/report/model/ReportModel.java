@@ -1,6 +1,5 @@
 package fr.vigie.report.model;
 
-import fr.vigie.audit.model.Finding;
 import fr.vigie.audit.model.Lever;
 import fr.vigie.audit.run.AuditSummary;
 import fr.vigie.audit.run.Figures;
@@ -13,20 +12,16 @@ import java.util.List;
  * it: they are streamed by each writer as the deals come.
  */
 public record ReportModel(
-    String client,
-    String currency,
     AuditSummary summary,
     Comparison previous,
     List<Recommendation> actions,
     Effectiveness effectiveness,
     List<Recommendation> recommendations,
-    List<Finding> planFindings,
     List<CatalogueEntry> catalogue) {
 
   public ReportModel {
     actions = List.copyOf(actions);
     recommendations = List.copyOf(recommendations);
-    planFindings = List.copyOf(planFindings);
     catalogue = List.copyOf(catalogue);
   }
 
@@ -66,5 +61,5 @@ public record ReportModel(
   }
 
   /** A rule of the run, for the appendix: what was used to judge. */
-  public record CatalogueEntry(String id, String version, String title, String severity, Lever lever, String pack) {}
+  public record CatalogueEntry(String id, String version, String title, String severity, Lever lever) {}
 }

@@ -32,17 +32,14 @@ public final class ReportModelBuilder {
         .thenComparing(ReportModel.Recommendation::rule));
     List<ReportModel.CatalogueEntry> catalogue = context.rules().catalog().stream()
         .map(r -> new ReportModel.CatalogueEntry(r.id(), r.version(), context.rules().messages().title(context.language(), r.id()),
-            r.severity().code(), r.lever(), r.pack()))
+            r.severity().code(), r.lever()))
         .toList();
     return new ReportModel(
-        context.workspace().settings().client(),
-        context.workspace().settings().currency(),
         summary,
         PreviousPeriod.compare(context.outDir(), context.period(), summary.conformityRate()).orElse(null),
         recommendations.subList(0, Math.min(3, recommendations.size())),
         effectiveness(context, summary),
         recommendations,
-        context.planFindings(),
         catalogue);
   }
 

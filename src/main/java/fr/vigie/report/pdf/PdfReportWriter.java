@@ -9,14 +9,13 @@ import fr.vigie.deals.input.Rejection;
 import fr.vigie.report.ReportText;
 import fr.vigie.report.html.HtmlReportWriter;
 import fr.vigie.report.html.Medium;
+import fr.vigie.report.model.SharedModel;
 import fr.vigie.waivers.WaivedFinding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * Writes {@code report.pdf}: the HTML report laid out for A4 pages ({@link Medium#PDF}: title
@@ -30,13 +29,14 @@ public final class PdfReportWriter implements AuditListener {
   private List<String> warnings = List.of();
 
   public PdfReportWriter(Path file) {
-    this(file, ReportText::new);
+    this(file, new SharedModel());
   }
 
-  public PdfReportWriter(Path file, Function<Locale, ReportText> texts) {
+  /** {@code model}: the run's report model, shared with the other writers that show it. */
+  public PdfReportWriter(Path file, SharedModel model) {
     this.file = file;
     this.xhtml = file.resolveSibling(file.getFileName() + ".html.part");
-    this.html = new HtmlReportWriter(xhtml, Medium.PDF, texts);
+    this.html = new HtmlReportWriter(xhtml, Medium.PDF, ReportText::new, model);
   }
 
   @Override

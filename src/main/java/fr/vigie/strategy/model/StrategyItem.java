@@ -43,8 +43,4 @@ public record StrategyItem(Kind kind, String subject, BigDecimal value, String t
     String name = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     return name + (subject == null ? "" : " " + subject) + (value == null ? "" : " " + value.stripTrailingZeros().toPlainString());
   }
-
-  public boolean appliesToAll() {
-    return subject == null;
-  }
 }
