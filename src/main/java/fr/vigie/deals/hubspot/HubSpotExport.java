@@ -174,38 +174,22 @@ public final class HubSpotExport {
   /** The files by role: as the mapping names them, else told by their columns. */
   private static Map<String, Path> files(ExportFolder export, SourceMapping mapping, Problems problems) {
     Map<String, Path> files = export.named(ROLES, mapping, problems);
-    Map<String, List<Path>> found = new LinkedHashMap<>();
-    for (Path file : export.csvFiles()) {
-      if (files.containsValue(file)) {
-        continue;
-      }
-      List<String> header = HeaderPeek.columns(file);
-      String role = isDeals(header) ? "deals"
-          : HubSpotColumns.has(header, HubSpotColumns.HISTORY, "property") && HubSpotColumns.has(header, HubSpotColumns.HISTORY, "timestamp")
-              ? "history"
-          : HubSpotColumns.has(header, HubSpotColumns.LINES, "quantity") && HubSpotColumns.has(header, HubSpotColumns.LINES, "deal") ? "lines"
-          : HubSpotColumns.has(header, HubSpotColumns.STAGES, "id") && HubSpotColumns.has(header, HubSpotColumns.STAGES, "label") ? "stages"
-          : HubSpotColumns.has(header, HubSpotColumns.OWNERS, "email") && HubSpotColumns.has(header, HubSpotColumns.OWNERS, "id") ? "owners"
-          : null;
-      if (role != null && !files.containsKey(role)) {
-        found.computeIfAbsent(role, r -> new ArrayList<>()).add(file);
-      }
-    }
-    found.forEach((role, paths) -> {
-      if (paths.size() > 1) {
-        problems.error(Location.of(export.shown()), "several files look like the " + role + " of a HubSpot export ("
-            + String.join(", ", paths.stream().map(p -> p.getFileName().toString()).toList()) + "): name the one to read in files: "
-            + role + ": of " + mapping.shown());
-      } else {
-        files.put(role, paths.get(0));
-        export.use(paths.get(0));
-      }
-    });
+    export.addByHeader(files, HubSpotExport::roleOf, "HubSpot", mapping, problems);
     if (!files.containsKey("deals")) {
       problems.error(Location.of(export.shown()), "no deals file in this folder: a HubSpot deals export has the columns Record ID and"
           + " Deal Stage (or hs_object_id and dealstage); name it in files: deals: of " + mapping.shown() + " if its columns are translated");
     }
     return files;
+  }
+
+  private static String roleOf(List<String> header) {
+    return isDeals(header) ? "deals"
+        : HubSpotColumns.has(header, HubSpotColumns.HISTORY, "property") && HubSpotColumns.has(header, HubSpotColumns.HISTORY, "timestamp")
+            ? "history"
+        : HubSpotColumns.has(header, HubSpotColumns.LINES, "quantity") && HubSpotColumns.has(header, HubSpotColumns.LINES, "deal") ? "lines"
+        : HubSpotColumns.has(header, HubSpotColumns.STAGES, "id") && HubSpotColumns.has(header, HubSpotColumns.STAGES, "label") ? "stages"
+        : HubSpotColumns.has(header, HubSpotColumns.OWNERS, "email") && HubSpotColumns.has(header, HubSpotColumns.OWNERS, "id") ? "owners"
+        : null;
   }
 
   /** The columns of the deals file that hold when a stage was entered: HubSpot's, and those the mapping names. */

@@ -162,23 +162,7 @@ public final class PipedriveExport {
 
   private static Map<String, Path> files(ExportFolder export, SourceMapping mapping, Problems problems) {
     Map<String, Path> files = export.named(ROLES, mapping, problems);
-    Map<String, List<Path>> found = new LinkedHashMap<>();
-    for (Path file : export.csvFiles()) {
-      String role = files.containsValue(file) ? null : roleOf(HeaderPeek.columns(file));
-      if (role != null && !files.containsKey(role)) {
-        found.computeIfAbsent(role, r -> new ArrayList<>()).add(file);
-      }
-    }
-    found.forEach((role, paths) -> {
-      if (paths.size() > 1) {
-        problems.error(Location.of(export.shown()), "several files look like the " + role + " of a Pipedrive export ("
-            + String.join(", ", paths.stream().map(p -> p.getFileName().toString()).toList()) + "): name the one to read in files: "
-            + role + ": of " + mapping.shown());
-      } else {
-        files.put(role, paths.get(0));
-        export.use(paths.get(0));
-      }
-    });
+    export.addByHeader(files, PipedriveExport::roleOf, "Pipedrive", mapping, problems);
     if (!files.containsKey("deals")) {
       problems.error(Location.of(export.shown()), "no deals file in this folder: a Pipedrive deals export has the columns stage_id and"
           + " add_time (or Deal - Stage and Deal - Title)");
