@@ -196,17 +196,7 @@ public final class PipedriveExport {
 
   private static LookupTable lookup(Path path, String kind, ExportFile.Reading reading, long maxHeld, List<String> notes, Problems problems,
       String... columns) {
-    if (path == null) {
-      return LookupTable.empty(kind);
-    }
-    ExportFile file = ExportFile.open(path, reading);
-    file.noteTo(notes);
-    file.require(problems, "Vigie looks its rows up by id", "id");
-    if (problems.hasErrors()) {
-      file.close();
-      return LookupTable.empty(kind);
-    }
-    return LookupTable.load(file, kind, "id", maxHeld, List.of(columns));
+    return LookupTable.open(path, kind, reading, maxHeld, notes, problems, "id", id -> id, List.of(columns));
   }
 
   /** A stage as Pipedrive writes it (its id, or its name in the web export) → the process's stage, through the stages file. */

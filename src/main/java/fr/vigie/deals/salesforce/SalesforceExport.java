@@ -182,17 +182,7 @@ public final class SalesforceExport {
 
   private static LookupTable lookup(Path path, String kind, ExportFile.Reading reading, long maxHeld, List<String> notes, Problems problems,
       String... columns) {
-    if (path == null) {
-      return LookupTable.empty(kind);
-    }
-    ExportFile file = ExportFile.open(path, reading);
-    file.noteTo(notes);
-    file.require(problems, "Vigie looks its rows up by Id", "Id");
-    if (problems.hasErrors()) {
-      file.close();
-      return LookupTable.empty(kind);
-    }
-    return LookupTable.load(file, kind, "Id", SalesforceIds::key, maxHeld, List.of(columns));
+    return LookupTable.open(path, kind, reading, maxHeld, notes, problems, "Id", SalesforceIds::key, List.of(columns));
   }
 
   /** How each child file's rows are tied to their opportunity and read. */
