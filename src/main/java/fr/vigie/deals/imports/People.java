@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Names the CRM's users as the workspace names its people ({@code c.martin}), so that owners,
@@ -54,6 +55,9 @@ public final class People {
     }
   }
 
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   private final From from;
   private final Map<String, String> exceptions;
   private final Map<String, String> byName = new HashMap<>();
@@ -81,8 +85,8 @@ public final class People {
   }
 
   private static String normal(String text) {
-    String plain = Normalizer.normalize(text.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-    return plain.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    String plain = MARKS.matcher(Normalizer.normalize(text.strip(), Normalizer.Form.NFD)).replaceAll("");
+    return SPACES.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ");
   }
 
   /**

@@ -52,6 +52,7 @@ public record ValueFormats(Character decimal, DateOrder dateOrder, ZoneId localT
       Pattern.compile("(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
   private static final Pattern ISO_LOCAL =
       Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)");
+  private static final Pattern GROUP_SEPARATOR = Pattern.compile("[ \u00A0\u202F\u2009.,]");
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final DateTimeFormatter COMPACT_OFFSET =
       DateTimeFormatter.ofPattern("yyyy-MM-dd['T'][' ']HH:mm[:ss][.SSS][.SS][.S]xx", Locale.ROOT);
@@ -179,7 +180,7 @@ public record ValueFormats(Character decimal, DateOrder dateOrder, ZoneId localT
 
   /** Thousands separators, when there are any, must part groups of three digits: "12 50" is no number. */
   private void checkGroups(String name, String raw, String integer) {
-    String[] groups = integer.split("[ \u00A0\u202F\u2009.,]", -1);
+    String[] groups = GROUP_SEPARATOR.split(integer, -1);
     if (groups.length == 1) {
       return;
     }

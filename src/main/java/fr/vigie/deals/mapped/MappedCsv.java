@@ -38,6 +38,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Any CSV export, read through its mapping (docs/importers.md#any-csv): the file of deals, one row
@@ -51,6 +52,9 @@ public final class MappedCsv {
 
   /** The keys of a mapping only this source has. */
   public static final List<String> OWN_KEYS = List.of("columns", "stage-dates");
+
+  /** A decision's value written as a number, maybe in percent. */
+  private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9][0-9 \u00A0\u202F.,]*\\s*%?");
 
   private MappedCsv() {}
 
@@ -277,7 +281,7 @@ public final class MappedCsv {
       if (value == null) {
         return null;
       }
-      if (!value.matches("[-+]?[0-9][0-9 \u00A0\u202F.,]*\\s*%?")) {
+      if (!NUMBER.matcher(value).matches()) {
         return value;
       }
       return row.read(column("value"), () -> mapping.formats().percent(row.header(column("value")), value).toPlainString());
