@@ -101,10 +101,6 @@ public final class ExportFile implements AutoCloseable {
     return column.strip().toLowerCase(Locale.ROOT);
   }
 
-  public Path path() {
-    return path;
-  }
-
   /** The file as shown in messages. */
   public String shown() {
     return shown;

@@ -47,10 +47,6 @@ public final class ExportFolder {
     }
   }
 
-  public Path path() {
-    return folder;
-  }
-
   public String shown() {
     return DisplayPath.of(folder);
   }
@@ -120,11 +116,6 @@ public final class ExportFolder {
         used.add(paths.get(0));
       }
     });
-  }
-
-  /** Marks a file found otherwise (by its header) as read. */
-  public void use(Path file) {
-    used.add(file);
   }
 
   /** Checks the roles the mapping names under {@code files:}. */

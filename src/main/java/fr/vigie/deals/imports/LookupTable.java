@@ -140,9 +140,4 @@ public final class LookupTable {
   public DealInput.FileCount count() {
     return count;
   }
-
-  /** Every id of the table. */
-  public java.util.Set<String> ids() {
-    return rows.keySet();
-  }
 }
