@@ -95,7 +95,7 @@ public final class SalesforceExport {
           + " their opportunity through ProcessInstance; include it in the export");
     }
     Approvals approvals = approvals(mapping, problems);
-    String productColumn = product(mapping, problems);
+    String productColumn = product(mapping);
     problems.throwIfErrors();
 
     List<String> notes = new ArrayList<>();
@@ -174,7 +174,7 @@ public final class SalesforceExport {
     return new Approvals(decision == null ? "discount-approval" : decision, approvals.text("value"), approvals.valueLocation("value"));
   }
 
-  private static String product(SourceMapping mapping, Problems problems) {
+  private static String product(SourceMapping mapping) {
     YamlObject root = mapping.root();
     String product = root == null ? null : root.choice("product", "Name", "ProductCode");
     return product == null ? "Name" : product;
