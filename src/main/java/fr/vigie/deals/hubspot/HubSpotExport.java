@@ -405,10 +405,7 @@ public final class HubSpotExport {
         deal.set("expectedCloseDate", row.date(close), row.header(close));
       }
       mapping.apply(row, deal, people, null);
-      if (deal.get("team") == null && deal.get("owner") != null) {
-        ImportContext.Person owner = context.person(deal.get("owner").toString());
-        deal.set("team", owner == null ? null : owner.team(), null);
-      }
+      deal.teamFromOwner(context);
       List<Change> changes = items.list("history", Change.class).stream().sorted(Comparator.comparing(Change::at)).toList();
       stageHistory(row, deal, changes);
       closeDates(deal, changes);

@@ -85,6 +85,15 @@ public final class DraftBuilder {
     return this;
   }
 
+  /** When nothing gave the deal its team: its owner's team in the workspace, if the owner is one of its people. */
+  public DraftBuilder teamFromOwner(ImportContext context) {
+    if (get("team") == null && get("owner") != null) {
+      ImportContext.Person owner = context.person(get("owner").toString());
+      set("team", owner == null ? null : owner.team(), null);
+    }
+    return this;
+  }
+
   public Object get(String target) {
     return target.startsWith(FIELDS) ? fields.get(target.substring(FIELDS.length())) : values.get(target);
   }

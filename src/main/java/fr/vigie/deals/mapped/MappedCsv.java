@@ -314,10 +314,7 @@ public final class MappedCsv {
       String created = columns.of(MappedFile.DEALS, "created-at");
       DraftBuilder deal = new DraftBuilder().id(row.text(columns.of(MappedFile.DEALS, "id"))).createdAt(row.instant(created));
       mapping.apply(row, deal, people, null);
-      if (deal.get("team") == null && deal.get("owner") != null) {
-        ImportContext.Person owner = context.person(deal.get("owner").toString());
-        deal.set("team", owner == null ? null : owner.team(), null);
-      }
+      deal.teamFromOwner(context);
       stages(row, deal, items.list("stage-changes", StageChange.class));
       deal.activities().addAll(items.list("activities", Activity.class));
       deal.decisions().addAll(items.list("decisions", Decision.class));

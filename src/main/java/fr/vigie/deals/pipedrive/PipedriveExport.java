@@ -317,10 +317,7 @@ public final class PipedriveExport {
         deal.set("expectedCloseDate", row.date(columns.get("expected-close")), row.header(columns.get("expected-close")));
       }
       mapping.apply(row, deal, people, null);
-      if (deal.get("team") == null && deal.get("owner") != null) {
-        ImportContext.Person owner = context.person(deal.get("owner").toString());
-        deal.set("team", owner == null ? null : owner.team(), null);
-      }
+      deal.teamFromOwner(context);
       List<Change> changes = items.list("changelog", Change.class).stream()
           .sorted(Comparator.comparing(Change::at).thenComparingInt(Change::order)).toList();
       stages(row, deal, changes, created);

@@ -374,10 +374,7 @@ public final class SalesforceExport {
           .set("currency", row.text("CurrencyIsoCode"), "CurrencyIsoCode")
           .set("expectedCloseDate", row.date("CloseDate"), "CloseDate");
       mapping.apply(row, deal, people, column -> accounts.get(accountId, column));
-      if (deal.get("team") == null && deal.get("owner") != null) {
-        ImportContext.Person owner = context.person(deal.get("owner").toString());
-        deal.set("team", owner == null ? null : owner.team(), null);
-      }
+      deal.teamFromOwner(context);
       history(row, deal, items.list("history", HistoryEntry.class));
       deal.outcome(outcome(row));
       if (deal.outcome().isClosed() && !deal.stages().isEmpty()) {
