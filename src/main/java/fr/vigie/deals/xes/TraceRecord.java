@@ -31,9 +31,10 @@ import java.util.TreeMap;
  * One trace read into a deal, on the audit's workers. Events a log written by Vigie marks with
  * {@code vigie:kind} are read by kind; the events of other logs by their name, a stage of the
  * mapping's {@code stages:} or an activity of its {@code activities:}. Only completed events
- * ({@code lifecycle:transition} absent or complete) are read: a stage is entered once.
+ * ({@code lifecycle:transition} absent or complete) are read: a stage is entered once. {@code people}
+ * names the log's resources: made once by {@link XesInput} for all its traces.
  */
-record TraceRecord(XesTrace trace, SourceMapping mapping, ImportContext context) implements InputRecord {
+record TraceRecord(XesTrace trace, SourceMapping mapping, ImportContext context, People people) implements InputRecord {
 
   private static final DealChecks.Names NAMES =
       new DealChecks.Names(NAME, CREATED_AT, CLOSED_AT, OUTCOME, "stages", "no event is a stage");
@@ -57,7 +58,6 @@ record TraceRecord(XesTrace trace, SourceMapping mapping, ImportContext context)
   }
 
   private DraftBuilder draft(XesTrace.Attributes a) {
-    People people = mapping.people().people(context, mapping.shown(), null, "the log");
     DraftBuilder deal = new DraftBuilder().id(a.text(NAME));
     checkVigieKeys(a);
     deal.set("name", a.text(DEAL_NAME), DEAL_NAME)
