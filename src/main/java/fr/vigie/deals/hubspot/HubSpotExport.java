@@ -405,7 +405,7 @@ public final class HubSpotExport {
         deal.set("expectedCloseDate", row.date(close), row.header(close));
       }
       mapping.apply(row, deal, people, null);
-      deal.teamFromOwner(context);
+      deal.teamFromOwner(people);
       List<Change> changes = items.list("history", Change.class).stream().sorted(Comparator.comparing(Change::at)).toList();
       stageHistory(row, deal, changes);
       closeDates(deal, changes);

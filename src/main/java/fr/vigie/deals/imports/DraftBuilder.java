@@ -86,10 +86,9 @@ public final class DraftBuilder {
   }
 
   /** When nothing gave the deal its team: its owner's team in the workspace, if the owner is one of its people. */
-  public DraftBuilder teamFromOwner(ImportContext context) {
+  public DraftBuilder teamFromOwner(People people) {
     if (get("team") == null && get("owner") != null) {
-      ImportContext.Person owner = context.person(get("owner").toString());
-      set("team", owner == null ? null : owner.team(), null);
+      set("team", people.teamOf(get("owner").toString()), null);
     }
     return this;
   }

@@ -61,6 +61,7 @@ public final class People {
   private final From from;
   private final Map<String, String> exceptions;
   private final Map<String, String> byName = new HashMap<>();
+  private final Map<String, String> teams = new HashMap<>();
   private final List<String> names;
   private final Translation roles;
   private final String mapping;
@@ -79,6 +80,9 @@ public final class People {
     for (ImportContext.Person person : context.people()) {
       if (person.name() != null) {
         byName.put(normal(person.name()), person.id());
+      }
+      if (!teams.containsKey(person.id())) {
+        teams.put(person.id(), person.team());
       }
     }
     this.names = context.people().stream().map(ImportContext.Person::name).filter(n -> n != null).toList();
@@ -133,6 +137,11 @@ public final class People {
           + "; add them there, or to people: map: of " + mapping);
     }
     return person;
+  }
+
+  /** The team of the workspace's person {@code id} (the first listed with that id); null when none or not one of its people. */
+  public String teamOf(String id) {
+    return teams.get(id);
   }
 
   /** The role of a user with {@code crmId} by their title ({@code roles:}), or null when the table does not list it. */

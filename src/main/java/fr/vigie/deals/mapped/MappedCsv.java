@@ -314,7 +314,7 @@ public final class MappedCsv {
       String created = columns.of(MappedFile.DEALS, "created-at");
       DraftBuilder deal = new DraftBuilder().id(row.text(columns.of(MappedFile.DEALS, "id"))).createdAt(row.instant(created));
       mapping.apply(row, deal, people, null);
-      deal.teamFromOwner(context);
+      deal.teamFromOwner(people);
       stages(row, deal, items.list("stage-changes", StageChange.class));
       deal.activities().addAll(items.list("activities", Activity.class));
       deal.decisions().addAll(items.list("decisions", Decision.class));

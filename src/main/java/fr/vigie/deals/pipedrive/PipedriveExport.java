@@ -149,7 +149,7 @@ public final class PipedriveExport {
           lookedUp.add(table.count());
         }
       }
-      Maker maker = new Maker(mapping, context, people, columns, stageNames, statusStages);
+      Maker maker = new Maker(mapping, people, columns, stageNames, statusStages);
       DealChecks.Names names = new DealChecks.Names(columns.get("id"), columns.get("created"), columns.getOrDefault("won", "won_time"),
           columns.get("status"), "stages", "no stage_id change in the changelog");
       return new ExportInput(new ExportInput.Deals(deals, "deals", columns.get("id"), id -> id, maker, names), held, lookedUp, notes,
@@ -298,7 +298,7 @@ public final class PipedriveExport {
   }
 
   /** Makes a deal of a row of the deals file and its changelog and activities. */
-  private record Maker(SourceMapping mapping, ImportContext context, People people, Map<String, String> columns, StageNames stages,
+  private record Maker(SourceMapping mapping, People people, Map<String, String> columns, StageNames stages,
       Map<Outcome, String> statusStages) implements ExportInput.DealMaker {
 
     @Override
@@ -317,7 +317,7 @@ public final class PipedriveExport {
         deal.set("expectedCloseDate", row.date(columns.get("expected-close")), row.header(columns.get("expected-close")));
       }
       mapping.apply(row, deal, people, null);
-      deal.teamFromOwner(context);
+      deal.teamFromOwner(people);
       List<Change> changes = items.list("changelog", Change.class).stream()
           .sorted(Comparator.comparing(Change::at).thenComparingInt(Change::order)).toList();
       stages(row, deal, changes, created);

@@ -374,7 +374,7 @@ public final class SalesforceExport {
           .set("currency", row.text("CurrencyIsoCode"), "CurrencyIsoCode")
           .set("expectedCloseDate", row.date("CloseDate"), "CloseDate");
       mapping.apply(row, deal, people, column -> accounts.get(accountId, column));
-      deal.teamFromOwner(context);
+      deal.teamFromOwner(people);
       history(row, deal, items.list("history", HistoryEntry.class));
       deal.outcome(outcome(row));
       if (deal.outcome().isClosed() && !deal.stages().isEmpty()) {
