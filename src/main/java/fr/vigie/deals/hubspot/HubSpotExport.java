@@ -149,16 +149,8 @@ public final class HubSpotExport {
         }
         held.load(lines, "lines", "line item", new LineReader(lines));
       }
-      String unused = export.unusedNote();
-      if (unused != null) {
-        notes.add(unused);
-      }
-      List<DealInput.FileCount> lookedUp = new ArrayList<>();
-      for (LookupTable table : List.of(owners, stages)) {
-        if (table.count() != null) {
-          lookedUp.add(table.count());
-        }
-      }
+      export.noteUnusedTo(notes);
+      List<DealInput.FileCount> lookedUp = LookupTable.counts(owners, stages);
       List<Problem> warnings = warnings(revisions, lastRevision);
       Maker maker = new Maker(mapping, context, people, dealColumns, stageDates, stageNames);
       DealChecks.Names names = new DealChecks.Names(dealColumns.get("id"), dealColumns.get("create-date"), "stage history",

@@ -128,8 +128,16 @@ public final class ExportFolder {
     }
   }
 
+  /** Adds to {@code notes} which CSV files of the folder were not read, when some were not. */
+  public void noteUnusedTo(List<String> notes) {
+    String unused = unusedNote();
+    if (unused != null) {
+      notes.add(unused);
+    }
+  }
+
   /** "not read: Contact.csv, Lead.csv", or null when every CSV file was read. */
-  public String unusedNote() {
+  private String unusedNote() {
     List<String> unused = new ArrayList<>();
     for (Path file : csvFiles) {
       if (!used.contains(file)) {

@@ -136,6 +136,17 @@ public final class LookupTable {
     return values == null || at < 0 ? null : values[at];
   }
 
+  /** What was read from each of {@code tables} the export has, in that order, for the reconciliation. */
+  public static List<DealInput.FileCount> counts(LookupTable... tables) {
+    List<DealInput.FileCount> counts = new java.util.ArrayList<>();
+    for (LookupTable table : tables) {
+      if (table.count() != null) {
+        counts.add(table.count());
+      }
+    }
+    return counts;
+  }
+
   /** What was read, for the reconciliation; null for a file the export does not have. */
   public DealInput.FileCount count() {
     return count;

@@ -139,16 +139,8 @@ public final class PipedriveExport {
           "item_id", "field_key", "new_value", "log_time");
       held.load(files.get("activities"), reading, "activities", "activity", new ActivityReader(people, mapping), notes, problems,
           "deal_id", "type");
-      String unused = export.unusedNote();
-      if (unused != null) {
-        notes.add(unused);
-      }
-      List<DealInput.FileCount> lookedUp = new ArrayList<>();
-      for (LookupTable table : List.of(stages, users)) {
-        if (table.count() != null) {
-          lookedUp.add(table.count());
-        }
-      }
+      export.noteUnusedTo(notes);
+      List<DealInput.FileCount> lookedUp = LookupTable.counts(stages, users);
       Maker maker = new Maker(mapping, people, columns, stageNames, statusStages);
       DealChecks.Names names = new DealChecks.Names(columns.get("id"), columns.get("created"), columns.getOrDefault("won", "won_time"),
           columns.get("status"), "stages", "no stage_id change in the changelog");

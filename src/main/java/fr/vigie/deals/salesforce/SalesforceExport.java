@@ -141,16 +141,8 @@ public final class SalesforceExport {
       held.load(paths.get("Event"), reading, "activities", "event", children.events(), notes, problems, "WhatId");
       held.load(paths.get("ProcessInstanceStep"), reading, "approvals", "approval step", children.steps(), notes, problems,
           "ProcessInstanceId", "StepStatus", "CreatedDate");
-      String unused = export.unusedNote();
-      if (unused != null) {
-        notes.add(unused);
-      }
-      List<DealInput.FileCount> lookedUp = new ArrayList<>();
-      for (LookupTable table : List.of(users, accounts, products, instances)) {
-        if (table.count() != null) {
-          lookedUp.add(table.count());
-        }
-      }
+      export.noteUnusedTo(notes);
+      List<DealInput.FileCount> lookedUp = LookupTable.counts(users, accounts, products, instances);
       Maker maker = new Maker(mapping, context, people, accounts, approvals);
       return new ExportInput(new ExportInput.Deals(opportunities, "deals", "Id", SalesforceIds::key, maker, NAMES), held, lookedUp, notes,
           List.of());
