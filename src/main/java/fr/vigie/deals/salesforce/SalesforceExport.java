@@ -68,8 +68,16 @@ public final class SalesforceExport {
     }
   }
 
-  /** What the mapping says of approvals: the decision an approved step records, and the opportunity column holding its value. */
-  private record Approvals(String decision, String valueColumn, Location valueLocation) {}
+  /**
+   * What the mapping says of approvals: the decision an approved step records (a rejected one records
+   * its -refusal), and the opportunity column holding its value.
+   */
+  private record Approvals(String decision, String refusal, String valueColumn, Location valueLocation) {
+
+    Approvals(String decision, String valueColumn, Location valueLocation) {
+      this(decision, decision.replaceAll("-approval$", "-refusal"), valueColumn, valueLocation);
+    }
+  }
 
   /** Opens the export in {@code folder}: checks every file's header, reads the looked-up and child files; Opportunity.csv is then streamed. */
   public static DealInput open(Path folder, SourceMapping mapping, ImportContext context) {
@@ -376,7 +384,7 @@ public final class SalesforceExport {
       deal.lines().addAll(items.list("lines", LineItem.class));
       String value = approvedValue(row);
       for (ApprovalStep step : items.list("approvals", ApprovalStep.class)) {
-        String type = step.approved() ? approvals.decision() : approvals.decision().replaceAll("-approval$", "-refusal");
+        String type = step.approved() ? approvals.decision() : approvals.refusal();
         deal.decisions().add(new Decision(type, value, step.by(), step.role(), step.at(), step.comment()));
       }
       return deal.draft();
