@@ -1,6 +1,7 @@
 package fr.vigie.deals.imports;
 
 import fr.vigie.deals.input.InvalidValue;
+import fr.vigie.deals.input.IsoTimestamps;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -289,6 +290,10 @@ public record ValueFormats(Character decimal, DateOrder dateOrder, ZoneId localT
       return null;
     }
     String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + "T" + text.substring(11) : text;
+    OffsetDateTime quick = IsoTimestamps.parse(iso);
+    if (quick != null) {
+      return quick;
+    }
     try {
       return OffsetDateTime.parse(iso);
     } catch (DateTimeParseException e) {

@@ -10,6 +10,7 @@ import fr.vigie.deals.imports.SourceMapping;
 import fr.vigie.deals.input.DealChecks;
 import fr.vigie.deals.input.InputRecord;
 import fr.vigie.deals.input.InvalidValue;
+import fr.vigie.deals.input.IsoTimestamps;
 import fr.vigie.deals.input.RecordOutcome;
 import fr.vigie.deals.input.Rejection;
 import fr.vigie.deals.input.Values;
@@ -177,6 +178,10 @@ record TraceRecord(XesTrace trace, SourceMapping mapping, ImportContext context,
     String text = a.text(key);
     if (text == null) {
       return null;
+    }
+    OffsetDateTime quick = IsoTimestamps.parse(text);
+    if (quick != null) {
+      return quick;
     }
     try {
       return OffsetDateTime.parse(text);
