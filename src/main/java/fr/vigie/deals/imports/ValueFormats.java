@@ -48,7 +48,6 @@ public record ValueFormats(Character decimal, DateOrder dateOrder, ZoneId localT
     }
   }
 
-  private static final List<Character> SPACES = List.of(' ', '\u00A0', '\u202F', '\u2009');
   private static final Pattern SLASHED =
       Pattern.compile("(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
   private static final Pattern ISO_LOCAL =
@@ -116,7 +115,7 @@ public record ValueFormats(Character decimal, DateOrder dateOrder, ZoneId localT
       } else if (c == '.') {
         points++;
         lastPoint = i;
-      } else if (SPACES.contains(c)) {
+      } else if (isSpace(c)) {
         spaced = true;
       } else if (c < '0' || c > '9') {
         throw notANumber(name, raw);
@@ -177,6 +176,11 @@ public record ValueFormats(Character decimal, DateOrder dateOrder, ZoneId localT
           + ": state the decimal separator in " + mapping + " (formats: decimal: \"" + mark + "\" if it is the decimal mark)");
     }
     return mark;
+  }
+
+  /** The spaces that group thousands: plain, no-break, narrow no-break and thin. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\u00A0' || c == '\u202F' || c == '\u2009';
   }
 
   /** Thousands separators, when there are any, must part groups of three digits: "12 50" is no number. */
