@@ -134,8 +134,8 @@ public final class CsvBundleInput implements DealInput {
       String id = DealRow.idOf(deals.header(), row);
       ChildIndex.Claim claim = id == null ? null : children.claim(id);
       return claim == null
-          ? new DealRow(deals.header(), deals.shown(), row, null, false)
-          : new DealRow(deals.header(), deals.shown(), row, claim.rows(), claim.first());
+          ? new DealRow(deals.header(), deals.shown(), row, id, null, false)
+          : new DealRow(deals.header(), deals.shown(), row, id, claim.rows(), claim.first());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + deals.shown(), e);
     }

@@ -21,6 +21,14 @@ public record CsvRow(int line, List<Cell> cells, Problem problem, int endLine, i
 
   /** True when every cell is empty or blank: a row with nothing in it, as spreadsheets leave behind. */
   public boolean isBlank() {
-    return problem == null && cells.stream().allMatch(cell -> cell.text().isBlank());
+    if (problem != null) {
+      return false;
+    }
+    for (Cell cell : cells) {
+      if (!cell.text().isBlank()) {
+        return false;
+      }
+    }
+    return true;
   }
 }

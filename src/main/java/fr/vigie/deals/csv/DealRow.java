@@ -13,12 +13,12 @@ import fr.vigie.deals.model.StageChange;
 import fr.vigie.problem.Location;
 
 /**
- * One row of deals.csv with the child rows that name its id, read into a deal on the audit's
- * worker threads. A deal is rejected when its row cannot be read, when one of its child rows could
+ * One row of deals.csv, its id cell's text ({@link #idOf}, read once when the row is), and the
+ * child rows that name that id, read into a deal on the audit's worker threads. A deal is rejected when its row cannot be read, when one of its child rows could
  * not be read (auditing it without that row could give false findings), or when it fails the
  * checks every deal must pass.
  */
-record DealRow(Header header, String shown, CsvRow row, ChildRows children, boolean countsEvents) implements InputRecord {
+record DealRow(Header header, String shown, CsvRow row, String id, ChildRows children, boolean countsEvents) implements InputRecord {
 
   static final DealChecks.Names NAMES =
       new DealChecks.Names("id", "created_at", "closed_at", "outcome", "stages", "no row in stage-changes.csv");
@@ -37,7 +37,6 @@ record DealRow(Header header, String shown, CsvRow row, ChildRows children, bool
   @Override
   public RecordOutcome read() {
     int events = children != null && countsEvents ? children.events() : 0;
-    String id = idOf(header, row);
     CsvRow.Problem problem = row.problem() != null ? row.problem() : header.shapeProblem(row);
     if (problem != null) {
       return rejected(problem, id, events);

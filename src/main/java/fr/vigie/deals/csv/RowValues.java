@@ -25,7 +25,7 @@ final class RowValues {
   /** Reads every cell of a row that has one cell per column; texts go through {@code strings} when given. */
   static RowValues read(Header header, CsvRow row, SharedStrings strings) {
     Object[] values = new Object[header.columns().size()];
-    Map<String, String> fields = new LinkedHashMap<>();
+    Map<String, String> fields = null;
     for (int i = 0; i < header.columns().size(); i++) {
       Header.Column column = header.columns().get(i);
       CsvRow.Cell cell = row.cells().get(i);
@@ -40,6 +40,9 @@ final class RowValues {
         value = strings.of(text);
       }
       if (column.field() != null && value != null) {
+        if (fields == null) {
+          fields = new LinkedHashMap<>();
+        }
         fields.put(column.field(), (String) value);
       }
       values[i] = value;
@@ -63,9 +66,9 @@ final class RowValues {
     return value;
   }
 
-  /** The deal's own fields, from the {@code field:<name>} columns that are not empty. */
+  /** The deal's own fields, from the {@code field:<name>} columns that are not empty (only deals.csv has them). */
   Map<String, String> fields() {
-    return fields;
+    return fields == null ? Map.of() : fields;
   }
 
   /** A problem about a column: at its cell, or at the row when the file has no such column. */

@@ -149,16 +149,8 @@ public final class HubSpotExport {
         }
         held.load(lines, "lines", "line item", new LineReader(lines));
       }
-      String unused = export.unusedNote();
-      if (unused != null) {
-        notes.add(unused);
-      }
-      List<DealInput.FileCount> lookedUp = new ArrayList<>();
-      for (LookupTable table : List.of(owners, stages)) {
-        if (table.count() != null) {
-          lookedUp.add(table.count());
-        }
-      }
+      export.noteUnusedTo(notes);
+      List<DealInput.FileCount> lookedUp = LookupTable.counts(owners, stages);
       List<Problem> warnings = warnings(revisions, lastRevision);
       Maker maker = new Maker(mapping, context, people, dealColumns, stageDates, stageNames);
       DealChecks.Names names = new DealChecks.Names(dealColumns.get("id"), dealColumns.get("create-date"), "stage history",
@@ -174,38 +166,22 @@ public final class HubSpotExport {
   /** The files by role: as the mapping names them, else told by their columns. */
   private static Map<String, Path> files(ExportFolder export, SourceMapping mapping, Problems problems) {
     Map<String, Path> files = export.named(ROLES, mapping, problems);
-    Map<String, List<Path>> found = new LinkedHashMap<>();
-    for (Path file : export.csvFiles()) {
-      if (files.containsValue(file)) {
-        continue;
-      }
-      List<String> header = HeaderPeek.columns(file);
-      String role = isDeals(header) ? "deals"
-          : HubSpotColumns.has(header, HubSpotColumns.HISTORY, "property") && HubSpotColumns.has(header, HubSpotColumns.HISTORY, "timestamp")
-              ? "history"
-          : HubSpotColumns.has(header, HubSpotColumns.LINES, "quantity") && HubSpotColumns.has(header, HubSpotColumns.LINES, "deal") ? "lines"
-          : HubSpotColumns.has(header, HubSpotColumns.STAGES, "id") && HubSpotColumns.has(header, HubSpotColumns.STAGES, "label") ? "stages"
-          : HubSpotColumns.has(header, HubSpotColumns.OWNERS, "email") && HubSpotColumns.has(header, HubSpotColumns.OWNERS, "id") ? "owners"
-          : null;
-      if (role != null && !files.containsKey(role)) {
-        found.computeIfAbsent(role, r -> new ArrayList<>()).add(file);
-      }
-    }
-    found.forEach((role, paths) -> {
-      if (paths.size() > 1) {
-        problems.error(Location.of(export.shown()), "several files look like the " + role + " of a HubSpot export ("
-            + String.join(", ", paths.stream().map(p -> p.getFileName().toString()).toList()) + "): name the one to read in files: "
-            + role + ": of " + mapping.shown());
-      } else {
-        files.put(role, paths.get(0));
-        export.use(paths.get(0));
-      }
-    });
+    export.addByHeader(files, HubSpotExport::roleOf, "HubSpot", mapping, problems);
     if (!files.containsKey("deals")) {
       problems.error(Location.of(export.shown()), "no deals file in this folder: a HubSpot deals export has the columns Record ID and"
           + " Deal Stage (or hs_object_id and dealstage); name it in files: deals: of " + mapping.shown() + " if its columns are translated");
     }
     return files;
+  }
+
+  private static String roleOf(List<String> header) {
+    return isDeals(header) ? "deals"
+        : HubSpotColumns.has(header, HubSpotColumns.HISTORY, "property") && HubSpotColumns.has(header, HubSpotColumns.HISTORY, "timestamp")
+            ? "history"
+        : HubSpotColumns.has(header, HubSpotColumns.LINES, "quantity") && HubSpotColumns.has(header, HubSpotColumns.LINES, "deal") ? "lines"
+        : HubSpotColumns.has(header, HubSpotColumns.STAGES, "id") && HubSpotColumns.has(header, HubSpotColumns.STAGES, "label") ? "stages"
+        : HubSpotColumns.has(header, HubSpotColumns.OWNERS, "email") && HubSpotColumns.has(header, HubSpotColumns.OWNERS, "id") ? "owners"
+        : null;
   }
 
   /** The columns of the deals file that hold when a stage was entered: HubSpot's, and those the mapping names. */
@@ -421,10 +397,7 @@ public final class HubSpotExport {
         deal.set("expectedCloseDate", row.date(close), row.header(close));
       }
       mapping.apply(row, deal, people, null);
-      if (deal.get("team") == null && deal.get("owner") != null) {
-        ImportContext.Person owner = context.person(deal.get("owner").toString());
-        deal.set("team", owner == null ? null : owner.team(), null);
-      }
+      deal.teamFromOwner(people);
       List<Change> changes = items.list("history", Change.class).stream().sorted(Comparator.comparing(Change::at)).toList();
       stageHistory(row, deal, changes);
       closeDates(deal, changes);

@@ -85,6 +85,14 @@ public final class DraftBuilder {
     return this;
   }
 
+  /** When nothing gave the deal its team: its owner's team in the workspace, if the owner is one of its people. */
+  public DraftBuilder teamFromOwner(People people) {
+    if (get("team") == null && get("owner") != null) {
+      set("team", people.teamOf(get("owner").toString()), null);
+    }
+    return this;
+  }
+
   public Object get(String target) {
     return target.startsWith(FIELDS) ? fields.get(target.substring(FIELDS.length())) : values.get(target);
   }

@@ -38,6 +38,8 @@ public final class ExportFile implements AutoCloseable {
   private final Limits limits;
   private final List<String> names;
   private final Map<String, Integer> positions;
+  /** {@link #position} of each column name asked for, as asked (rows are read on the audit's workers). */
+  private final Map<String, Integer> asked = new java.util.concurrent.ConcurrentHashMap<>();
   private final Set<String> twice;
   private final String note;
   private long rows;
@@ -101,10 +103,6 @@ public final class ExportFile implements AutoCloseable {
     return column.strip().toLowerCase(Locale.ROOT);
   }
 
-  public Path path() {
-    return path;
-  }
-
   /** The file as shown in messages. */
   public String shown() {
     return shown;
@@ -145,7 +143,7 @@ public final class ExportFile implements AutoCloseable {
   }
 
   public boolean has(String column) {
-    return column != null && positions.containsKey(key(column));
+    return position(column) >= 0;
   }
 
   /** The first of {@code aliases} the file has (exports name a column differently), or null. */
@@ -158,8 +156,17 @@ public final class ExportFile implements AutoCloseable {
     return null;
   }
 
+  /** The column's position in the rows, or -1; a name is matched trimmed and in any case, worked out once per name. */
   int position(String column) {
-    return column == null ? -1 : positions.getOrDefault(key(column), -1);
+    if (column == null) {
+      return -1;
+    }
+    Integer at = asked.get(column);
+    if (at == null) {
+      at = positions.getOrDefault(key(column), -1);
+      asked.put(column, at);
+    }
+    return at;
   }
 
   /** The column's name as the header writes it, or {@code column} when the file has none. */

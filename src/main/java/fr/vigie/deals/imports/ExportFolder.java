@@ -47,10 +47,6 @@ public final class ExportFolder {
     }
   }
 
-  public Path path() {
-    return folder;
-  }
-
   public String shown() {
     return DisplayPath.of(folder);
   }
@@ -96,9 +92,30 @@ public final class ExportFolder {
     return null;
   }
 
-  /** Marks a file found otherwise (by its header) as read. */
-  public void use(Path file) {
-    used.add(file);
+  /**
+   * Adds to {@code files} (the files the mapping names, by role) the other CSV files whose header
+   * {@code roleOf} tells the role of (null: none), for the roles not named yet. Several files of one
+   * role are an error: the mapping must name the one to read.
+   */
+  public void addByHeader(java.util.Map<String, Path> files, java.util.function.Function<List<String>, String> roleOf, String crm,
+      SourceMapping mapping, Problems problems) {
+    java.util.Map<String, List<Path>> found = new java.util.LinkedHashMap<>();
+    for (Path file : csvFiles) {
+      String role = files.containsValue(file) ? null : roleOf.apply(HeaderPeek.columns(file));
+      if (role != null && !files.containsKey(role)) {
+        found.computeIfAbsent(role, r -> new ArrayList<>()).add(file);
+      }
+    }
+    found.forEach((role, paths) -> {
+      if (paths.size() > 1) {
+        problems.error(Location.of(shown()), "several files look like the " + role + " of a " + crm + " export ("
+            + String.join(", ", paths.stream().map(p -> p.getFileName().toString()).toList()) + "): name the one to read in files: "
+            + role + ": of " + mapping.shown());
+      } else {
+        files.put(role, paths.get(0));
+        used.add(paths.get(0));
+      }
+    });
   }
 
   /** Checks the roles the mapping names under {@code files:}. */
@@ -111,8 +128,16 @@ public final class ExportFolder {
     }
   }
 
+  /** Adds to {@code notes} which CSV files of the folder were not read, when some were not. */
+  public void noteUnusedTo(List<String> notes) {
+    String unused = unusedNote();
+    if (unused != null) {
+      notes.add(unused);
+    }
+  }
+
   /** "not read: Contact.csv, Lead.csv", or null when every CSV file was read. */
-  public String unusedNote() {
+  private String unusedNote() {
     List<String> unused = new ArrayList<>();
     for (Path file : csvFiles) {
       if (!used.contains(file)) {

@@ -61,7 +61,7 @@ public final class ExportInput implements DealInput {
     }
     String id = row.problem() == null ? row.text(deals.idColumn()) : null;
     DealItems items = id == null ? null : held.claim(deals.key().apply(id));
-    return new DealRecord(deals, row, items == null ? DealItems.NONE : items);
+    return new DealRecord(deals, row, id, items == null ? DealItems.NONE : items);
   }
 
   @Override
@@ -96,7 +96,8 @@ public final class ExportInput implements DealInput {
     deals.file().close();
   }
 
-  private record DealRecord(Deals deals, ExportRow row, DealItems items) implements InputRecord {
+  /** A row of the deals file, its id (read once, when the row is: null for a row that cannot be read) and its child rows. */
+  private record DealRecord(Deals deals, ExportRow row, String id, DealItems items) implements InputRecord {
 
     @Override
     public Location location() {
@@ -107,7 +108,6 @@ public final class ExportInput implements DealInput {
     public RecordOutcome read() {
       int events = items.events();
       RowProblem problem = row.problem();
-      String id = problem == null ? row.text(deals.idColumn()) : null;
       if (problem != null) {
         return new RecordOutcome.Rejected(new Rejection(problem.location(), null, problem.getMessage()), events);
       }

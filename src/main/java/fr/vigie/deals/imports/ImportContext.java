@@ -32,8 +32,4 @@ public record ImportContext(ZoneId zone, Set<String> stages, Map<String, Outcome
     });
     return found.size() == 1 ? found.iterator().next() : null;
   }
-
-  public Person person(String id) {
-    return people.stream().filter(p -> p.id().equals(id)).findFirst().orElse(null);
-  }
 }

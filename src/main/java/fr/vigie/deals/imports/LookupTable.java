@@ -36,9 +36,24 @@ public final class LookupTable {
     return new LookupTable(name, id -> id, List.of(), Map.of(), null, java.util.Set.of());
   }
 
-  /** Reads {@code file} whole, by {@code idColumn}, keeping {@code columns} (those the file has); closes it. */
-  public static LookupTable load(ExportFile file, String kind, String idColumn, long maxRows, List<String> columns) {
-    return load(file, kind, idColumn, id -> id, maxRows, columns);
+  /**
+   * Opens the reference file at {@code path} (an empty table when the export has none), notes its
+   * encoding, checks it has {@code idColumn} and reads it whole, keeping {@code columns} (those the
+   * file has) and matching ids by {@code key}; an empty table when {@code problems} has errors.
+   */
+  public static LookupTable open(java.nio.file.Path path, String kind, ExportFile.Reading reading, long maxRows, List<String> notes,
+      fr.vigie.problem.Problems problems, String idColumn, java.util.function.UnaryOperator<String> key, List<String> columns) {
+    if (path == null) {
+      return empty(kind);
+    }
+    ExportFile file = ExportFile.open(path, reading);
+    file.noteTo(notes);
+    file.require(problems, "Vigie looks its rows up by " + idColumn, idColumn);
+    if (problems.hasErrors()) {
+      file.close();
+      return empty(kind);
+    }
+    return load(file, kind, idColumn, key, maxRows, columns);
   }
 
   /**
@@ -58,8 +73,11 @@ public final class LookupTable {
     return new LookupTable(read.shown, read.key, names, read.rows, read.count, java.util.Set.copyOf(present));
   }
 
-  /** Like {@link #load(ExportFile, String, String, long, List)}, matching ids by {@code key} (an id's comparable form). */
-  public static LookupTable load(ExportFile file, String kind, String idColumn, java.util.function.UnaryOperator<String> key, long maxRows,
+  /**
+   * Reads {@code file} whole, by {@code idColumn}, keeping {@code columns} (those the file has),
+   * matching ids by {@code key} (an id's comparable form); closes it.
+   */
+  private static LookupTable load(ExportFile file, String kind, String idColumn, java.util.function.UnaryOperator<String> key, long maxRows,
       List<String> columns) {
     Map<String, String[]> rows = new HashMap<>();
     try (file) {
@@ -118,13 +136,19 @@ public final class LookupTable {
     return values == null || at < 0 ? null : values[at];
   }
 
+  /** What was read from each of {@code tables} the export has, in that order, for the reconciliation. */
+  public static List<DealInput.FileCount> counts(LookupTable... tables) {
+    List<DealInput.FileCount> counts = new java.util.ArrayList<>();
+    for (LookupTable table : tables) {
+      if (table.count() != null) {
+        counts.add(table.count());
+      }
+    }
+    return counts;
+  }
+
   /** What was read, for the reconciliation; null for a file the export does not have. */
   public DealInput.FileCount count() {
     return count;
-  }
-
-  /** Every id of the table. */
-  public java.util.Set<String> ids() {
-    return rows.keySet();
   }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Names the CRM's users as the workspace names its people ({@code c.martin}), so that owners,
@@ -54,9 +55,13 @@ public final class People {
     }
   }
 
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   private final From from;
   private final Map<String, String> exceptions;
   private final Map<String, String> byName = new HashMap<>();
+  private final Map<String, String> teams = new HashMap<>();
   private final List<String> names;
   private final Translation roles;
   private final String mapping;
@@ -76,13 +81,16 @@ public final class People {
       if (person.name() != null) {
         byName.put(normal(person.name()), person.id());
       }
+      if (!teams.containsKey(person.id())) {
+        teams.put(person.id(), person.team());
+      }
     }
     this.names = context.people().stream().map(ImportContext.Person::name).filter(n -> n != null).toList();
   }
 
   private static String normal(String text) {
-    String plain = Normalizer.normalize(text.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-    return plain.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    String plain = MARKS.matcher(Normalizer.normalize(text.strip(), Normalizer.Form.NFD)).replaceAll("");
+    return SPACES.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ");
   }
 
   /**
@@ -129,6 +137,11 @@ public final class People {
           + "; add them there, or to people: map: of " + mapping);
     }
     return person;
+  }
+
+  /** The team of the workspace's person {@code id} (the first listed with that id); null when none or not one of its people. */
+  public String teamOf(String id) {
+    return teams.get(id);
   }
 
   /** The role of a user with {@code crmId} by their title ({@code roles:}), or null when the table does not list it. */

@@ -169,7 +169,7 @@ public final class SourceMapping {
       order = dates == null ? null : dates.equals("day-first") ? ValueFormats.DateOrder.DAY_FIRST : ValueFormats.DateOrder.MONTH_FIRST;
       localTimes = localTimes(formats, context, problems);
     }
-    Limits limits = limits(root, shown, problems);
+    Limits limits = limits(root, shown);
     Map<String, YamlObject.Located<String>> files = new LinkedHashMap<>();
     for (YamlMap.Entry entry : root.entries("files")) {
       String name = scalar(entry.value(), "files." + entry.key(), problems);
@@ -301,7 +301,7 @@ public final class SourceMapping {
     }
   }
 
-  private static Limits limits(YamlObject root, String shown, Problems problems) {
+  private static Limits limits(YamlObject root, String shown) {
     YamlObject limits = root.object("limits", "limits: in " + shown, "max-file-mb", "max-rows", "max-held-rows");
     Limits defaults = Limits.defaults();
     if (limits == null) {

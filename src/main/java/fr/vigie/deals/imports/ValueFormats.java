@@ -1,6 +1,7 @@
 package fr.vigie.deals.imports;
 
 import fr.vigie.deals.input.InvalidValue;
+import fr.vigie.deals.input.IsoTimestamps;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -47,11 +48,11 @@ public record ValueFormats(Character decimal, DateOrder dateOrder, ZoneId localT
     }
   }
 
-  private static final List<Character> SPACES = List.of(' ', '\u00A0', '\u202F', '\u2009');
   private static final Pattern SLASHED =
       Pattern.compile("(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
   private static final Pattern ISO_LOCAL =
       Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)");
+  private static final Pattern GROUP_SEPARATOR = Pattern.compile("[ \u00A0\u202F\u2009.,]");
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final DateTimeFormatter COMPACT_OFFSET =
       DateTimeFormatter.ofPattern("yyyy-MM-dd['T'][' ']HH:mm[:ss][.SSS][.SS][.S]xx", Locale.ROOT);
@@ -114,7 +115,7 @@ public record ValueFormats(Character decimal, DateOrder dateOrder, ZoneId localT
       } else if (c == '.') {
         points++;
         lastPoint = i;
-      } else if (SPACES.contains(c)) {
+      } else if (isSpace(c)) {
         spaced = true;
       } else if (c < '0' || c > '9') {
         throw notANumber(name, raw);
@@ -177,9 +178,14 @@ public record ValueFormats(Character decimal, DateOrder dateOrder, ZoneId localT
     return mark;
   }
 
+  /** The spaces that group thousands: plain, no-break, narrow no-break and thin. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\u00A0' || c == '\u202F' || c == '\u2009';
+  }
+
   /** Thousands separators, when there are any, must part groups of three digits: "12 50" is no number. */
   private void checkGroups(String name, String raw, String integer) {
-    String[] groups = integer.split("[ \u00A0\u202F\u2009.,]", -1);
+    String[] groups = GROUP_SEPARATOR.split(integer, -1);
     if (groups.length == 1) {
       return;
     }
@@ -288,6 +294,10 @@ public record ValueFormats(Character decimal, DateOrder dateOrder, ZoneId localT
       return null;
     }
     String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + "T" + text.substring(11) : text;
+    OffsetDateTime quick = IsoTimestamps.parse(iso);
+    if (quick != null) {
+      return quick;
+    }
     try {
       return OffsetDateTime.parse(iso);
     } catch (DateTimeParseException e) {

@@ -26,6 +26,7 @@ import java.util.function.Function;
 public final class DealChecks {
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+  private static final Comparator<OffsetDateTime> TIMES = Comparator.nullsFirst(Comparator.naturalOrder());
 
   /**
    * How a format names the deal's parts: its fields, its stage list (in "stages[1]") and where
@@ -103,11 +104,19 @@ public final class DealChecks {
     return new LineItem(product, units, listPrice, unit, percent, unitCost);
   }
 
-  /** A copy sorted by time; events at the same time keep their order (the sort is stable). */
+  /**
+   * The items sorted by time (no time first); events at the same time keep their order (the sort is
+   * stable). Items already in that order, as most are, come back as they are, without a copy.
+   */
   public static <T> List<T> inTimeOrder(List<T> items, Function<T, OffsetDateTime> time) {
-    List<T> copy = new ArrayList<>(items);
-    copy.sort(Comparator.comparing(time, Comparator.nullsFirst(Comparator.naturalOrder())));
-    return copy;
+    for (int i = 1; i < items.size(); i++) {
+      if (TIMES.compare(time.apply(items.get(i - 1)), time.apply(items.get(i))) > 0) {
+        List<T> copy = new ArrayList<>(items);
+        copy.sort(Comparator.comparing(time, TIMES));
+        return copy;
+      }
+    }
+    return items;
   }
 
   /**

@@ -10,11 +10,11 @@ import java.time.ZoneOffset;
  * is the slowest part of reading a deal. Anything else, or an impossible date, gives null and is
  * left to {@link OffsetDateTime#parse}, which also words the error.
  */
-final class IsoTimestamps {
+public final class IsoTimestamps {
 
   private IsoTimestamps() {}
 
-  static OffsetDateTime parse(String text) {
+  public static OffsetDateTime parse(String text) {
     int n = text.length();
     if (n < 17 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':') {
       return null;

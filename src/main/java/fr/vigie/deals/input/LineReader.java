@@ -2,10 +2,6 @@ package fr.vigie.deals.input;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -19,19 +15,6 @@ public final class LineReader implements AutoCloseable {
    * read. Decoding is left to the caller, so that it can run on another thread.
    */
   public record Line(long number, byte[] bytes, String error) {
-
-    /** The line as text, or null when it is not valid UTF-8. */
-    public String text() {
-      try {
-        return StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(bytes))
-            .toString();
-      } catch (CharacterCodingException e) {
-        return null;
-      }
-    }
 
     public boolean isBlank() {
       for (byte b : bytes) {

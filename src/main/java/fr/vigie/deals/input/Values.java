@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Reads the values of the canonical deal format from text, for every input format, so that a
@@ -14,6 +15,9 @@ import java.util.Locale;
  * returns null for null, and throws {@link InvalidValue} for a value it cannot read exactly.
  */
 public final class Values {
+
+  private static final Pattern LOCAL_DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+");
+  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
   private Values() {}
 
@@ -59,7 +63,7 @@ public final class Values {
       return OffsetDateTime.parse(raw);
     } catch (DateTimeParseException e) {
       String why =
-          raw.matches("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+")
+          LOCAL_DATE_TIME.matcher(raw).matches()
               ? " has no offset: add Z for UTC or the local offset, e.g. " + raw + "+02:00"
               : " is not a date-time; write ISO 8601 with an offset, e.g. 2026-07-01T09:30:00+02:00";
       throw new InvalidValue(name, "bad date: " + name + " '" + raw + "'" + why);
@@ -93,7 +97,7 @@ public final class Values {
 
   /** An ISO 4217 code in capitals, so that amounts in different currencies are never added up. */
   public static String currency(String name, String raw) {
-    if (raw != null && !raw.matches("[A-Z]{3}")) {
+    if (raw != null && !CURRENCY.matcher(raw).matches()) {
       throw new InvalidValue(name, name + " must be an ISO 4217 code such as EUR, not '" + raw + "'");
     }
     return raw;

@@ -147,7 +147,7 @@ public final class DealJsonParser {
 
   private Object readDealField(String field) {
     return switch (field) {
-      case "account" -> readObject("account", this::readAccount);
+      case "account" -> readObject("account", KNOWN_FIELDS.get("account"), this::readAccount);
       case "amount" -> nonNegative("amount", decimal("amount"));
       case "createdAt", "closedAt" -> timestamp(field);
       case "expectedCloseDate" -> date(field);
@@ -253,8 +253,8 @@ public final class DealJsonParser {
     return (T) value;
   }
 
-  /** Reads an object whose fields are all simple values of known kinds. */
-  private <T> T readObject(String path, ObjectBuilder<T> builder) {
+  /** Reads an object whose fields are all simple values of known kinds, those of {@code known}. */
+  private <T> T readObject(String path, Set<String> known, ObjectBuilder<T> builder) {
     if (parser.currentToken() == JsonToken.VALUE_NULL) {
       return null;
     }
@@ -262,7 +262,6 @@ public final class DealJsonParser {
       throw refuse(path, path + " must be an object { ... }");
     }
     Map<String, Object> values = new LinkedHashMap<>();
-    Set<String> known = KNOWN_FIELDS.getOrDefault(baseName(path), Set.of());
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String field = parser.currentName();
       String fieldPath = path + "." + field;
@@ -285,9 +284,10 @@ public final class DealJsonParser {
     if (parser.currentToken() != JsonToken.START_ARRAY) {
       throw refuse(path, path + " must be a list [ ... ]");
     }
+    Set<String> known = KNOWN_FIELDS.get(path);
     List<T> items = new ArrayList<>();
     while (parser.nextToken() != JsonToken.END_ARRAY) {
-      items.add(readObject(path + "[" + items.size() + "]", builder));
+      items.add(readObject(path + "[" + items.size() + "]", known, builder));
     }
     return items;
   }
@@ -300,12 +300,6 @@ public final class DealJsonParser {
       "lines", Set.of("product", "quantity", "listPrice", "unitPrice", "discount", "unitCost"),
       "closeDateChanges", Set.of("at", "from", "to", "by"),
       "documents", Set.of("type", "at", "name"));
-
-  /** "stages[2]" → "stages". */
-  private static String baseName(String path) {
-    int bracket = path.indexOf('[');
-    return bracket < 0 ? path : path.substring(0, bracket);
-  }
 
   private Object readSimple(String path, String field) {
     return switch (field) {

@@ -38,6 +38,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Any CSV export, read through its mapping (docs/importers.md#any-csv): the file of deals, one row
@@ -51,6 +52,9 @@ public final class MappedCsv {
 
   /** The keys of a mapping only this source has. */
   public static final List<String> OWN_KEYS = List.of("columns", "stage-dates");
+
+  /** A decision's value written as a number, maybe in percent. */
+  private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9][0-9 \u00A0\u202F.,]*\\s*%?");
 
   private MappedCsv() {}
 
@@ -277,7 +281,7 @@ public final class MappedCsv {
       if (value == null) {
         return null;
       }
-      if (!value.matches("[-+]?[0-9][0-9 \u00A0\u202F.,]*\\s*%?")) {
+      if (!NUMBER.matcher(value).matches()) {
         return value;
       }
       return row.read(column("value"), () -> mapping.formats().percent(row.header(column("value")), value).toPlainString());
@@ -310,10 +314,7 @@ public final class MappedCsv {
       String created = columns.of(MappedFile.DEALS, "created-at");
       DraftBuilder deal = new DraftBuilder().id(row.text(columns.of(MappedFile.DEALS, "id"))).createdAt(row.instant(created));
       mapping.apply(row, deal, people, null);
-      if (deal.get("team") == null && deal.get("owner") != null) {
-        ImportContext.Person owner = context.person(deal.get("owner").toString());
-        deal.set("team", owner == null ? null : owner.team(), null);
-      }
+      deal.teamFromOwner(people);
       stages(row, deal, items.list("stage-changes", StageChange.class));
       deal.activities().addAll(items.list("activities", Activity.class));
       deal.decisions().addAll(items.list("decisions", Decision.class));

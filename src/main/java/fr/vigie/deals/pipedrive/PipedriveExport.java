@@ -139,17 +139,9 @@ public final class PipedriveExport {
           "item_id", "field_key", "new_value", "log_time");
       held.load(files.get("activities"), reading, "activities", "activity", new ActivityReader(people, mapping), notes, problems,
           "deal_id", "type");
-      String unused = export.unusedNote();
-      if (unused != null) {
-        notes.add(unused);
-      }
-      List<DealInput.FileCount> lookedUp = new ArrayList<>();
-      for (LookupTable table : List.of(stages, users)) {
-        if (table.count() != null) {
-          lookedUp.add(table.count());
-        }
-      }
-      Maker maker = new Maker(mapping, context, people, columns, stageNames, statusStages);
+      export.noteUnusedTo(notes);
+      List<DealInput.FileCount> lookedUp = LookupTable.counts(stages, users);
+      Maker maker = new Maker(mapping, people, columns, stageNames, statusStages);
       DealChecks.Names names = new DealChecks.Names(columns.get("id"), columns.get("created"), columns.getOrDefault("won", "won_time"),
           columns.get("status"), "stages", "no stage_id change in the changelog");
       return new ExportInput(new ExportInput.Deals(deals, "deals", columns.get("id"), id -> id, maker, names), held, lookedUp, notes,
@@ -162,23 +154,7 @@ public final class PipedriveExport {
 
   private static Map<String, Path> files(ExportFolder export, SourceMapping mapping, Problems problems) {
     Map<String, Path> files = export.named(ROLES, mapping, problems);
-    Map<String, List<Path>> found = new LinkedHashMap<>();
-    for (Path file : export.csvFiles()) {
-      String role = files.containsValue(file) ? null : roleOf(HeaderPeek.columns(file));
-      if (role != null && !files.containsKey(role)) {
-        found.computeIfAbsent(role, r -> new ArrayList<>()).add(file);
-      }
-    }
-    found.forEach((role, paths) -> {
-      if (paths.size() > 1) {
-        problems.error(Location.of(export.shown()), "several files look like the " + role + " of a Pipedrive export ("
-            + String.join(", ", paths.stream().map(p -> p.getFileName().toString()).toList()) + "): name the one to read in files: "
-            + role + ": of " + mapping.shown());
-      } else {
-        files.put(role, paths.get(0));
-        export.use(paths.get(0));
-      }
-    });
+    export.addByHeader(files, PipedriveExport::roleOf, "Pipedrive", mapping, problems);
     if (!files.containsKey("deals")) {
       problems.error(Location.of(export.shown()), "no deals file in this folder: a Pipedrive deals export has the columns stage_id and"
           + " add_time (or Deal - Stage and Deal - Title)");
@@ -212,17 +188,7 @@ public final class PipedriveExport {
 
   private static LookupTable lookup(Path path, String kind, ExportFile.Reading reading, long maxHeld, List<String> notes, Problems problems,
       String... columns) {
-    if (path == null) {
-      return LookupTable.empty(kind);
-    }
-    ExportFile file = ExportFile.open(path, reading);
-    file.noteTo(notes);
-    file.require(problems, "Vigie looks its rows up by id", "id");
-    if (problems.hasErrors()) {
-      file.close();
-      return LookupTable.empty(kind);
-    }
-    return LookupTable.load(file, kind, "id", maxHeld, List.of(columns));
+    return LookupTable.open(path, kind, reading, maxHeld, notes, problems, "id", id -> id, List.of(columns));
   }
 
   /** A stage as Pipedrive writes it (its id, or its name in the web export) → the process's stage, through the stages file. */
@@ -324,7 +290,7 @@ public final class PipedriveExport {
   }
 
   /** Makes a deal of a row of the deals file and its changelog and activities. */
-  private record Maker(SourceMapping mapping, ImportContext context, People people, Map<String, String> columns, StageNames stages,
+  private record Maker(SourceMapping mapping, People people, Map<String, String> columns, StageNames stages,
       Map<Outcome, String> statusStages) implements ExportInput.DealMaker {
 
     @Override
@@ -343,10 +309,7 @@ public final class PipedriveExport {
         deal.set("expectedCloseDate", row.date(columns.get("expected-close")), row.header(columns.get("expected-close")));
       }
       mapping.apply(row, deal, people, null);
-      if (deal.get("team") == null && deal.get("owner") != null) {
-        ImportContext.Person owner = context.person(deal.get("owner").toString());
-        deal.set("team", owner == null ? null : owner.team(), null);
-      }
+      deal.teamFromOwner(people);
       List<Change> changes = items.list("changelog", Change.class).stream()
           .sorted(Comparator.comparing(Change::at).thenComparingInt(Change::order)).toList();
       stages(row, deal, changes, created);

@@ -68,8 +68,16 @@ public final class SalesforceExport {
     }
   }
 
-  /** What the mapping says of approvals: the decision an approved step records, and the opportunity column holding its value. */
-  private record Approvals(String decision, String valueColumn, Location valueLocation) {}
+  /**
+   * What the mapping says of approvals: the decision an approved step records (a rejected one records
+   * its -refusal), and the opportunity column holding its value.
+   */
+  private record Approvals(String decision, String refusal, String valueColumn, Location valueLocation) {
+
+    Approvals(String decision, String valueColumn, Location valueLocation) {
+      this(decision, decision.replaceAll("-approval$", "-refusal"), valueColumn, valueLocation);
+    }
+  }
 
   /** Opens the export in {@code folder}: checks every file's header, reads the looked-up and child files; Opportunity.csv is then streamed. */
   public static DealInput open(Path folder, SourceMapping mapping, ImportContext context) {
@@ -95,7 +103,7 @@ public final class SalesforceExport {
           + " their opportunity through ProcessInstance; include it in the export");
     }
     Approvals approvals = approvals(mapping, problems);
-    String productColumn = product(mapping, problems);
+    String productColumn = product(mapping);
     problems.throwIfErrors();
 
     List<String> notes = new ArrayList<>();
@@ -141,16 +149,8 @@ public final class SalesforceExport {
       held.load(paths.get("Event"), reading, "activities", "event", children.events(), notes, problems, "WhatId");
       held.load(paths.get("ProcessInstanceStep"), reading, "approvals", "approval step", children.steps(), notes, problems,
           "ProcessInstanceId", "StepStatus", "CreatedDate");
-      String unused = export.unusedNote();
-      if (unused != null) {
-        notes.add(unused);
-      }
-      List<DealInput.FileCount> lookedUp = new ArrayList<>();
-      for (LookupTable table : List.of(users, accounts, products, instances)) {
-        if (table.count() != null) {
-          lookedUp.add(table.count());
-        }
-      }
+      export.noteUnusedTo(notes);
+      List<DealInput.FileCount> lookedUp = LookupTable.counts(users, accounts, products, instances);
       Maker maker = new Maker(mapping, context, people, accounts, approvals);
       return new ExportInput(new ExportInput.Deals(opportunities, "deals", "Id", SalesforceIds::key, maker, NAMES), held, lookedUp, notes,
           List.of());
@@ -174,7 +174,7 @@ public final class SalesforceExport {
     return new Approvals(decision == null ? "discount-approval" : decision, approvals.text("value"), approvals.valueLocation("value"));
   }
 
-  private static String product(SourceMapping mapping, Problems problems) {
+  private static String product(SourceMapping mapping) {
     YamlObject root = mapping.root();
     String product = root == null ? null : root.choice("product", "Name", "ProductCode");
     return product == null ? "Name" : product;
@@ -182,17 +182,7 @@ public final class SalesforceExport {
 
   private static LookupTable lookup(Path path, String kind, ExportFile.Reading reading, long maxHeld, List<String> notes, Problems problems,
       String... columns) {
-    if (path == null) {
-      return LookupTable.empty(kind);
-    }
-    ExportFile file = ExportFile.open(path, reading);
-    file.noteTo(notes);
-    file.require(problems, "Vigie looks its rows up by Id", "Id");
-    if (problems.hasErrors()) {
-      file.close();
-      return LookupTable.empty(kind);
-    }
-    return LookupTable.load(file, kind, "Id", SalesforceIds::key, maxHeld, List.of(columns));
+    return LookupTable.open(path, kind, reading, maxHeld, notes, problems, "Id", SalesforceIds::key, List.of(columns));
   }
 
   /** How each child file's rows are tied to their opportunity and read. */
@@ -384,10 +374,7 @@ public final class SalesforceExport {
           .set("currency", row.text("CurrencyIsoCode"), "CurrencyIsoCode")
           .set("expectedCloseDate", row.date("CloseDate"), "CloseDate");
       mapping.apply(row, deal, people, column -> accounts.get(accountId, column));
-      if (deal.get("team") == null && deal.get("owner") != null) {
-        ImportContext.Person owner = context.person(deal.get("owner").toString());
-        deal.set("team", owner == null ? null : owner.team(), null);
-      }
+      deal.teamFromOwner(people);
       history(row, deal, items.list("history", HistoryEntry.class));
       deal.outcome(outcome(row));
       if (deal.outcome().isClosed() && !deal.stages().isEmpty()) {
@@ -397,7 +384,7 @@ public final class SalesforceExport {
       deal.lines().addAll(items.list("lines", LineItem.class));
       String value = approvedValue(row);
       for (ApprovalStep step : items.list("approvals", ApprovalStep.class)) {
-        String type = step.approved() ? approvals.decision() : approvals.decision().replaceAll("-approval$", "-refusal");
+        String type = step.approved() ? approvals.decision() : approvals.refusal();
         deal.decisions().add(new Decision(type, value, step.by(), step.role(), step.at(), step.comment()));
       }
       return deal.draft();

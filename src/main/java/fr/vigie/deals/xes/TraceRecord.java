@@ -10,6 +10,7 @@ import fr.vigie.deals.imports.SourceMapping;
 import fr.vigie.deals.input.DealChecks;
 import fr.vigie.deals.input.InputRecord;
 import fr.vigie.deals.input.InvalidValue;
+import fr.vigie.deals.input.IsoTimestamps;
 import fr.vigie.deals.input.RecordOutcome;
 import fr.vigie.deals.input.Rejection;
 import fr.vigie.deals.input.Values;
@@ -31,9 +32,10 @@ import java.util.TreeMap;
  * One trace read into a deal, on the audit's workers. Events a log written by Vigie marks with
  * {@code vigie:kind} are read by kind; the events of other logs by their name, a stage of the
  * mapping's {@code stages:} or an activity of its {@code activities:}. Only completed events
- * ({@code lifecycle:transition} absent or complete) are read: a stage is entered once.
+ * ({@code lifecycle:transition} absent or complete) are read: a stage is entered once. {@code people}
+ * names the log's resources: made once by {@link XesInput} for all its traces.
  */
-record TraceRecord(XesTrace trace, SourceMapping mapping, ImportContext context) implements InputRecord {
+record TraceRecord(XesTrace trace, SourceMapping mapping, ImportContext context, People people) implements InputRecord {
 
   private static final DealChecks.Names NAMES =
       new DealChecks.Names(NAME, CREATED_AT, CLOSED_AT, OUTCOME, "stages", "no event is a stage");
@@ -57,7 +59,6 @@ record TraceRecord(XesTrace trace, SourceMapping mapping, ImportContext context)
   }
 
   private DraftBuilder draft(XesTrace.Attributes a) {
-    People people = mapping.people().people(context, mapping.shown(), null, "the log");
     DraftBuilder deal = new DraftBuilder().id(a.text(NAME));
     checkVigieKeys(a);
     deal.set("name", a.text(DEAL_NAME), DEAL_NAME)
@@ -177,6 +178,10 @@ record TraceRecord(XesTrace trace, SourceMapping mapping, ImportContext context)
     String text = a.text(key);
     if (text == null) {
       return null;
+    }
+    OffsetDateTime quick = IsoTimestamps.parse(text);
+    if (quick != null) {
+      return quick;
     }
     try {
       return OffsetDateTime.parse(text);

@@ -1,6 +1,7 @@
 package fr.vigie.deals.xes;
 
 import fr.vigie.deals.imports.ImportContext;
+import fr.vigie.deals.imports.People;
 import fr.vigie.deals.imports.SourceMapping;
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.input.InputRecord;
@@ -38,6 +39,7 @@ public final class XesInput implements DealInput {
   private final String shown;
   private final SourceMapping mapping;
   private final ImportContext context;
+  private final People people;
   private final InputStream in;
   private final XMLStreamReader xml;
   private long traces;
@@ -47,6 +49,7 @@ public final class XesInput implements DealInput {
     this.shown = DisplayPath.of(path);
     this.mapping = mapping;
     this.context = context;
+    this.people = mapping.people().people(context, mapping.shown(), null, "the log");
     this.in = Files.newInputStream(path);
     this.xml = factory().createXMLStreamReader(in);
   }
@@ -143,7 +146,7 @@ public final class XesInput implements DealInput {
                   "more than %,d traces in this log (limits: max-rows in the mapping): split the log or raise the limit",
                   mapping.limits().maxRows()));
             }
-            return new TraceRecord(readTrace(before), mapping, context);
+            return new TraceRecord(readTrace(before), mapping, context, people);
           }
           skipElement();
         } else if (event == XMLStreamConstants.END_ELEMENT) {
