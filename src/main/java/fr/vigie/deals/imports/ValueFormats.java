@@ -294,12 +294,8 @@ public record ValueFormats(Character decimal, DateOrder dateOrder, ZoneId localT
       return null;
     }
     String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + "T" + text.substring(11) : text;
-    OffsetDateTime quick = IsoTimestamps.parse(iso);
-    if (quick != null) {
-      return quick;
-    }
     try {
-      return OffsetDateTime.parse(iso);
+      return IsoTimestamps.read(iso);
     } catch (DateTimeParseException e) {
       try {
         return OffsetDateTime.parse(text, COMPACT_OFFSET);

@@ -7,14 +7,26 @@ import java.time.ZoneOffset;
 /**
  * Reads the common shapes of ISO 8601 date-times with an offset ({@code 2026-07-03T09:12:45+02:00},
  * {@code 2026-07-03T07:12:45.000Z}, seconds optional) without the general-purpose formatter, which
- * is the slowest part of reading a deal. Anything else, or an impossible date, gives null and is
- * left to {@link OffsetDateTime#parse}, which also words the error.
+ * is the slowest part of reading a deal. {@link #read} leaves anything else, and impossible dates,
+ * to {@link OffsetDateTime#parse}, which also words the error.
  */
 public final class IsoTimestamps {
 
   private IsoTimestamps() {}
 
-  public static OffsetDateTime parse(String text) {
+  /**
+   * An ISO 8601 date-time with its offset, the common shapes read directly, the others by
+   * {@link OffsetDateTime#parse}.
+   *
+   * @throws java.time.format.DateTimeParseException when it is not one
+   */
+  public static OffsetDateTime read(String text) {
+    OffsetDateTime quick = parse(text);
+    return quick != null ? quick : OffsetDateTime.parse(text);
+  }
+
+  /** The common shapes only: null for anything else, or an impossible date. */
+  static OffsetDateTime parse(String text) {
     int n = text.length();
     if (n < 17 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':') {
       return null;

@@ -55,12 +55,8 @@ public final class Values {
     if (raw == null) {
       return null;
     }
-    OffsetDateTime quick = IsoTimestamps.parse(raw);
-    if (quick != null) {
-      return quick;
-    }
     try {
-      return OffsetDateTime.parse(raw);
+      return IsoTimestamps.read(raw);
     } catch (DateTimeParseException e) {
       String why =
           LOCAL_DATE_TIME.matcher(raw).matches()

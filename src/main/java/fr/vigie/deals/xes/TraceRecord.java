@@ -179,12 +179,8 @@ record TraceRecord(XesTrace trace, SourceMapping mapping, ImportContext context,
     if (text == null) {
       return null;
     }
-    OffsetDateTime quick = IsoTimestamps.parse(text);
-    if (quick != null) {
-      return quick;
-    }
     try {
-      return OffsetDateTime.parse(text);
+      return IsoTimestamps.read(text);
     } catch (java.time.format.DateTimeParseException e) {
       return a.instant(key);
     }
