@@ -21,11 +21,7 @@ class CliTest {
 
   @BeforeEach
   void a_small_workspace() throws IOException {
-    workspace = dir.resolve("client");
-    Files.createDirectories(workspace.resolve("process"));
-    Files.createDirectories(workspace.resolve("deals"));
-    Files.copy(Path.of("rules/testing/vigie.yaml"), workspace.resolve("vigie.yaml"));
-    Files.copy(Path.of("rules/testing/process/standard.yaml"), workspace.resolve("process/standard.yaml"));
+    workspace = fr.vigie.SmallWorkspace.in(dir);
   }
 
   int vigie(String... args) {

@@ -34,12 +34,9 @@ class HostileDataTest {
 
   @BeforeAll
   static void audit_deals_whose_names_hold_markup() throws IOException {
-    Path workspace = dir.resolve("client");
-    Files.createDirectories(workspace.resolve("process"));
-    Files.createDirectories(workspace.resolve("deals"));
-    Files.writeString(workspace.resolve("vigie.yaml"), Files.readString(Path.of("rules/testing/vigie.yaml"))
+    Path workspace = fr.vigie.SmallWorkspace.in(dir);
+    Files.writeString(workspace.resolve("vigie.yaml"), Files.readString(workspace.resolve("vigie.yaml"))
         .replace("client: Client de test", "client: '" + CLIENT + "'"));
-    Files.copy(Path.of("rules/testing/process/standard.yaml"), workspace.resolve("process/standard.yaml"));
     Files.writeString(workspace.resolve("deals/2026-Q3.jsonl"), String.join("\n",
         "{\"id\":\"D-1\",\"name\":\"" + DEAL_NAME.replace("<", "\\u003c") + "\",\"account\":{\"id\":\"A-1\",\"name\":\"" + ACCOUNT + "\"},"
             + "\"createdAt\":\"2026-09-01T09:00:00+02:00\",\"stages\":[{\"stage\":\"proposition\",\"at\":\"2026-09-01T09:00:00+02:00\"},"

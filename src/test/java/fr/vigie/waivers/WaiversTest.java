@@ -26,11 +26,7 @@ class WaiversTest {
 
   @BeforeEach
   void a_workspace_with_one_deviating_deal() throws IOException {
-    workspace = dir.resolve("client");
-    Files.createDirectories(workspace.resolve("process"));
-    Files.createDirectories(workspace.resolve("deals"));
-    Files.copy(Path.of("rules/testing/vigie.yaml"), workspace.resolve("vigie.yaml"));
-    Files.copy(Path.of("rules/testing/process/standard.yaml"), workspace.resolve("process/standard.yaml"));
+    workspace = fr.vigie.SmallWorkspace.in(dir);
     Files.writeString(workspace.resolve("deals/2026-Q3.jsonl"), SKIPPING + "\n");
   }
 

@@ -22,12 +22,8 @@ class PreviousPeriodInHtmlTest {
   @Test
   void should_draw_and_write_the_change_of_conformity_since_the_previous_period() throws IOException {
     // GIVEN a workspace whose previous quarter's findings.json says 40 % of conformity
-    Path workspace = dir.resolve("client");
-    Files.createDirectories(workspace.resolve("process"));
-    Files.createDirectories(workspace.resolve("deals"));
+    Path workspace = fr.vigie.SmallWorkspace.in(dir);
     Files.createDirectories(workspace.resolve("out/2026-Q2"));
-    Files.copy(Path.of("rules/testing/vigie.yaml"), workspace.resolve("vigie.yaml"));
-    Files.copy(Path.of("rules/testing/process/standard.yaml"), workspace.resolve("process/standard.yaml"));
     Files.writeString(workspace.resolve("deals/2026-Q3.jsonl"),
         "{\"id\":\"D-1\",\"createdAt\":\"2026-09-20T09:00:00+02:00\",\"stages\":[{\"stage\":\"prospection\",\"at\":\"2026-09-20T09:00:00+02:00\"}]}\n");
     Files.writeString(workspace.resolve("out/2026-Q2/findings.json"), "{\"summary\":{\"conformityRate\":40.0}}");
