@@ -39,10 +39,12 @@ public final class DealAuditor {
   private final long timeLimitMillis;
   private final Map<Violation, Rule> insertedBy = new LinkedHashMap<>();
   private final List<FactHandle> dealHandles = new ArrayList<>();
-  private final Map<EffectiveRules, KieSession> sessions = new java.util.IdentityHashMap<>();
-  private final Map<KieSession, Long> staticFacts = new java.util.IdentityHashMap<>();
+  private final Map<EffectiveRules, Held> sessions = new java.util.IdentityHashMap<>();
   private KieSession session;
   private EffectiveRules sessionRules;
+
+  /** A session kept for one set of rules in force, and how many facts it holds between deals. */
+  private record Held(KieSession session, long planFacts) {}
 
   /**
    * @param planFacts the strategy and tactics facts, the same for every deal: inserted once in the
@@ -132,11 +134,11 @@ public final class DealAuditor {
    * holds the plan's facts and those rules' parameters, inserted once.
    */
   private void use(EffectiveRules rules) {
-    session = sessions.computeIfAbsent(rules, this::newSession);
+    session = sessions.computeIfAbsent(rules, this::newSession).session();
     sessionRules = rules;
   }
 
-  private KieSession newSession(EffectiveRules rules) {
+  private Held newSession(EffectiveRules rules) {
     KieSession created = base.kieBase().newKieSession();
     created.addEventListener(new DefaultRuleRuntimeEventListener() {
       @Override
@@ -151,8 +153,7 @@ public final class DealAuditor {
     });
     planFacts.forEach(created::insert);
     rules.params().stream().filter(p -> base.rule(p.rule()).map(r -> r.scope() == RuleInfo.Scope.DEAL).orElse(false)).forEach(created::insert);
-    staticFacts.put(created, created.getFactCount());
-    return created;
+    return new Held(created, created.getFactCount());
   }
 
   private void insertFacts(PreparedDeal prepared) {
@@ -185,9 +186,8 @@ public final class DealAuditor {
     }
     dealHandles.clear();
     insertedBy.clear();
-    if (session.getFactCount() != staticFacts.get(session)) {
+    if (session.getFactCount() != sessions.get(sessionRules).planFacts()) {
       sessions.remove(sessionRules);
-      staticFacts.remove(session);
       session.dispose();
       session = null;
     }
