@@ -137,12 +137,19 @@ final class SummaryBuilder {
    * chances of a finding) would look as if deviating won more.
    */
   private boolean deviatedDuringTheSale(AuditedDeal deal, List<Finding> dealFindings) {
-    Set<String> terminal = new HashSet<>();
-    deal.visits().stream().filter(v -> v.isTerminal()).forEach(v -> terminal.add(v.stage()));
     for (Finding finding : dealFindings) {
       RuleInfo rule = rules.rule(finding.rule()).orElse(null);
       if (rule != null && rule.topic() == RuleInfo.Topic.PROCESS && finding.severity().compareTo(Severity.MINOR) >= 0
-          && (finding.stage() == null || !terminal.contains(finding.stage()))) {
+          && (finding.stage() == null || !isTerminalStage(deal, finding.stage()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isTerminalStage(AuditedDeal deal, String stage) {
+    for (var visit : deal.visits()) {
+      if (visit.isTerminal() && visit.stage().equals(stage)) {
         return true;
       }
     }
