@@ -32,8 +32,7 @@ public record AuditedDeal(
     int activities,
     String lastStage,
     String lastStageLabel,
-    List<StageVisit> visits,
-    Deal deal) {
+    List<StageVisit> visits) {
 
   static AuditedDeal of(PreparedDeal prepared) {
     Deal deal = prepared.deal();
@@ -56,8 +55,7 @@ public record AuditedDeal(
         deal.activities().size(),
         last.id(),
         last.label(),
-        prepared.visits(),
-        deal);
+        prepared.visits());
   }
 
   /** Days from creation to close, or -1 while the deal is open. */
