@@ -1,10 +1,10 @@
 package fr.vigie.cli;
 
-import fr.vigie.audit.model.Severity;
+import fr.vigie.common.Severity;
 import fr.vigie.audit.run.AuditSummary;
 import fr.vigie.job.AuditJob;
 import fr.vigie.report.ReportFormat;
-import fr.vigie.workspace.DisplayPath;
+import fr.vigie.common.DisplayPath;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

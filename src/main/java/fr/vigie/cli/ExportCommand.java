@@ -2,8 +2,8 @@ package fr.vigie.cli;
 
 import fr.vigie.job.AuditJob;
 import fr.vigie.job.XesExport;
-import fr.vigie.problem.Problem;
-import fr.vigie.workspace.DisplayPath;
+import fr.vigie.common.Problem;
+import fr.vigie.common.DisplayPath;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -3,7 +3,7 @@ package fr.vigie.cli;
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.job.AuditJob;
 import fr.vigie.job.DealSource;
-import fr.vigie.problem.Problem;
+import fr.vigie.common.Problem;
 import java.io.PrintWriter;
 
 /** What an audit of an export prints about its reading: what was noticed, each file's rows, the deals that may be incomplete. */

@@ -1,14 +1,14 @@
 package fr.vigie.cli;
 
 import fr.vigie.audit.model.Finding;
-import fr.vigie.audit.model.Severity;
+import fr.vigie.common.Severity;
 import fr.vigie.job.DealSource;
 import fr.vigie.job.PlanCheck;
 import fr.vigie.job.PreparedWorkspace;
-import fr.vigie.problem.Problem;
-import fr.vigie.problem.Problems;
+import fr.vigie.common.Problem;
+import fr.vigie.common.Problems;
 import fr.vigie.strategy.PlanLoader;
-import fr.vigie.workspace.DisplayPath;
+import fr.vigie.common.DisplayPath;
 import fr.vigie.workspace.Period;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,15 +1,24 @@
 package fr.vigie.cli;
 
 import fr.vigie.audit.engine.RuleLoopException;
-import fr.vigie.problem.InvalidInputException;
-import fr.vigie.problem.Problem;
+import fr.vigie.common.InvalidInputException;
+import fr.vigie.common.Problem;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
-/** Builds the command line and runs one command; used by the Spring entry point and by tests. */
+/**
+ * Vigie's entry point: builds the command line and runs one command, without a Spring context (only
+ * {@code vigie serve} starts one); used by {@code main} and by tests.
+ */
 public final class Vigie {
 
   private Vigie() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true);
+    System.exit(run(out, err, args));
+  }
 
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine commandLine = new CommandLine(new VigieCommand());

@@ -1,15 +1,15 @@
 package fr.vigie.job;
 
 import fr.vigie.audit.engine.DealAuditor;
-import fr.vigie.audit.model.Severity;
+import fr.vigie.common.Severity;
 import fr.vigie.audit.run.AuditContext;
 import fr.vigie.audit.run.AuditListener;
 import fr.vigie.audit.run.AuditRun;
 import fr.vigie.audit.run.AuditSummary;
 import fr.vigie.audit.run.DealJudge;
 import fr.vigie.deals.input.DealInput;
-import fr.vigie.problem.Problems;
-import fr.vigie.waivers.Waivers;
+import fr.vigie.common.Problems;
+import fr.vigie.audit.waivers.Waivers;
 import fr.vigie.report.ReportFormat;
 import fr.vigie.workspace.Period;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ public final class AuditJob {
 
   /** What the audit gave, and where it was written. */
   public record Result(AuditSummary summary, Period period, Path deals, Path outDir, List<Path> files, List<String> notes,
-      List<fr.vigie.problem.Problem> warnings) {
+      List<fr.vigie.common.Problem> warnings) {
 
     /** 1 when a finding is at or above {@code failOn}, else 0. */
     public int exitCode(Severity failOn) {

@@ -2,9 +2,9 @@ package fr.vigie.job;
 
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.jsonl.JsonLinesInput;
-import fr.vigie.problem.InvalidInputException;
-import fr.vigie.problem.Location;
-import fr.vigie.workspace.DisplayPath;
+import fr.vigie.common.InvalidInputException;
+import fr.vigie.common.Location;
+import fr.vigie.common.DisplayPath;
 import fr.vigie.workspace.Period;
 import fr.vigie.workspace.Workspace;
 import java.io.IOException;

@@ -8,9 +8,9 @@ import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.input.InputRecord;
 import fr.vigie.deals.input.RecordOutcome;
 import fr.vigie.deals.model.Deal;
-import fr.vigie.problem.InvalidInputException;
-import fr.vigie.problem.Location;
-import fr.vigie.problem.Problems;
+import fr.vigie.common.InvalidInputException;
+import fr.vigie.common.Location;
+import fr.vigie.common.Problems;
 import fr.vigie.workspace.Period;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,6 +56,6 @@ public final class ExplainJob {
         }
       }
     }
-    throw InvalidInputException.at(Location.of("--deal"), "no deal '" + dealId + "' in " + fr.vigie.workspace.DisplayPath.of(located.deals()));
+    throw InvalidInputException.at(Location.of("--deal"), "no deal '" + dealId + "' in " + fr.vigie.common.DisplayPath.of(located.deals()));
   }
 }

@@ -1,8 +1,8 @@
 package fr.vigie.job;
 
-import fr.vigie.problem.InvalidInputException;
-import fr.vigie.problem.Location;
-import fr.vigie.workspace.DisplayPath;
+import fr.vigie.common.InvalidInputException;
+import fr.vigie.common.Location;
+import fr.vigie.common.DisplayPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

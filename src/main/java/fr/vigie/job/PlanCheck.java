@@ -2,8 +2,8 @@ package fr.vigie.job;
 
 import fr.vigie.audit.engine.PlanAuditor;
 import fr.vigie.audit.model.Finding;
-import fr.vigie.problem.DidYouMean;
-import fr.vigie.problem.Problems;
+import fr.vigie.common.DidYouMean;
+import fr.vigie.common.Problems;
 import fr.vigie.process.model.ProcessVersion;
 import fr.vigie.process.model.SalesProcess;
 import fr.vigie.strategy.PlanLoader;

@@ -5,7 +5,7 @@ import fr.vigie.audit.engine.RuleCompiler;
 import fr.vigie.audit.engine.RuleSource;
 import fr.vigie.audit.findings.FindingFactory;
 import fr.vigie.audit.prepare.EffectiveRules;
-import fr.vigie.problem.Problems;
+import fr.vigie.common.Problems;
 import fr.vigie.workspace.Workspace;
 import fr.vigie.workspace.WorkspaceLoader;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package fr.vigie.job;
 
 import fr.vigie.audit.engine.RuleBase;
 import fr.vigie.audit.model.RuleInfo;
-import fr.vigie.problem.DidYouMean;
-import fr.vigie.problem.Problems;
+import fr.vigie.common.DidYouMean;
+import fr.vigie.common.Problems;
 import fr.vigie.process.model.ProcessVersion;
 import fr.vigie.process.model.RuleSetting;
 import fr.vigie.process.model.SalesProcess;

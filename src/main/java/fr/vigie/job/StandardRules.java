@@ -1,7 +1,7 @@
 package fr.vigie.job;
 
-import fr.vigie.problem.InvalidInputException;
-import fr.vigie.problem.Location;
+import fr.vigie.common.InvalidInputException;
+import fr.vigie.common.Location;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

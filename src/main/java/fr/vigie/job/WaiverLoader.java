@@ -1,9 +1,9 @@
 package fr.vigie.job;
 
-import fr.vigie.problem.Problems;
-import fr.vigie.waivers.Waiver;
-import fr.vigie.waivers.WaiverReader;
-import fr.vigie.workspace.DisplayPath;
+import fr.vigie.common.Problems;
+import fr.vigie.audit.waivers.Waiver;
+import fr.vigie.audit.waivers.WaiverReader;
+import fr.vigie.common.DisplayPath;
 import fr.vigie.yaml.YamlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package fr.vigie.process;
 
-import fr.vigie.deals.model.Outcome;
-import fr.vigie.problem.DidYouMean;
-import fr.vigie.problem.Location;
-import fr.vigie.problem.Problems;
+import fr.vigie.common.Outcome;
+import fr.vigie.common.DidYouMean;
+import fr.vigie.common.Location;
+import fr.vigie.common.Problems;
 import fr.vigie.process.model.ApprovalRule;
 import fr.vigie.process.model.BackwardMove;
 import fr.vigie.process.model.ProcessVersion;

@@ -1,8 +1,8 @@
 package fr.vigie.process;
 
-import fr.vigie.audit.model.Severity;
+import fr.vigie.common.Severity;
 import fr.vigie.process.model.RuleSetting;
-import fr.vigie.problem.Problems;
+import fr.vigie.common.Problems;
 import fr.vigie.yaml.YamlMap;
 import fr.vigie.yaml.YamlObject;
 import fr.vigie.yaml.YamlScalar;

@@ -5,14 +5,14 @@ import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.audit.run.Figures;
 import fr.vigie.report.model.ReportModel;
 import fr.vigie.report.model.SharedModel;
-import fr.vigie.audit.model.Severity;
+import fr.vigie.common.Severity;
 import fr.vigie.audit.run.AuditContext;
 import fr.vigie.audit.run.AuditListener;
 import fr.vigie.audit.run.AuditSummary;
 import fr.vigie.audit.run.AuditedDeal;
 import fr.vigie.deals.input.Rejection;
-import fr.vigie.waivers.WaivedFinding;
-import fr.vigie.waivers.Waiver;
+import fr.vigie.audit.waivers.WaivedFinding;
+import fr.vigie.audit.waivers.Waiver;
 import fr.vigie.workspace.WorkspaceSettings;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -384,7 +384,7 @@ public final class MarkdownReportWriter implements AuditListener {
         + " | " + text.get("md.col.lever") + " |\n|---|---|---|---|---|\n");
     for (ReportModel.CatalogueEntry rule : model.catalogue()) {
       out.write("| `" + rule.id() + "` | " + Markdown.escape(rule.version()) + " | " + Markdown.escape(rule.title()) + " | "
-          + text.severity(fr.vigie.audit.model.Severity.fromCode(rule.severity()).orElseThrow()) + " | " + text.lever(rule.lever()) + " |\n");
+          + text.severity(fr.vigie.common.Severity.fromCode(rule.severity()).orElseThrow()) + " | " + text.lever(rule.lever()) + " |\n");
     }
   }
 

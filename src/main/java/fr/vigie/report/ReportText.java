@@ -1,8 +1,8 @@
 package fr.vigie.report;
 
 import fr.vigie.audit.model.Lever;
-import fr.vigie.audit.model.Severity;
-import fr.vigie.deals.model.Outcome;
+import fr.vigie.common.Severity;
+import fr.vigie.common.Outcome;
 import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.text.NumberFormat;

@@ -1,6 +1,6 @@
 package fr.vigie.report;
 
-import fr.vigie.audit.model.Severity;
+import fr.vigie.common.Severity;
 import fr.vigie.audit.run.AuditContext;
 import fr.vigie.process.model.RuleSetting;
 import fr.vigie.strategy.model.TacticItem;

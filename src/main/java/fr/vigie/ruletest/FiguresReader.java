@@ -1,7 +1,7 @@
 package fr.vigie.ruletest;
 
 import fr.vigie.audit.facts.ReportFigures;
-import fr.vigie.problem.Problems;
+import fr.vigie.common.Problems;
 import fr.vigie.yaml.YamlNode;
 import fr.vigie.yaml.YamlObject;
 import java.math.BigDecimal;

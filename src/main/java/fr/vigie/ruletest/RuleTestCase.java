@@ -1,6 +1,6 @@
 package fr.vigie.ruletest;
 
-import fr.vigie.problem.Location;
+import fr.vigie.common.Location;
 import fr.vigie.yaml.YamlNode;
 import java.util.List;
 import java.util.Set;

@@ -2,9 +2,9 @@ package fr.vigie.ruletest;
 
 import fr.vigie.audit.engine.RuleBase;
 import fr.vigie.audit.model.RuleInfo;
-import fr.vigie.problem.DidYouMean;
-import fr.vigie.problem.Problems;
-import fr.vigie.workspace.DisplayPath;
+import fr.vigie.common.DidYouMean;
+import fr.vigie.common.Problems;
+import fr.vigie.common.DisplayPath;
 import fr.vigie.yaml.YamlNode;
 import fr.vigie.yaml.YamlObject;
 import fr.vigie.yaml.YamlReader;

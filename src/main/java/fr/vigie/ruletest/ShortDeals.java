@@ -1,8 +1,8 @@
 package fr.vigie.ruletest;
 
-import fr.vigie.deals.model.Outcome;
-import fr.vigie.problem.InvalidInputException;
-import fr.vigie.problem.Location;
+import fr.vigie.common.Outcome;
+import fr.vigie.common.InvalidInputException;
+import fr.vigie.common.Location;
 import fr.vigie.process.model.SalesProcess;
 import fr.vigie.process.model.StageSpec;
 import fr.vigie.yaml.YamlList;

@@ -1,10 +1,10 @@
 package fr.vigie.strategy;
 
-import fr.vigie.problem.InvalidInputException;
-import fr.vigie.problem.Location;
-import fr.vigie.problem.Problems;
+import fr.vigie.common.InvalidInputException;
+import fr.vigie.common.Location;
+import fr.vigie.common.Problems;
 import fr.vigie.strategy.model.Plan;
-import fr.vigie.workspace.DisplayPath;
+import fr.vigie.common.DisplayPath;
 import fr.vigie.workspace.Period;
 import fr.vigie.workspace.Workspace;
 import fr.vigie.yaml.YamlNode;

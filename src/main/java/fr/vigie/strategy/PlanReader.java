@@ -1,7 +1,7 @@
 package fr.vigie.strategy;
 
-import fr.vigie.problem.Location;
-import fr.vigie.problem.Problems;
+import fr.vigie.common.Location;
+import fr.vigie.common.Problems;
 import fr.vigie.strategy.model.DecisionRight;
 import fr.vigie.strategy.model.Owner;
 import fr.vigie.strategy.model.Plan;

@@ -1,8 +1,8 @@
 package fr.vigie.workspace;
 
-import fr.vigie.problem.DidYouMean;
-import fr.vigie.problem.Location;
-import fr.vigie.problem.Problems;
+import fr.vigie.common.DidYouMean;
+import fr.vigie.common.Location;
+import fr.vigie.common.Problems;
 import java.util.Map;
 
 /** Someone at the client who appears in the deals: display name, role and team. */

@@ -1,12 +1,14 @@
 package fr.vigie.workspace;
 
+import fr.vigie.common.DisplayPath;
+
 import fr.vigie.process.ProcessReader;
 import fr.vigie.process.RuleSettingsReader;
 import fr.vigie.process.model.RuleSetting;
 import fr.vigie.process.model.SalesProcess;
-import fr.vigie.problem.InvalidInputException;
-import fr.vigie.problem.Location;
-import fr.vigie.problem.Problems;
+import fr.vigie.common.InvalidInputException;
+import fr.vigie.common.Location;
+import fr.vigie.common.Problems;
 import fr.vigie.yaml.YamlMap;
 import fr.vigie.yaml.YamlNode;
 import fr.vigie.yaml.YamlObject;

@@ -1,6 +1,6 @@
 package fr.vigie.yaml;
 
-import fr.vigie.problem.Location;
+import fr.vigie.common.Location;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

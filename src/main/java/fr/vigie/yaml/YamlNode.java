@@ -1,6 +1,6 @@
 package fr.vigie.yaml;
 
-import fr.vigie.problem.Location;
+import fr.vigie.common.Location;
 
 /** A YAML value with the place it was written: mapping, sequence or scalar. */
 public sealed interface YamlNode permits YamlMap, YamlList, YamlScalar {

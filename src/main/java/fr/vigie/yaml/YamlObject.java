@@ -1,8 +1,8 @@
 package fr.vigie.yaml;
 
-import fr.vigie.problem.DidYouMean;
-import fr.vigie.problem.Location;
-import fr.vigie.problem.Problems;
+import fr.vigie.common.DidYouMean;
+import fr.vigie.common.Location;
+import fr.vigie.common.Problems;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

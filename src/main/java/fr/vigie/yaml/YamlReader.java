@@ -1,7 +1,7 @@
 package fr.vigie.yaml;
 
-import fr.vigie.problem.InvalidInputException;
-import fr.vigie.problem.Location;
+import fr.vigie.common.InvalidInputException;
+import fr.vigie.common.Location;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
@@ -75,7 +75,7 @@ public final class YamlReader {
   }
 
   /** Reads {@code file}, or adds its problems to {@code problems} and returns null. */
-  public static YamlNode readInto(Path file, String displayName, fr.vigie.problem.Problems problems) {
+  public static YamlNode readInto(Path file, String displayName, fr.vigie.common.Problems problems) {
     try {
       return read(file, displayName);
     } catch (InvalidInputException e) {

@@ -1,6 +1,6 @@
 package fr.vigie.yaml;
 
-import fr.vigie.problem.Location;
+import fr.vigie.common.Location;
 
 /** A scalar; {@code value} is null for YAML null, {@code ~} and an empty value. */
 public record YamlScalar(Location location, String value) implements YamlNode {

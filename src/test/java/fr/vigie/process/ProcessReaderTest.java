@@ -2,8 +2,8 @@ package fr.vigie.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.vigie.problem.Problem;
-import fr.vigie.problem.Problems;
+import fr.vigie.common.Problem;
+import fr.vigie.common.Problems;
 import fr.vigie.process.model.ProcessVersion;
 import fr.vigie.process.model.SalesProcess;
 import fr.vigie.yaml.YamlReader;

@@ -11,7 +11,7 @@ import fr.vigie.deals.input.Rejection;
 import fr.vigie.report.html.HtmlReportWriter;
 import fr.vigie.report.html.Medium;
 import fr.vigie.report.model.ReportModelBuilder;
-import fr.vigie.waivers.WaivedFinding;
+import fr.vigie.audit.waivers.WaivedFinding;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -247,7 +247,7 @@ class BundleWordsTest {
         data.add(s);
         return;
       }
-      if (value instanceof Path || value instanceof fr.vigie.problem.Location) {
+      if (value instanceof Path || value instanceof fr.vigie.common.Location) {
         data.add(value.toString());
       }
       Class<?> type = value.getClass();

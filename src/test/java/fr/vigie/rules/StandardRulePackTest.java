@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.vigie.audit.engine.RuleBase;
 import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.job.PreparedWorkspace;
-import fr.vigie.problem.Problems;
+import fr.vigie.common.Problems;
 import fr.vigie.ruletest.RuleTestCase;
 import fr.vigie.ruletest.RuleTestReader;
 import fr.vigie.ruletest.RuleTestResult;

@@ -2,8 +2,8 @@ package fr.vigie.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.vigie.problem.Problem;
-import fr.vigie.problem.Problems;
+import fr.vigie.common.Problem;
+import fr.vigie.common.Problems;
 import fr.vigie.strategy.model.DecisionRight;
 import fr.vigie.strategy.model.Plan;
 import fr.vigie.strategy.model.StrategyItem;

@@ -3,7 +3,7 @@ package fr.vigie.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.vigie.problem.InvalidInputException;
+import fr.vigie.common.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class YamlReaderTest {

@@ -5,7 +5,7 @@ import fr.vigie.audit.findings.FindingFactory;
 import fr.vigie.audit.model.Finding;
 import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.audit.prepare.EffectiveRules;
-import fr.vigie.problem.Location;
+import fr.vigie.common.Location;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -43,6 +43,6 @@ public record Move(
    * requirements of the stage it leaves apply.
    */
   public boolean isAdvance() {
-    return direction == Direction.FORWARD && source != null && target.spec().terminal() != fr.vigie.deals.model.Outcome.LOST;
+    return direction == Direction.FORWARD && source != null && target.spec().terminal() != fr.vigie.common.Outcome.LOST;
   }
 }

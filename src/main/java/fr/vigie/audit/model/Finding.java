@@ -1,5 +1,7 @@
 package fr.vigie.audit.model;
 
+import fr.vigie.common.Severity;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

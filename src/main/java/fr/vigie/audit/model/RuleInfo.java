@@ -1,6 +1,8 @@
 package fr.vigie.audit.model;
 
-import fr.vigie.problem.Location;
+import fr.vigie.common.Severity;
+
+import fr.vigie.common.Location;
 import java.util.Map;
 
 /**

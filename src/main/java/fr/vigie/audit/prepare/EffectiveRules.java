@@ -2,7 +2,7 @@ package fr.vigie.audit.prepare;
 
 import fr.vigie.audit.facts.Param;
 import fr.vigie.audit.model.RuleInfo;
-import fr.vigie.audit.model.Severity;
+import fr.vigie.common.Severity;
 import fr.vigie.process.model.ProcessVersion;
 import fr.vigie.process.model.RuleSetting;
 import java.util.ArrayList;

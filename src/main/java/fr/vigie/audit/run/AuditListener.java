@@ -2,7 +2,7 @@ package fr.vigie.audit.run;
 
 import fr.vigie.audit.model.Finding;
 import fr.vigie.deals.input.Rejection;
-import fr.vigie.waivers.WaivedFinding;
+import fr.vigie.audit.waivers.WaivedFinding;
 import java.util.List;
 
 /** Receives the results of an audit in input order, on one thread: the report writers. */

@@ -2,9 +2,9 @@ package fr.vigie.audit.run;
 
 import fr.vigie.audit.model.Lever;
 import fr.vigie.audit.model.RuleInfo;
-import fr.vigie.audit.model.Severity;
+import fr.vigie.common.Severity;
 import fr.vigie.deals.input.DealInput;
-import fr.vigie.waivers.Waiver;
+import fr.vigie.audit.waivers.Waiver;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;

@@ -2,7 +2,7 @@ package fr.vigie.audit.run;
 
 import fr.vigie.audit.prepare.PreparedDeal;
 import fr.vigie.deals.model.Deal;
-import fr.vigie.deals.model.Outcome;
+import fr.vigie.common.Outcome;
 import java.math.BigDecimal;
 import fr.vigie.audit.facts.StageVisit;
 import java.time.OffsetDateTime;

@@ -80,12 +80,12 @@ public record Figures(
         closed++;
         cycleDays += deal.cycleDays();
       }
-      if (deal.outcome() == fr.vigie.deals.model.Outcome.WON) {
+      if (deal.outcome() == fr.vigie.common.Outcome.WON) {
         won++;
         wonAmount = wonAmount.add(deal.amount() == null ? BigDecimal.ZERO : deal.amount());
         discountGiven = discountGiven.add(deal.discountAmount());
         discountPercentOfWon = discountPercentOfWon.add(deal.discountPercent());
-      } else if (deal.outcome() == fr.vigie.deals.model.Outcome.LOST) {
+      } else if (deal.outcome() == fr.vigie.common.Outcome.LOST) {
         lost++;
       }
     }

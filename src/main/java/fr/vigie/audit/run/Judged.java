@@ -2,7 +2,7 @@ package fr.vigie.audit.run;
 
 import fr.vigie.audit.model.Finding;
 import fr.vigie.deals.input.Rejection;
-import fr.vigie.problem.Location;
+import fr.vigie.common.Location;
 import java.util.List;
 
 /** What judging one record gave: an audited deal with its findings, or a refusal. */

@@ -2,9 +2,9 @@ package fr.vigie.audit.run;
 
 import fr.vigie.audit.model.Finding;
 import fr.vigie.audit.model.RuleInfo;
-import fr.vigie.audit.model.Severity;
+import fr.vigie.common.Severity;
 import fr.vigie.deals.input.DealInput;
-import fr.vigie.deals.model.Outcome;
+import fr.vigie.common.Outcome;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,7 +52,7 @@ final class SummaryBuilder {
       .thenComparing(s -> s.deal().id(), Comparator.reverseOrder());
 
   private final Map<String, BigDecimal> atStake = new HashMap<>();
-  private fr.vigie.waivers.Waivers waivers;
+  private fr.vigie.audit.waivers.Waivers waivers;
 
   SummaryBuilder(AuditContext context) {
     this.context = context;

@@ -1,7 +1,7 @@
 package fr.vigie.audit.safety;
 
-import fr.vigie.problem.Location;
-import fr.vigie.problem.Problems;
+import fr.vigie.common.Location;
+import fr.vigie.common.Problems;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

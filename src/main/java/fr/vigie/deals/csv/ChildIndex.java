@@ -2,8 +2,8 @@ package fr.vigie.deals.csv;
 
 import fr.vigie.deals.input.Rejection;
 import fr.vigie.deals.input.Values;
-import fr.vigie.problem.InvalidInputException;
-import fr.vigie.problem.Location;
+import fr.vigie.common.InvalidInputException;
+import fr.vigie.common.Location;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -10,7 +10,7 @@ import fr.vigie.deals.input.Values;
 import fr.vigie.deals.model.Account;
 import fr.vigie.deals.model.Deal;
 import fr.vigie.deals.model.StageChange;
-import fr.vigie.problem.Location;
+import fr.vigie.common.Location;
 
 /**
  * One row of deals.csv, its id cell's text ({@link #idOf}, read once when the row is), and the

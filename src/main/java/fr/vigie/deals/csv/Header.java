@@ -1,8 +1,8 @@
 package fr.vigie.deals.csv;
 
-import fr.vigie.problem.DidYouMean;
-import fr.vigie.problem.Location;
-import fr.vigie.problem.Problems;
+import fr.vigie.common.DidYouMean;
+import fr.vigie.common.Location;
+import fr.vigie.common.Problems;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package fr.vigie.deals.hubspot;
 
 import fr.vigie.deals.imports.ExportFile;
-import fr.vigie.problem.Problems;
+import fr.vigie.common.Problems;
 import fr.vigie.yaml.YamlMap;
 import fr.vigie.yaml.YamlObject;
 import java.util.LinkedHashMap;
@@ -68,7 +68,7 @@ final class HubSpotColumns {
     if (root != null) {
       for (YamlMap.Entry entry : root.entries("columns")) {
         if (!DEALS.containsKey(entry.key())) {
-          problems.error(entry.keyLocation(), "unknown column role '" + entry.key() + "'" + fr.vigie.problem.DidYouMean.hint(entry.key(),
+          problems.error(entry.keyLocation(), "unknown column role '" + entry.key() + "'" + fr.vigie.common.DidYouMean.hint(entry.key(),
               DEALS.keySet()) + "; columns: names " + String.join(", ", DEALS.keySet()));
         } else if (entry.value() instanceof fr.vigie.yaml.YamlScalar scalar && !scalar.isNull()) {
           stated.put(entry.key(), scalar.value().strip());

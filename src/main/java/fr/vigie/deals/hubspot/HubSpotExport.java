@@ -18,11 +18,11 @@ import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.input.InvalidValue;
 import fr.vigie.deals.model.CloseDateChange;
 import fr.vigie.deals.model.LineItem;
-import fr.vigie.deals.model.Outcome;
+import fr.vigie.common.Outcome;
 import fr.vigie.deals.model.StageChange;
-import fr.vigie.problem.Location;
-import fr.vigie.problem.Problem;
-import fr.vigie.problem.Problems;
+import fr.vigie.common.Location;
+import fr.vigie.common.Problem;
+import fr.vigie.common.Problems;
 import fr.vigie.yaml.YamlMap;
 import fr.vigie.yaml.YamlScalar;
 import java.math.BigDecimal;
@@ -200,7 +200,7 @@ public final class HubSpotExport {
       for (YamlMap.Entry entry : mapping.root().entries("stage-dates")) {
         if (!deals.has(entry.key())) {
           problems.error(entry.keyLocation(), "no column '" + entry.key() + "' in " + deals.shown()
-              + fr.vigie.problem.DidYouMean.hint(entry.key(), deals.columns()));
+              + fr.vigie.common.DidYouMean.hint(entry.key(), deals.columns()));
         } else if (entry.value() instanceof YamlScalar scalar && !scalar.isNull()) {
           dates.add(new StageDate(deals.header(entry.key()), scalar.value().strip(), null));
         }

@@ -1,10 +1,10 @@
 package fr.vigie.deals.imports;
 
-import fr.vigie.problem.DidYouMean;
-import fr.vigie.problem.InvalidInputException;
-import fr.vigie.problem.Location;
-import fr.vigie.problem.Problems;
-import fr.vigie.workspace.DisplayPath;
+import fr.vigie.common.DidYouMean;
+import fr.vigie.common.InvalidInputException;
+import fr.vigie.common.Location;
+import fr.vigie.common.Problems;
+import fr.vigie.common.DisplayPath;
 import fr.vigie.yaml.YamlObject;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package fr.vigie.deals.imports;
 import fr.vigie.deals.csv.CsvRow;
 import fr.vigie.deals.input.InvalidValue;
 import fr.vigie.deals.input.Values;
-import fr.vigie.problem.Location;
+import fr.vigie.common.Location;
 
 /**
  * One row of an exported file, its cells reached by column name. Typed reads go through the

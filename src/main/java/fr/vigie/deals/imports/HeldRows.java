@@ -2,9 +2,9 @@ package fr.vigie.deals.imports;
 
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.input.Rejection;
-import fr.vigie.problem.InvalidInputException;
-import fr.vigie.problem.Location;
-import fr.vigie.problem.Problems;
+import fr.vigie.common.InvalidInputException;
+import fr.vigie.common.Location;
+import fr.vigie.common.Problems;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

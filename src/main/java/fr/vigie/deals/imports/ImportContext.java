@@ -1,6 +1,6 @@
 package fr.vigie.deals.imports;
 
-import fr.vigie.deals.model.Outcome;
+import fr.vigie.common.Outcome;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package fr.vigie.deals.imports;
 
 import fr.vigie.deals.input.DealInput;
-import fr.vigie.problem.InvalidInputException;
+import fr.vigie.common.InvalidInputException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +42,7 @@ public final class LookupTable {
    * file has) and matching ids by {@code key}; an empty table when {@code problems} has errors.
    */
   public static LookupTable open(java.nio.file.Path path, String kind, ExportFile.Reading reading, long maxRows, List<String> notes,
-      fr.vigie.problem.Problems problems, String idColumn, java.util.function.UnaryOperator<String> key, List<String> columns) {
+      fr.vigie.common.Problems problems, String idColumn, java.util.function.UnaryOperator<String> key, List<String> columns) {
     if (path == null) {
       return empty(kind);
     }

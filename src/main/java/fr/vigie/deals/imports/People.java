@@ -1,7 +1,7 @@
 package fr.vigie.deals.imports;
 
 import fr.vigie.deals.input.InvalidValue;
-import fr.vigie.problem.DidYouMean;
+import fr.vigie.common.DidYouMean;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package fr.vigie.deals.imports;
 
-import fr.vigie.problem.Location;
+import fr.vigie.common.Location;
 
 /** A row, or a value in it, that cannot be read: where (the cell when known) and why. */
 public final class RowProblem extends RuntimeException {

@@ -7,7 +7,7 @@ import fr.vigie.deals.model.Deal;
 import fr.vigie.deals.model.Decision;
 import fr.vigie.deals.model.Document;
 import fr.vigie.deals.model.LineItem;
-import fr.vigie.deals.model.Outcome;
+import fr.vigie.common.Outcome;
 import fr.vigie.deals.model.StageChange;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;

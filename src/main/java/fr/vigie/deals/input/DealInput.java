@@ -37,7 +37,7 @@ public interface DealInput extends AutoCloseable {
   }
 
   /** Deals that were read but may be incomplete (a CRM's history cut short), located. */
-  default List<fr.vigie.problem.Problem> warnings() {
+  default List<fr.vigie.common.Problem> warnings() {
     return List.of();
   }
 

@@ -1,6 +1,6 @@
 package fr.vigie.deals.input;
 
-import fr.vigie.problem.Location;
+import fr.vigie.common.Location;
 
 /**
  * One record as read from the input, not yet interpreted. {@link #read()} may run on any thread,

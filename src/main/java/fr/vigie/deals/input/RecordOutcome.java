@@ -1,7 +1,7 @@
 package fr.vigie.deals.input;
 
 import fr.vigie.deals.model.Deal;
-import fr.vigie.problem.Location;
+import fr.vigie.common.Location;
 
 /** What reading one input record gave: a deal to audit, or a rejection. */
 public sealed interface RecordOutcome {

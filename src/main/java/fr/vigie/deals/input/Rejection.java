@@ -1,6 +1,6 @@
 package fr.vigie.deals.input;
 
-import fr.vigie.problem.Location;
+import fr.vigie.common.Location;
 
 /**
  * An input record that is not audited, and why: where it is, which deal it was about (when that

@@ -1,6 +1,6 @@
 package fr.vigie.deals.input;
 
-import fr.vigie.deals.model.Outcome;
+import fr.vigie.common.Outcome;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,5 +1,7 @@
 package fr.vigie.deals.model;
 
+import fr.vigie.common.Outcome;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

@@ -4,7 +4,7 @@ import fr.vigie.deals.imports.Cells;
 import fr.vigie.deals.imports.RowProblem;
 import fr.vigie.deals.imports.ValueFormats;
 import fr.vigie.deals.input.InvalidValue;
-import fr.vigie.problem.Location;
+import fr.vigie.common.Location;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;

@@ -1,6 +1,6 @@
 package fr.vigie.process.model;
 
-import fr.vigie.problem.Location;
+import fr.vigie.common.Location;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

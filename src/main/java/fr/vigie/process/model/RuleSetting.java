@@ -1,7 +1,7 @@
 package fr.vigie.process.model;
 
-import fr.vigie.audit.model.Severity;
-import fr.vigie.problem.Location;
+import fr.vigie.common.Severity;
+import fr.vigie.common.Location;
 import java.util.Map;
 
 /**

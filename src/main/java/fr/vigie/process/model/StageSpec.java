@@ -1,7 +1,7 @@
 package fr.vigie.process.model;
 
-import fr.vigie.deals.model.Outcome;
-import fr.vigie.problem.Location;
+import fr.vigie.common.Outcome;
+import fr.vigie.common.Location;
 
 /**
  * A stage of one process version: its place in the order, how long a deal may stay, whether it

@@ -1,12 +1,12 @@
 package fr.vigie.report.html;
 
 import fr.vigie.audit.model.Finding;
-import fr.vigie.audit.model.Severity;
+import fr.vigie.common.Severity;
 import fr.vigie.audit.run.AuditContext;
 import fr.vigie.audit.run.AuditedDeal;
 import fr.vigie.deals.input.Rejection;
-import fr.vigie.waivers.WaivedFinding;
-import fr.vigie.waivers.Waiver;
+import fr.vigie.audit.waivers.WaivedFinding;
+import fr.vigie.audit.waivers.Waiver;
 import fr.vigie.workspace.WorkspaceSettings;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -8,7 +8,7 @@ import fr.vigie.audit.run.AuditedDeal;
 import fr.vigie.deals.input.Rejection;
 import fr.vigie.report.ReportText;
 import fr.vigie.report.model.SharedModel;
-import fr.vigie.waivers.WaivedFinding;
+import fr.vigie.audit.waivers.WaivedFinding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

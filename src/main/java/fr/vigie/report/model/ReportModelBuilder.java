@@ -25,7 +25,7 @@ public final class ReportModelBuilder {
       recommendations.add(new ReportModel.Recommendation(finding.rule(), finding.lever(),
           weight instanceof Number n ? n.intValue() : 0, finding.message()));
     }
-    Map<String, fr.vigie.audit.model.Severity> severities = new HashMap<>();
+    Map<String, fr.vigie.common.Severity> severities = new HashMap<>();
     context.rules().catalog().forEach(r -> severities.put(r.id(), r.severity()));
     recommendations.sort(Comparator.comparing((ReportModel.Recommendation r) -> severities.get(r.rule())).reversed()
         .thenComparing(Comparator.comparingInt(ReportModel.Recommendation::weight).reversed())

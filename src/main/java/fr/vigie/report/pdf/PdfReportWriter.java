@@ -10,7 +10,7 @@ import fr.vigie.report.ReportText;
 import fr.vigie.report.html.HtmlReportWriter;
 import fr.vigie.report.html.Medium;
 import fr.vigie.report.model.SharedModel;
-import fr.vigie.waivers.WaivedFinding;
+import fr.vigie.audit.waivers.WaivedFinding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package fr.vigie.strategy.model;
 
-import fr.vigie.problem.Location;
+import fr.vigie.common.Location;
 
 /**
  * Something the CEO's strategy or the director's tactics say, with the place it is written and

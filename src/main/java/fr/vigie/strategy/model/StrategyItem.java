@@ -1,6 +1,6 @@
 package fr.vigie.strategy.model;
 
-import fr.vigie.problem.Location;
+import fr.vigie.common.Location;
 import java.math.BigDecimal;
 
 /**

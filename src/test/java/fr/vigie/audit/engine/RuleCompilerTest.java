@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.vigie.audit.model.Lever;
 import fr.vigie.audit.model.RuleInfo;
-import fr.vigie.audit.model.Severity;
-import fr.vigie.problem.Problem;
-import fr.vigie.problem.Problems;
-import fr.vigie.workspace.DisplayPath;
+import fr.vigie.common.Severity;
+import fr.vigie.common.Problem;
+import fr.vigie.common.Problems;
+import fr.vigie.common.DisplayPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

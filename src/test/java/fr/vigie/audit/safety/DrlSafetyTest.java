@@ -2,8 +2,8 @@ package fr.vigie.audit.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.vigie.problem.Problem;
-import fr.vigie.problem.Problems;
+import fr.vigie.common.Problem;
+import fr.vigie.common.Problems;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package fr.vigie.deals.csv;
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.input.InputRecord;
 import fr.vigie.deals.input.RecordOutcome;
-import fr.vigie.workspace.DisplayPath;
+import fr.vigie.common.DisplayPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

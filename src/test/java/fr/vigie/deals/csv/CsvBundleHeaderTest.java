@@ -3,9 +3,9 @@ package fr.vigie.deals.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import fr.vigie.problem.InvalidInputException;
-import fr.vigie.problem.Problem;
-import fr.vigie.workspace.DisplayPath;
+import fr.vigie.common.InvalidInputException;
+import fr.vigie.common.Problem;
+import fr.vigie.common.DisplayPath;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

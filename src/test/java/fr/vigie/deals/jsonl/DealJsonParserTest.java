@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import fr.vigie.deals.model.Account;
 import fr.vigie.deals.model.Deal;
 import fr.vigie.deals.model.LineItem;
-import fr.vigie.deals.model.Outcome;
+import fr.vigie.common.Outcome;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import fr.vigie.deals.imports.ExportFile;
 import fr.vigie.deals.imports.Imported;
 import fr.vigie.deals.imports.Limits;
 import fr.vigie.deals.imports.ValueFormats;
-import fr.vigie.problem.InvalidInputException;
+import fr.vigie.common.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.vigie.deals.imports.Imported;
 import fr.vigie.deals.input.RecordOutcome;
 import fr.vigie.deals.model.Deal;
-import fr.vigie.problem.InvalidInputException;
+import fr.vigie.common.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package fr.vigie.problem;
+package fr.vigie.common;
 
 /** Something wrong with what the user gave us, located and phrased so that it can be fixed. */
 public record Problem(Location location, Level level, String message) {

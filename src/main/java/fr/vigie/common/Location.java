@@ -1,4 +1,4 @@
-package fr.vigie.problem;
+package fr.vigie.common;
 
 /** A place in an input file, 1-based; line or column 0 means "unknown". */
 public record Location(String file, int line, int column) {

@@ -1,8 +1,8 @@
-package fr.vigie.waivers;
+package fr.vigie.audit.waivers;
 
 import fr.vigie.audit.model.RuleInfo;
-import fr.vigie.problem.DidYouMean;
-import fr.vigie.problem.Problems;
+import fr.vigie.common.DidYouMean;
+import fr.vigie.common.Problems;
 import fr.vigie.workspace.Person;
 import fr.vigie.yaml.YamlNode;
 import fr.vigie.yaml.YamlObject;

@@ -1,4 +1,4 @@
-package fr.vigie.waivers;
+package fr.vigie.audit.waivers;
 
 import fr.vigie.audit.model.Finding;
 

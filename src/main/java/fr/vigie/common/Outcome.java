@@ -1,4 +1,4 @@
-package fr.vigie.deals.model;
+package fr.vigie.common;
 
 /** Where a deal stands: still open, or closed as won or lost. */
 public enum Outcome {

@@ -1,4 +1,4 @@
-package fr.vigie.waivers;
+package fr.vigie.audit.waivers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

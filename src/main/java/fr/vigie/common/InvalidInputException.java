@@ -1,4 +1,4 @@
-package fr.vigie.problem;
+package fr.vigie.common;
 
 import java.util.List;
 import java.util.stream.Collectors;

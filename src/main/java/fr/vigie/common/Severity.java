@@ -1,4 +1,4 @@
-package fr.vigie.audit.model;
+package fr.vigie.common;
 
 import java.util.Arrays;
 import java.util.Locale;

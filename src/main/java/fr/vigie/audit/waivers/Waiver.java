@@ -1,7 +1,7 @@
-package fr.vigie.waivers;
+package fr.vigie.audit.waivers;
 
 import fr.vigie.audit.model.Finding;
-import fr.vigie.problem.Location;
+import fr.vigie.common.Location;
 import java.time.LocalDate;
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package fr.vigie.workspace;
+package fr.vigie.common;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package fr.vigie.problem;
+package fr.vigie.common;
 
 import java.util.Collection;
 import java.util.Locale;
