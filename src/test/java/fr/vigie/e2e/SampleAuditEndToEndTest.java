@@ -474,9 +474,7 @@ class SampleAuditEndToEndTest {
     // GIVEN the findings of the audit as (id, rule, deal), in order
     List<String> actual = new ArrayList<>();
     actual.add("id,rule,deal");
-    for (JsonNode finding : findings(first.findings())) {
-      actual.add(finding.get("id").asString() + "," + finding.get("rule").asString() + "," + text(finding.get("deal")));
-    }
+    actual.addAll(idRuleDeal(first.findings()));
     if (Boolean.getBoolean("vigie.updateGolden")) {
       Files.write(GOLDEN, actual, StandardCharsets.UTF_8);
       System.out.println("vigie.updateGolden: rewrote " + GOLDEN + " (" + (actual.size() - 1) + " findings)");
@@ -520,6 +518,35 @@ class SampleAuditEndToEndTest {
     // THEN the findings are the same, byte for byte
     assertThat(second.exitCode()).isEqualTo(first.exitCode());
     assertThat(Files.readAllBytes(second.findings())).isEqualTo(Files.readAllBytes(first.findings()));
+  }
+
+  @Test
+  void should_write_the_same_findings_when_the_jvm_asks_drools_for_no_node_sharing() throws IOException {
+    // GIVEN a JVM that asks Drools for rule bases without node sharing, with which Drools 10.2.0
+    // loses conditions of the approval rules (docs/performance.md, "Node sharing and the findings")
+    Map<String, String> unshared = Map.of("drools.shareAlphaNodes", "false", "drools.shareBetaNodes", "false");
+    Map<String, String> before = new TreeMap<>();
+    unshared.keySet().forEach(name -> before.put(name, System.getProperty(name)));
+
+    // WHEN the sample is audited in it
+    Run asked;
+    try {
+      unshared.forEach(System::setProperty);
+      asked = audit(temp.resolve("unshared"));
+    } finally {
+      before.forEach((name, value) -> {
+        if (value == null) {
+          System.clearProperty(name);
+        } else {
+          System.setProperty(name, value);
+        }
+      });
+    }
+
+    // THEN Vigie keeps node sharing on: the findings are the same, byte for byte
+    assertThat(idRuleDeal(asked.findings())).as("findings (id,rule,deal)").containsExactlyElementsOf(idRuleDeal(first.findings()));
+    assertThat(asked.exitCode()).isEqualTo(first.exitCode());
+    assertThat(Files.readAllBytes(asked.findings())).isEqualTo(Files.readAllBytes(first.findings()));
   }
 
   @Test
@@ -578,6 +605,13 @@ class SampleAuditEndToEndTest {
       }
     }
     return deals;
+  }
+
+  /** The findings of a findings.json as "id,rule,deal", in order. */
+  static List<String> idRuleDeal(Path findingsJson) throws IOException {
+    return findings(findingsJson).stream()
+        .map(finding -> finding.get("id").asString() + "," + finding.get("rule").asString() + "," + text(finding.get("deal")))
+        .toList();
   }
 
   static String text(JsonNode node) {

@@ -135,9 +135,16 @@ public final class RuleCompiler {
     }
   }
 
-  /** The rule base loads fact classes through Vigie's class loader, also inside the Spring Boot jar. */
+  /**
+   * The rule base loads fact classes through Vigie's class loader, also inside the Spring Boot jar.
+   * Node sharing stays on whatever the JVM says ({@code -Ddrools.shareAlphaNodes=false}): without
+   * it Drools 10.2.0 drops rules' conditions and the findings change (docs/performance.md, "Node
+   * sharing and the findings").
+   */
   private static org.kie.api.KieBaseConfiguration baseConfiguration() {
     org.kie.api.KieBaseConfiguration configuration = org.drools.core.impl.RuleBaseFactory.newKnowledgeBaseConfiguration(null, RuleCompiler.class.getClassLoader());
+    configuration.setOption(org.kie.internal.conf.ShareAlphaNodesOption.YES);
+    configuration.setOption(org.kie.internal.conf.ShareBetaNodesOption.YES);
     return configuration;
   }
 
