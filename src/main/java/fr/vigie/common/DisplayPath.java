@@ -1,16 +1,45 @@
 package fr.vigie.common;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
 
-/** Writes a path the way the user can open it: relative to the current folder when inside it. */
+/**
+ * Writes a path the way the user can open it: relative to the current folder when inside it. The
+ * server writes a client's files relative to the client's folders ({@link #within}), so that its
+ * messages and reports never show where the server keeps them.
+ */
 public final class DisplayPath {
+
+  /** Folders whose files are written relative to them, for the work of this thread and of the threads it starts. */
+  private static final InheritableThreadLocal<List<Path>> ROOTS = new InheritableThreadLocal<>();
 
   private DisplayPath() {}
 
   public static String of(Path path) {
     Path absolute = path.toAbsolutePath().normalize();
+    List<Path> roots = ROOTS.get();
+    if (roots != null) {
+      for (Path root : roots) {
+        if (absolute.startsWith(root)) {
+          String shown = root.relativize(absolute).toString();
+          return shown.isEmpty() ? "." : shown;
+        }
+      }
+    }
     Path here = Path.of("").toAbsolutePath();
     String shown = absolute.startsWith(here) ? here.relativize(absolute).toString() : absolute.toString();
     return shown.isEmpty() ? "." : shown;
+  }
+
+  /** Does {@code work} with the paths inside {@code roots} written relative to the first that holds them. */
+  public static <T> T within(List<Path> roots, Supplier<T> work) {
+    List<Path> before = ROOTS.get();
+    ROOTS.set(roots.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+    try {
+      return work.get();
+    } finally {
+      ROOTS.set(before);
+    }
   }
 }

@@ -95,9 +95,19 @@ public final class AuditJob {
 
   /** Audits what {@link #prepare} made ready, and writes the reports; the input is opened here and closed at the end. */
   public Result run(Prepared prepared) {
+    return run(prepared, List.of());
+  }
+
+  /**
+   * The same, handing every result to {@code also} after the report writers (the server stores them);
+   * when one of them fails, the run stops and no report is moved into place.
+   */
+  public Result run(Prepared prepared, List<AuditListener> also) {
     AuditRun run = prepared.newRun();
     try (OutputFolder out = new OutputFolder(prepared.outDir()); DealInput input = prepared.source().open()) {
-      AuditSummary summary = run.run(input, prepared.context(), ReportFormat.writers(prepared.formats(), out::staged));
+      List<AuditListener> listeners = new java.util.ArrayList<>(ReportFormat.writers(prepared.formats(), out::staged));
+      listeners.addAll(also);
+      AuditSummary summary = run.run(input, prepared.context(), listeners);
       List<Path> files = out.commit();
       return new Result(summary, prepared.context().period(), prepared.deals(), prepared.outDir(), files, input.notes(), input.warnings());
     }

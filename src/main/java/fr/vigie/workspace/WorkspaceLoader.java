@@ -63,9 +63,10 @@ public final class WorkspaceLoader {
     YamlObject settings =
         root == null
             ? null
-            : YamlObject.of(root, SETTINGS_FILE, problems, "client", "currency", "time-zone", "language", "people", "rules");
+            : YamlObject.of(root, SETTINGS_FILE, problems, "client", "currency", "time-zone", "language", "people", "rules", "gate");
     if (settings == null) {
-      return new WorkspaceSettings("?", "EUR", WorkspaceSettings.DEFAULT_ZONE, WorkspaceSettings.DEFAULT_LANGUAGE, Map.of(), Map.of());
+      return new WorkspaceSettings("?", "EUR", WorkspaceSettings.DEFAULT_ZONE, WorkspaceSettings.DEFAULT_LANGUAGE, Map.of(), Map.of(),
+          WorkspaceSettings.QualityGate.NO_CRITICAL);
     }
     String client = settings.requiredText("client");
     String currency = settings.text("currency");
@@ -90,7 +91,16 @@ public final class WorkspaceLoader {
         zone,
         language == null ? WorkspaceSettings.DEFAULT_LANGUAGE : Locale.forLanguageTag(language),
         people,
-        rules);
+        rules,
+        readGate(settings));
+  }
+
+  private static WorkspaceSettings.QualityGate readGate(YamlObject settings) {
+    YamlObject gate = settings.object("gate", "gate", "conformity");
+    if (gate == null) {
+      return WorkspaceSettings.QualityGate.NO_CRITICAL;
+    }
+    return new WorkspaceSettings.QualityGate(gate.decimal("conformity", java.math.BigDecimal.ZERO, java.math.BigDecimal.valueOf(100)));
   }
 
   private static Map<String, Person> readPeople(YamlObject settings, Problems problems) {

@@ -12,7 +12,22 @@ public record WorkspaceSettings(
     ZoneId zone,
     Locale language,
     Map<String, Person> people,
-    Map<String, RuleSetting> ruleSettings) {
+    Map<String, RuleSetting> ruleSettings,
+    QualityGate gate) {
+
+  /**
+   * The quality gate of a period (the server shows it per quarter): at least {@code conformity}
+   * percent of conforming deals, when set, and no critical finding.
+   */
+  public record QualityGate(java.math.BigDecimal conformity) {
+
+    public static final QualityGate NO_CRITICAL = new QualityGate(null);
+
+    /** Whether a period with this conformity rate and these critical findings passes. */
+    public boolean passes(java.math.BigDecimal rate, long critical) {
+      return critical == 0 && (conformity == null || rate.compareTo(conformity) >= 0);
+    }
+  }
 
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Paris");
   public static final Locale DEFAULT_LANGUAGE = Locale.FRENCH;

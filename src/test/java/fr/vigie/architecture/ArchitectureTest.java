@@ -36,10 +36,18 @@ class ArchitectureTest {
   }
 
   @Test
-  void spring_stays_at_the_entry_point() {
-    ArchRule rule = noClasses().that().resideOutsideOfPackage("fr.vigie")
-        .and().resideOutsideOfPackage("fr.vigie.app..")
+  void spring_stays_in_the_server() {
+    ArchRule rule = noClasses().that().resideOutsideOfPackage("fr.vigie.server..")
         .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+        .allowEmptyShould(false);
+    rule.check(classes);
+  }
+
+  @Test
+  void only_vigie_serve_knows_the_server() {
+    ArchRule rule = noClasses().that().resideOutsideOfPackage("fr.vigie.server..")
+        .and().doNotHaveFullyQualifiedName("fr.vigie.cli.ServeCommand")
+        .should().dependOnClassesThat().resideInAnyPackage("fr.vigie.server..")
         .allowEmptyShould(false);
     rule.check(classes);
   }
