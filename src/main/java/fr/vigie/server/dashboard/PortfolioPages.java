@@ -55,7 +55,7 @@ class PortfolioPages {
       List<Run> history = runs.history(client);
       Run latest = history.isEmpty() ? null : history.get(history.size() - 1);
       Run before = history.size() > 1 ? history.get(history.size() - 2) : null;
-      TrendChart trend = history.isEmpty() ? null : TrendChart.of(history, 160, 56, r -> "/clients/" + client + "/quarters/" + r.period(), locale);
+      TrendChart trend = history.isEmpty() ? null : TrendChart.spark(history, 160, 40, r -> "/clients/" + client + "/quarters/" + r.period(), locale);
       lines.add(new Line(client, clients.name(client), latest, before, trend, runs.inProgress(client).size()));
     }
     model.addAttribute("lines", lines);
