@@ -111,8 +111,9 @@ create table run_finding (
   source varchar(200),
   waiver varchar(4000)
 );
-create index run_finding_run on run_finding (run_id, finding_id);
-create index run_finding_deal on run_finding (run_id, deal);
+-- Every query names the client first: the indexes do too (else H2 scans the client's every finding through its foreign key).
+create index run_finding_run on run_finding (client_id, run_id, finding_id);
+create index run_finding_deal on run_finding (client_id, run_id, deal);
 create index run_finding_client on run_finding (client_id, finding_id);
 
 create table run_deal (
@@ -132,7 +133,7 @@ create table run_deal (
   closed_at timestamp with time zone,
   last_stage varchar(200),
   visits varchar(100000),
-  primary key (run_id, deal)
+  primary key (client_id, run_id, deal)
 );
 
 create table run_rejected (
@@ -142,7 +143,7 @@ create table run_rejected (
   location varchar(1000) not null,
   deal varchar(200),
   reason varchar(4000) not null,
-  primary key (run_id, seq)
+  primary key (client_id, run_id, seq)
 );
 
 create table report_file (
@@ -151,7 +152,7 @@ create table report_file (
   name varchar(40) not null,
   size_bytes bigint not null,
   sha256 varchar(64) not null,
-  primary key (run_id, name)
+  primary key (client_id, run_id, name)
 );
 
 create table access_log (

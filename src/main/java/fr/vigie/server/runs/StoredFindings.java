@@ -2,13 +2,16 @@ package fr.vigie.server.runs;
 
 import fr.vigie.server.store.ClientScope;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
  * The findings of succeeded runs, read in the client's scope: a run's list, page by page; what
- * changed between two runs by stable finding id (new, carried over, resolved); a deal's.
+ * changed between two runs by stable finding id (new, carried over, resolved); a deal's. A
+ * succeeded run's findings never change, so what is computed between two of them is kept in a small
+ * cache, by client and runs: the dashboard reads the same comparison at every visit.
  */
 @Component
 public class StoredFindings {
@@ -28,10 +31,31 @@ public class StoredFindings {
       + " f.evidence, f.waiver";
   static final String SEVERITY_ORDER = "case f.severity when 'critical' then 0 when 'major' then 1 when 'minor' then 2 else 3 end";
 
+  private record Key(UUID client, UUID run, UUID before, Filter filter, int offset, int limit) {}
+
+  private static final int CACHED = 2_000;
+
   private final ClientScope scope;
+  private final Map<Key, Object> cache = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Key, Object> eldest) {
+      return size() > CACHED;
+    }
+  });
 
   StoredFindings(ClientScope scope) {
     this.scope = scope;
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T cached(Key key, java.util.function.Supplier<T> compute) {
+    Object known = cache.get(key);
+    if (known != null) {
+      return (T) known;
+    }
+    T computed = compute.get();
+    cache.put(key, computed);
+    return computed;
   }
 
   /**
@@ -39,6 +63,10 @@ public class StoredFindings {
    * against {@code before}; {@code RESOLVED}: those of {@code before} that {@code run} no longer has.
    */
   public List<FindingRow> list(UUID client, UUID run, UUID before, Filter filter, int offset, int limit) {
+    return cached(new Key(client, run, before, filter, offset, limit), () -> read(client, run, before, filter, offset, limit));
+  }
+
+  private List<FindingRow> read(UUID client, UUID run, UUID before, Filter filter, int offset, int limit) {
     UUID listed = filter == Filter.RESOLVED ? before : run;
     UUID other = filter == Filter.RESOLVED ? run : before;
     String condition = switch (filter) {
@@ -63,19 +91,18 @@ public class StoredFindings {
 
   /** How many findings {@code run} added, carried over and resolved against {@code before} (null: all new). */
   public Changes changes(UUID client, UUID run, UUID before) {
-    return scope.read(client, tx -> {
-      long total = tx.jdbc().sql("select count(*) from run_finding where client_id = ? and run_id = ? and waiver is null").params(tx.client(), run)
-          .query(Long.class).single();
+    return cached(new Key(client, run, before, null, 0, 0), () -> scope.read(client, tx -> {
       if (before == null) {
-        return new Changes(total, 0, 0);
+        return new Changes(tx.jdbc().sql("select count(*) from run_finding where client_id = ? and run_id = ? and waiver is null")
+            .params(tx.client(), run).query(Long.class).single(), 0, 0);
       }
-      long carried = tx.jdbc().sql("select count(*) from run_finding f where f.client_id = ? and f.run_id = ? and f.waiver is null and exists"
-              + " (select 1 from run_finding o where o.client_id = f.client_id and o.run_id = ? and o.finding_id = f.finding_id and o.waiver is null)")
-          .params(tx.client(), run, before).query(Long.class).single();
+      long[] now = tx.jdbc().sql("select count(*), count(o.finding_id) from run_finding f left join run_finding o on o.client_id = f.client_id"
+              + " and o.run_id = ? and o.finding_id = f.finding_id and o.waiver is null where f.client_id = ? and f.run_id = ? and f.waiver is null")
+          .params(before, tx.client(), run).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
       long earlier = tx.jdbc().sql("select count(*) from run_finding where client_id = ? and run_id = ? and waiver is null")
           .params(tx.client(), before).query(Long.class).single();
-      return new Changes(total - carried, carried, earlier - carried);
-    });
+      return new Changes(now[0] - now[1], now[1], earlier - now[1]);
+    }));
   }
 
   /** The written contradictions between the strategy and the tactics: the findings of {@code run} on no deal. */
