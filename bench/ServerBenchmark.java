@@ -82,6 +82,9 @@ public class ServerBenchmark {
       System.out.printf("dashboard / static: %.1f; dashboard under 200 ms: %s%n", d / s, d < 200 ? "yes" : "NO");
     } finally {
       server.close();
+      try (var files = Files.walk(data)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
   }
 

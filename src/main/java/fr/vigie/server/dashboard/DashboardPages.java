@@ -55,7 +55,11 @@ class DashboardPages {
     model.addAttribute("client", client);
     model.addAttribute("clientName", clients.name(client));
     model.addAttribute("history", history);
-    model.addAttribute("inProgress", runs.inProgress(client));
+    List<Run> inProgress = runs.inProgress(client);
+    model.addAttribute("inProgress", inProgress);
+    if (!inProgress.isEmpty()) {
+      model.addAttribute("refresh", "5");
+    }
     model.addAttribute("serving", user.role() == Role.CONSULTANT);
     model.addAttribute("readsAccess", user.role() != Role.DIRECTOR);
     if (!history.isEmpty()) {

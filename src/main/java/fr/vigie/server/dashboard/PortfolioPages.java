@@ -59,6 +59,9 @@ class PortfolioPages {
       lines.add(new Line(client, clients.name(client), latest, before, trend, runs.inProgress(client).size()));
     }
     model.addAttribute("lines", lines);
+    if (lines.stream().anyMatch(line -> line.inProgress() > 0)) {
+      model.addAttribute("refresh", "5");
+    }
     return "dashboard/portfolio";
   }
 
