@@ -116,7 +116,7 @@ public class ServerBenchmark {
         // 80 % of a quarter's findings were there the quarter before: ids shift by a fifth each quarter
         long id = (long) q * perQuarter / 5 + i;
         rows.add(new Object[] {client, run, (long) i, "F-" + id, "PROC-SKIP-STAGE", "1", "D-" + id, "Affaire " + id, "Compte " + (id % 500),
-            "owner", "team", i < 10 ? "critical" : "major", "process", "qualification", "Étape sautée",
+            "owner", "team", i < 10 ? "critical" : "major", i < 10 ? 0 : 1, "process", "qualification", "Étape sautée",
             "La vente D-" + id + " est passée de la prospection à la proposition sans la qualification ; le processus demande chaque étape.",
             "{}", "standard"});
         if (rows.size() == 1000) {
@@ -130,7 +130,7 @@ public class ServerBenchmark {
 
   static void insert(JdbcTemplate jdbc, List<Object[]> rows) {
     jdbc.batchUpdate("insert into run_finding (client_id, run_id, seq, finding_id, rule, rule_version, deal, deal_name, account, owner, team, severity,"
-        + " lever, stage, title, message, evidence, source) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        + " severity_rank, lever, stage, title, message, evidence, source) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     rows.clear();
   }
 

@@ -103,6 +103,7 @@ create table run_finding (
   owner varchar(200),
   team varchar(200),
   severity varchar(10) not null,
+  severity_rank smallint not null,
   lever varchar(40),
   stage varchar(200),
   title varchar(1000),
@@ -115,6 +116,8 @@ create table run_finding (
 create index run_finding_run on run_finding (client_id, run_id, finding_id);
 create index run_finding_deal on run_finding (client_id, run_id, deal);
 create index run_finding_client on run_finding (client_id, finding_id);
+-- A run's findings listed the most serious first (severity_rank: 0 critical to 3 info), in the audit's order: read in index order, never sorted.
+create index run_finding_order on run_finding (client_id, run_id, severity_rank, seq);
 
 create table run_deal (
   client_id uuid not null references client (id),

@@ -6,6 +6,7 @@ import fr.vigie.audit.run.AuditListener;
 import fr.vigie.audit.run.AuditedDeal;
 import fr.vigie.audit.waivers.WaivedFinding;
 import fr.vigie.audit.waivers.Waiver;
+import fr.vigie.common.Severity;
 import fr.vigie.deals.input.Rejection;
 import fr.vigie.server.store.ClientScope;
 import java.math.BigDecimal;
@@ -101,7 +102,7 @@ final class RunResults implements AuditListener {
   private void finding(Finding f, Waiver waiver) {
     String waiverText = waiver == null ? null : waiver.justification() + " (" + waiver.acceptedBy() + ", until " + waiver.until() + ")";
     findings.add(new Object[] {client, run, ++findingSeq, f.id(), f.rule(), f.ruleVersion(), f.deal(), f.dealName(), f.account(), f.owner(), f.team(),
-        f.severity().code(), f.lever() == null ? null : f.lever().code(), f.stage(), f.title(), f.message(), JSON.writeValueAsString(plain(f.evidence())),
+        f.severity().code(), Severity.CRITICAL.ordinal() - f.severity().ordinal(), f.lever() == null ? null : f.lever().code(), f.stage(), f.title(), f.message(), JSON.writeValueAsString(plain(f.evidence())),
         f.source(), waiverText});
     flushIfFull();
   }
@@ -123,7 +124,8 @@ final class RunResults implements AuditListener {
       }
       if (!findings.isEmpty()) {
         tx.batches().batchUpdate("insert into run_finding (client_id, run_id, seq, finding_id, rule, rule_version, deal, deal_name, account, owner,"
-            + " team, severity, lever, stage, title, message, evidence, source, waiver) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " team, severity, severity_rank, lever, stage, title, message, evidence, source, waiver)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             findings);
       }
       if (!rejected.isEmpty()) {
