@@ -1,5 +1,4 @@
 import fr.vigie.audit.engine.DealAuditor;
-import fr.vigie.audit.findings.FindingFactory;
 import fr.vigie.audit.prepare.DealPreparer;
 import fr.vigie.deals.jsonl.DealJsonParser;
 import fr.vigie.deals.model.Deal;
@@ -33,13 +32,13 @@ public class Phases {
         lines.add(line.getBytes(StandardCharsets.UTF_8));
       }
     }
-    var context = prepared.context();
+    var workspace = prepared.workspace();
+    var plan = prepared.plan().plan();
     DealJsonParser parser = new DealJsonParser();
-    DealPreparer preparer = new DealPreparer(context.workspace(), context.period(), context.plan(), context.rules().catalog());
-    List<Object> planFacts = new ArrayList<>(context.plan().facts());
-    planFacts.add(context.period());
-    DealAuditor auditor = new DealAuditor((fr.vigie.audit.engine.RuleBase) context.rules(),
-        new FindingFactory(context.rules().messages(), Locale.FRENCH, context.workspace().settings()), DealAuditor.DEFAULT_MAX_FIRINGS, planFacts);
+    DealPreparer preparer = new DealPreparer(workspace.workspace(), prepared.period(), plan, workspace.rules().catalog());
+    List<Object> planFacts = new ArrayList<>(plan.facts());
+    planFacts.add(prepared.period());
+    DealAuditor auditor = new DealAuditor(workspace.rules(), workspace.findings(Locale.FRENCH), DealAuditor.DEFAULT_MAX_FIRINGS, planFacts);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (int round = 1; round <= 5; round++) {
       long parse = 0;

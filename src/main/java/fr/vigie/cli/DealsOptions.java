@@ -2,7 +2,7 @@ package fr.vigie.cli;
 
 import fr.vigie.audit.run.AuditRun;
 import fr.vigie.job.AuditJob;
-import fr.vigie.report.ReportFormat;
+import fr.vigie.report.formats.ReportFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -18,7 +18,7 @@ final class ImportLines {
     for (String note : result.notes()) {
       out.println("  note: " + note);
     }
-    for (DealInput.FileCount file : result.summary().files()) {
+    for (DealInput.FileCount file : result.result().summary().files()) {
       out.println("  " + file.file() + ": " + rows(file));
     }
     for (Problem warning : result.warnings()) {

@@ -1,16 +1,23 @@
 package fr.vigie.job;
 
 import fr.vigie.audit.engine.DealAuditor;
-import fr.vigie.common.Severity;
-import fr.vigie.audit.run.AuditContext;
-import fr.vigie.audit.run.AuditListener;
+import fr.vigie.audit.result.AuditListener;
+import fr.vigie.audit.result.AuditResult;
+import fr.vigie.audit.result.AuditScope;
+import fr.vigie.audit.result.AuditSummary;
+import fr.vigie.audit.result.Effectiveness;
+import fr.vigie.audit.result.RuleUsed;
+import fr.vigie.audit.result.SettingInForce;
 import fr.vigie.audit.run.AuditRun;
-import fr.vigie.audit.run.AuditSummary;
 import fr.vigie.audit.run.DealJudge;
-import fr.vigie.deals.input.DealInput;
-import fr.vigie.common.Problems;
+import fr.vigie.audit.run.Recommender;
+import fr.vigie.audit.waivers.Waiver;
 import fr.vigie.audit.waivers.Waivers;
-import fr.vigie.report.ReportFormat;
+import fr.vigie.common.Problem;
+import fr.vigie.common.Problems;
+import fr.vigie.deals.input.DealInput;
+import fr.vigie.report.PreviousPeriod;
+import fr.vigie.report.formats.ReportFormat;
 import fr.vigie.workspace.Period;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +27,8 @@ import java.util.function.Consumer;
 
 /**
  * A batch audit from start to end: load and check the workspace, compile the rules once, find the
- * period's deals, audit them on every core, and write the reports.
+ * period's deals, audit them on every core, conclude the result (recommendations, change since the
+ * previous period, waivers applied), and write the reports from it.
  */
 public final class AuditJob {
 
@@ -52,23 +60,20 @@ public final class AuditJob {
     }
   }
 
-  /** What the audit gave, and where it was written. */
-  public record Result(AuditSummary summary, Period period, Path deals, Path outDir, List<Path> files, List<String> notes,
-      List<fr.vigie.common.Problem> warnings) {
+  /** What the audit gave, where its deals came from and where it was written, with what the reading noticed. */
+  public record Result(AuditResult result, Path deals, Path outDir, List<Path> files, List<String> notes, List<Problem> warnings) {}
 
-    /** 1 when a finding is at or above {@code failOn}, else 0. */
-    public int exitCode(Severity failOn) {
-      return failOn != null && summary.maxSeverity().filter(s -> s.compareTo(failOn) >= 0).isPresent() ? 1 : 0;
-    }
-  }
+  /**
+   * Everything an audit needs before reading the first deal: the checked workspace, the period and
+   * its plan with the contradictions written in it, the waivers, the compiled rules, and where the
+   * deals are read from and the reports written to.
+   */
+  public record Prepared(PreparedWorkspace workspace, Period period, Locale language, PlanCheck.Result plan, List<Waiver> waivers,
+      DealJudge judge, Path deals, Path outDir, int threads, Consumer<AuditRun.Progress> progress, DealSource source,
+      Set<ReportFormat> formats) {
 
-  /** Everything an audit needs before reading the first deal: the checked workspace and plan, the compiled rules. */
-  public record Prepared(AuditContext context, DealJudge judge, Path deals, Path outDir, int threads, java.util.function.Consumer<AuditRun.Progress> progress,
-      DealSource source, Set<ReportFormat> formats) {
-
-    /** The run that audits the deals with {@code judge} on {@code threads} workers, at most 256 deals in flight. */
-    AuditRun newRun() {
-      return new AuditRun(judge, new AuditRun.Options(threads, 256, progress));
+    public Prepared {
+      waivers = List.copyOf(waivers);
     }
   }
 
@@ -81,30 +86,53 @@ public final class AuditJob {
     Path outDir = request.out() != null ? request.out() : prepared.workspace().defaultOutput(period);
     Problems problems = new Problems();
     PlanCheck.Result checked = PlanCheck.run(prepared, period, language, problems);
-    Waivers waivers = new Waivers(WaiverLoader.load(prepared, problems), period.lastDay());
+    List<Waiver> waivers = WaiverLoader.load(prepared, problems);
     problems.throwIfErrors();
-    Waivers.Split plan = waivers.split(checked.contradictions());
-    AuditContext context = new AuditContext(prepared.workspace(), period, prepared.rules(), language, checked.plan(), plan.kept(), plan.waived(), waivers,
-        outDir, Recommendations.recommender(prepared, language));
     DealJudge judge = new DealJudge(prepared.workspace(), period, checked.plan(), prepared.rules(), language, DealAuditor.DEFAULT_MAX_FIRINGS);
     int threads = request.threads() > 0 ? request.threads() : Runtime.getRuntime().availableProcessors();
     DealSource source = DealSource.resolve(prepared.workspace(), located.deals(), request.source(), request.mapping());
-    return new Prepared(context, judge, located.deals(), outDir, threads, request.progress() == null ? p -> {} : request.progress(), source,
-        request.formats());
+    return new Prepared(prepared, period, language, checked, waivers, judge, located.deals(), outDir, threads,
+        request.progress() == null ? p -> {} : request.progress(), source, request.formats());
   }
 
   /** Audits what {@link #prepare} made ready, and writes the reports; the input is opened here and closed at the end. */
   public Result run(Prepared prepared) {
-    AuditRun run = prepared.newRun();
     try (OutputFolder out = new OutputFolder(prepared.outDir()); DealInput input = prepared.source().open()) {
-      AuditSummary summary = run.run(input, prepared.context(), ReportFormat.writers(prepared.formats(), out::staged));
+      AuditResult result = audit(prepared, input, ReportFormat.writers(prepared.formats(), out::staged));
       List<Path> files = out.commit();
-      return new Result(summary, prepared.context().period(), prepared.deals(), prepared.outDir(), files, input.notes(), input.warnings());
+      return new Result(result, prepared.deals(), prepared.outDir(), files, input.notes(), input.warnings());
     }
   }
 
-  /** The report writers of every format, one per output file, writing where {@code place} says. */
-  public static List<AuditListener> writers(java.util.function.Function<String, Path> place) {
-    return ReportFormat.writers(ReportFormat.ALL, place);
+  /**
+   * Audits every record of {@code input} with {@code listeners}, concludes the result once every deal
+   * is judged and hands it to their {@code finish}: the whole audit but where the deals come from
+   * and where the reports go.
+   */
+  public AuditResult audit(Prepared prepared, DealInput input, List<AuditListener> listeners) {
+    Waivers waivers = new Waivers(prepared.waivers(), prepared.period().lastDay());
+    Waivers.Split plan = waivers.split(prepared.plan().contradictions());
+    AuditScope scope = new AuditScope(prepared.workspace().workspace(), prepared.period(), prepared.language(), prepared.plan().plan(),
+        plan.kept(), plan.waived());
+    AuditRun run = new AuditRun(prepared.judge(), prepared.workspace().rules(), new AuditRun.Options(prepared.threads(), 256, prepared.progress()));
+    AuditSummary summary = run.run(input, scope, waivers, listeners);
+    AuditResult result = conclude(prepared, scope, summary, waivers.applied());
+    listeners.forEach(l -> l.finish(result));
+    return result;
+  }
+
+  /** What the run's figures give once every deal is judged: the recommendation rules run here, once, and the previous period is read. */
+  private static AuditResult conclude(Prepared prepared, AuditScope scope, AuditSummary summary, Waivers.Applied waivers) {
+    PreparedWorkspace workspace = prepared.workspace();
+    Recommender recommender = new Recommender(workspace.rules(), workspace.workspaceRules(), workspace.workspace().settings(), scope.language());
+    return new AuditResult(
+        scope,
+        summary,
+        Effectiveness.of(scope, summary),
+        recommender.recommend(summary),
+        PreviousPeriod.compare(prepared.outDir(), scope.period(), summary.conformityRate()).orElse(null),
+        waivers,
+        SettingInForce.of(scope.workspace(), scope.plan()),
+        RuleUsed.of(workspace.rules(), scope.language()));
   }
 }

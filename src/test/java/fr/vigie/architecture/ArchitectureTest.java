@@ -55,7 +55,8 @@ class ArchitectureTest {
   @Test
   void the_reports_only_read_results() {
     ArchRule rule = noClasses().that().resideInAPackage("fr.vigie.report..")
-        .should().dependOnClassesThat().resideInAnyPackage("fr.vigie.audit.engine..", "fr.vigie.cli..", "fr.vigie.job..")
+        .should().dependOnClassesThat().resideInAnyPackage("fr.vigie.audit.engine..", "fr.vigie.audit.run..", "fr.vigie.audit.prepare..",
+            "fr.vigie.audit.facts..", "fr.vigie.cli..", "fr.vigie.job..")
         .allowEmptyShould(false);
     rule.check(classes);
   }
