@@ -11,7 +11,7 @@ import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.input.RecordOutcome;
 import fr.vigie.deals.input.Rejection;
 import fr.vigie.job.DealsLocator;
-import fr.vigie.job.AuditJob;
+import fr.vigie.job.AuditingAPeriod;
 import fr.vigie.report.formats.ReportFormat;
 import fr.vigie.workspace.Period;
 import java.lang.management.ManagementFactory;
@@ -39,8 +39,8 @@ public class AuditBenchmark {
     Path deals = Path.of(args[1]);
     Period period = Period.parse(args[2]).orElseThrow();
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-    AuditJob job = new AuditJob();
-    AuditJob.Prepared prepared = job.prepare(new AuditJob.Request(workspace, deals, period.label(), null, Locale.FRENCH, 0, Path.of("rules"), null));
+    AuditingAPeriod job = new AuditingAPeriod();
+    AuditingAPeriod.Prepared prepared = job.prepare(new AuditingAPeriod.Request(workspace, deals, period.label(), null, Locale.FRENCH, 0, Path.of("rules"), null));
     int threads = prepared.threads();
     DealJudge judge = prepared.judge();
     RecordJudge parseOnly = outcome -> new Judged.Refused(new Rejection(outcome.location(), null, "parse only"), 0);
@@ -110,7 +110,7 @@ public class AuditBenchmark {
    * One pass over the deals with {@code judge}: with writers, the whole audit as the command line
    * runs it (the result concluded, the reports written); without, the pipeline alone.
    */
-  static Result run(String name, RecordJudge judge, Path deals, AuditJob.Prepared prepared, List<AuditListener> listeners) {
+  static Result run(String name, RecordJudge judge, Path deals, AuditingAPeriod.Prepared prepared, List<AuditListener> listeners) {
     long start = System.nanoTime();
     long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     long processCpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
@@ -122,7 +122,7 @@ public class AuditBenchmark {
         summary = new AuditRun(judge, prepared.workspace().rules(), new AuditRun.Options(prepared.threads(), 256, p -> {}))
             .run(input, scope, new Waivers(List.of(), prepared.period().lastDay()), listeners);
       } else {
-        summary = new AuditJob().audit(prepared, input, listeners).summary();
+        summary = new AuditingAPeriod().audit(prepared, input, listeners).summary();
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;

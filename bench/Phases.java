@@ -2,7 +2,7 @@ import fr.vigie.audit.engine.DealAuditor;
 import fr.vigie.audit.prepare.DealPreparer;
 import fr.vigie.deals.jsonl.DealJsonParser;
 import fr.vigie.deals.model.Deal;
-import fr.vigie.job.AuditJob;
+import fr.vigie.job.AuditingAPeriod;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,7 @@ import java.util.Locale;
 public class Phases {
 
   public static void main(String[] args) throws Exception {
-    AuditJob.Prepared prepared = new AuditJob().prepare(new AuditJob.Request(Path.of(args[0]), Path.of(args[1]), args[2], null, Locale.FRENCH, 1,
+    AuditingAPeriod.Prepared prepared = new AuditingAPeriod().prepare(new AuditingAPeriod.Request(Path.of(args[0]), Path.of(args[1]), args[2], null, Locale.FRENCH, 1,
         Path.of(args.length > 4 ? args[4] : "rules"), null));
     int limit = args.length > 3 ? Integer.parseInt(args[3]) : 30_000;
     List<byte[]> lines = new ArrayList<>();

@@ -4,7 +4,7 @@ import fr.vigie.audit.result.AuditResult;
 import fr.vigie.audit.result.AuditSummary;
 import fr.vigie.common.DisplayPath;
 import fr.vigie.common.Severity;
-import fr.vigie.job.AuditJob;
+import fr.vigie.job.AuditingAPeriod;
 import fr.vigie.report.formats.ReportFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -56,14 +56,14 @@ final class AuditCommand implements Callable<Integer> {
     Severity threshold = parseFailOn();
     Locale language = parseLanguage();
     Set<ReportFormat> formats = parseFormats();
-    AuditJob.Request request = dealsOptions.request(workspace, deals, this.out, language, common.standardRules, err, formats);
-    AuditJob job = new AuditJob();
-    AuditJob.Prepared prepared = job.prepare(request);
+    AuditingAPeriod.Request request = dealsOptions.request(workspace, deals, this.out, language, common.standardRules, err, formats);
+    AuditingAPeriod job = new AuditingAPeriod();
+    AuditingAPeriod.Prepared prepared = job.prepare(request);
     if (prepared.source().detected() != null) {
       out.println("Reading " + prepared.source().detected());
       out.flush();
     }
-    AuditJob.Result result = job.run(prepared);
+    AuditingAPeriod.Result result = job.run(prepared);
     AuditResult audit = result.result();
     AuditSummary s = audit.summary();
     out.printf("Audited %s for %s, deals from %s%n", audit.scope().period().label(), DisplayPath.of(workspace), DisplayPath.of(result.deals()));

@@ -1,7 +1,7 @@
 package fr.vigie.cli;
 
 import fr.vigie.audit.run.AuditRun;
-import fr.vigie.job.AuditJob;
+import fr.vigie.job.AuditingAPeriod;
 import fr.vigie.report.formats.ReportFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,9 +29,9 @@ final class DealsOptions {
   boolean quiet;
 
   /** The audit these options ask for, its progress printed on {@code err} unless --quiet. */
-  AuditJob.Request request(Path workspace, Path deals, Path out, Locale language, Path standardRules, PrintWriter err,
+  AuditingAPeriod.Request request(Path workspace, Path deals, Path out, Locale language, Path standardRules, PrintWriter err,
       Set<ReportFormat> formats) {
-    return new AuditJob.Request(workspace, deals, period, out, language, threads, standardRules, progress(err), source, mapping, formats);
+    return new AuditingAPeriod.Request(workspace, deals, period, out, language, threads, standardRules, progress(err), source, mapping, formats);
   }
 
   /** Where the audit's progress goes: a line on {@code err} now and then, or nowhere with --quiet. */

@@ -9,7 +9,7 @@ import fr.vigie.deals.model.Activity;
 import fr.vigie.deals.model.Deal;
 import fr.vigie.deals.model.Decision;
 import fr.vigie.deals.model.Document;
-import fr.vigie.job.ExplainJob;
+import fr.vigie.job.ExplainingADeal;
 import fr.vigie.workspace.WorkspaceSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    ExplainJob.Explanation e = new ExplainJob().explain(workspace, deals, period, dealId, common.standardRules, Locale.ENGLISH);
+    ExplainingADeal.Explanation e = new ExplainingADeal().explain(workspace, deals, period, dealId, common.standardRules, Locale.ENGLISH);
     WorkspaceSettings settings = e.workspace().workspace().settings();
     ZoneId zone = settings.zone();
     Deal deal = e.deal();
@@ -77,7 +77,7 @@ final class ExplainCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private void printTimeline(PrintWriter out, ExplainJob.Explanation e, ZoneId zone) {
+  private void printTimeline(PrintWriter out, ExplainingADeal.Explanation e, ZoneId zone) {
     out.printf("%nTimeline%n");
     List<String[]> rows = new ArrayList<>();
     for (StageVisit visit : e.prepared().visits()) {
@@ -116,7 +116,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
   }
 
-  private void printRules(PrintWriter out, ExplainJob.Explanation e, ZoneId zone) {
+  private void printRules(PrintWriter out, ExplainingADeal.Explanation e, ZoneId zone) {
     MessageCatalog messages = e.workspace().rules().messages();
     out.printf("%nRules%n");
     for (RuleTrace trace : e.traces()) {

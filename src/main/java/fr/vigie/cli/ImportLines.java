@@ -1,7 +1,7 @@
 package fr.vigie.cli;
 
 import fr.vigie.deals.input.DealInput;
-import fr.vigie.job.AuditJob;
+import fr.vigie.job.AuditingAPeriod;
 import fr.vigie.job.DealSource;
 import fr.vigie.common.Problem;
 import java.io.PrintWriter;
@@ -11,7 +11,7 @@ final class ImportLines {
 
   private ImportLines() {}
 
-  static void print(PrintWriter out, DealSource source, AuditJob.Result result) {
+  static void print(PrintWriter out, DealSource source, AuditingAPeriod.Result result) {
     if (source.kind() == null) {
       return;
     }

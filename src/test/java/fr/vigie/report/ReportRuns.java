@@ -6,7 +6,7 @@ import fr.vigie.audit.result.AuditListener;
 import fr.vigie.audit.result.AuditResult;
 import fr.vigie.cli.Vigie;
 import fr.vigie.deals.input.DealInput;
-import fr.vigie.job.AuditJob;
+import fr.vigie.job.AuditingAPeriod;
 import fr.vigie.job.DealsLocator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -49,8 +49,8 @@ public final class ReportRuns {
 
   /** Audits {@code workspace}'s period with {@code listeners} as the only writers. */
   public static AuditResult audit(Path workspace, String period, Locale language, List<AuditListener> listeners) {
-    AuditJob job = new AuditJob();
-    AuditJob.Prepared prepared = job.prepare(new AuditJob.Request(workspace, null, period, null, language, 2, Path.of("rules"), null));
+    AuditingAPeriod job = new AuditingAPeriod();
+    AuditingAPeriod.Prepared prepared = job.prepare(new AuditingAPeriod.Request(workspace, null, period, null, language, 2, Path.of("rules"), null));
     try (DealInput input = DealsLocator.open(prepared.deals())) {
       return job.audit(prepared, input, listeners);
     }

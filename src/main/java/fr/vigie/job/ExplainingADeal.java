@@ -21,7 +21,7 @@ import java.util.Locale;
  * Explains one deal: finds it in the period's deals, prepares it as the audit does, and runs the
  * rules with a trace of what each one did.
  */
-public final class ExplainJob {
+public final class ExplainingADeal {
 
   /** What was found: the deal and its facts, or why it is not audited; and what each rule did. */
   public record Explanation(

@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * period's deals, audit them on every core, conclude the result (recommendations, change since the
  * previous period, waivers applied), and write the reports from it.
  */
-public final class AuditJob {
+public final class AuditingAPeriod {
 
   /**
    * What to audit and how. Null fields take the workspace's or Vigie's defaults; {@code source} and

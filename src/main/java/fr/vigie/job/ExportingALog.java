@@ -32,15 +32,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * the log (the audit's rejected.csv lists them). The log is written beside and moved in place when
  * complete.
  */
-public final class XesExport {
+public final class ExportingALog {
 
   /** What was written. */
   public record Result(AuditSummary summary, Path file, long traces, List<String> notes, List<Problem> warnings) {}
 
   /** Runs the audit of {@code request} and writes the log to {@code file} (default: WORKSPACE/out/PERIOD/deals.xes). */
-  public Result run(AuditJob.Request request, Path file) {
-    AuditJob job = new AuditJob();
-    AuditJob.Prepared prepared = job.prepare(request);
+  public Result export(AuditingAPeriod.Request request, Path file) {
+    AuditingAPeriod job = new AuditingAPeriod();
+    AuditingAPeriod.Prepared prepared = job.prepare(request);
     Path target = file != null ? file : prepared.outDir().resolve("deals.xes");
     Path partial;
     try {
