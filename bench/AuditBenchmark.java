@@ -10,7 +10,7 @@ import fr.vigie.audit.waivers.Waivers;
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.input.RecordOutcome;
 import fr.vigie.deals.input.Rejection;
-import fr.vigie.job.DealsLocator;
+import fr.vigie.sources.DealsLocator;
 import fr.vigie.job.AuditingAPeriod;
 import fr.vigie.report.formats.ReportFormat;
 import fr.vigie.workspace.Period;

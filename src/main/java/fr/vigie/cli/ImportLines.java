@@ -2,7 +2,7 @@ package fr.vigie.cli;
 
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.job.AuditingAPeriod;
-import fr.vigie.job.DealSource;
+import fr.vigie.sources.DealSource;
 import fr.vigie.common.Problem;
 import java.io.PrintWriter;
 

@@ -2,7 +2,7 @@ package fr.vigie.cli;
 
 import fr.vigie.audit.model.Finding;
 import fr.vigie.common.Severity;
-import fr.vigie.job.DealSource;
+import fr.vigie.sources.DealSource;
 import fr.vigie.job.PlanCheck;
 import fr.vigie.job.PreparedWorkspace;
 import fr.vigie.common.Problem;

@@ -5,6 +5,7 @@ import fr.vigie.audit.engine.RuleTrace;
 import fr.vigie.audit.prepare.DealPreparer;
 import fr.vigie.audit.prepare.PreparedDeal;
 import fr.vigie.deals.input.DealInput;
+import fr.vigie.sources.DealsLocator;
 import fr.vigie.deals.input.InputRecord;
 import fr.vigie.deals.input.RecordOutcome;
 import fr.vigie.deals.model.Deal;

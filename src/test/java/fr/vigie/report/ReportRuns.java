@@ -7,7 +7,7 @@ import fr.vigie.audit.result.AuditResult;
 import fr.vigie.cli.Vigie;
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.job.AuditingAPeriod;
-import fr.vigie.job.DealsLocator;
+import fr.vigie.sources.DealsLocator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
