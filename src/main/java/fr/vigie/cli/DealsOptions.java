@@ -1,6 +1,6 @@
 package fr.vigie.cli;
 
-import fr.vigie.audit.run.AuditRun;
+import fr.vigie.audit.result.Progress;
 import fr.vigie.job.AuditingAPeriod;
 import fr.vigie.report.formats.ReportFormat;
 import java.io.PrintWriter;
@@ -35,7 +35,7 @@ final class DealsOptions {
   }
 
   /** Where the audit's progress goes: a line on {@code err} now and then, or nowhere with --quiet. */
-  private Consumer<AuditRun.Progress> progress(PrintWriter err) {
+  private Consumer<Progress> progress(PrintWriter err) {
     return quiet ? p -> {} : p -> {
       err.printf("  ... %,d records read, %,d audited, %,d rejected (%.0f records/s)%n", p.read(), p.audited(), p.rejected(),
           p.read() / Math.max(0.001, p.seconds()));

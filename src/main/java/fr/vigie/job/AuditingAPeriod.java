@@ -8,6 +8,7 @@ import fr.vigie.audit.result.AuditSummary;
 import fr.vigie.audit.result.Effectiveness;
 import fr.vigie.audit.result.RuleUsed;
 import fr.vigie.audit.result.SettingInForce;
+import fr.vigie.audit.result.Progress;
 import fr.vigie.audit.run.AuditRun;
 import fr.vigie.audit.run.DealJudge;
 import fr.vigie.audit.run.Recommender;
@@ -47,7 +48,7 @@ public final class AuditingAPeriod {
       Locale language,
       int threads,
       Path standardRules,
-      Consumer<AuditRun.Progress> progress,
+      Consumer<Progress> progress,
       String source,
       Path mapping,
       Set<ReportFormat> formats) {
@@ -58,7 +59,7 @@ public final class AuditingAPeriod {
 
     /** Deals read as their file says, every format. */
     public Request(Path workspace, Path deals, String period, Path out, Locale language, int threads, Path standardRules,
-        Consumer<AuditRun.Progress> progress) {
+        Consumer<Progress> progress) {
       this(workspace, deals, period, out, language, threads, standardRules, progress, null, null, ReportFormat.ALL);
     }
   }
@@ -72,7 +73,7 @@ public final class AuditingAPeriod {
    * deals are read from and the reports written to.
    */
   public record Prepared(PreparedWorkspace workspace, Period period, Locale language, PlanCheck.Result plan, List<Waiver> waivers,
-      DealJudge judge, Path deals, Path outDir, int threads, Consumer<AuditRun.Progress> progress, DealSource source,
+      DealJudge judge, Path deals, Path outDir, int threads, Consumer<Progress> progress, DealSource source,
       Set<ReportFormat> formats) {
 
     public Prepared {

@@ -35,7 +35,7 @@ class ArchitectureTest {
   /** What the audit builds on, none of which may know how its results are written, run as a job or asked for on the command line. */
   static final String[] BELOW_THE_REPORTS = {
     "fr.vigie.common..", "fr.vigie.yaml..", "fr.vigie.workspace..", "fr.vigie.process..", "fr.vigie.strategy..", "fr.vigie.deals..",
-    "fr.vigie.audit.."};
+    "fr.vigie.sources..", "fr.vigie.audit.."};
 
   static final String FIXTURES = "fr.vigie.architecture.fixture";
   static JavaClasses classes;
@@ -97,6 +97,16 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage(existing("fr.vigie.report.."))
         .should().dependOnClassesThat().resideInAnyPackage(existing("fr.vigie.audit.engine..", "fr.vigie.audit.run..", "fr.vigie.audit.prepare..",
             "fr.vigie.audit.facts..", "fr.vigie.job..", "fr.vigie.cli.."))
+        .allowEmptyShould(false)
+        .check(classes);
+  }
+
+  /** The commands ask a use case of the job and print the value it returns: no rule is compiled or run, no fact built, in cli. */
+  @Test
+  void the_command_line_touches_no_engine_type() {
+    noClasses().that().resideInAPackage(existing("fr.vigie.cli.."))
+        .should().dependOnClassesThat().resideInAnyPackage(existing("fr.vigie.audit.engine..", "fr.vigie.audit.run..", "fr.vigie.audit.prepare..",
+            "fr.vigie.audit.facts..", "fr.vigie.audit.findings..", "fr.vigie.audit.messages..", "fr.vigie.audit.safety..", "fr.vigie.ruletest.."))
         .allowEmptyShould(false)
         .check(classes);
   }

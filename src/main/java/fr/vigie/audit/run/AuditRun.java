@@ -5,6 +5,7 @@ import fr.vigie.audit.model.RuleCatalog;
 import fr.vigie.audit.result.AuditListener;
 import fr.vigie.audit.result.AuditScope;
 import fr.vigie.audit.result.AuditSummary;
+import fr.vigie.audit.result.Progress;
 import fr.vigie.audit.waivers.WaivedFinding;
 import fr.vigie.audit.waivers.Waivers;
 import fr.vigie.deals.input.DealInput;
@@ -36,9 +37,6 @@ public final class AuditRun {
       return new Options(Runtime.getRuntime().availableProcessors(), 256, p -> {});
     }
   }
-
-  /** Where the run stands, for a progress line. */
-  public record Progress(long read, long audited, long rejected, double seconds) {}
 
   private final RecordJudge judge;
   private final RuleCatalog rules;
