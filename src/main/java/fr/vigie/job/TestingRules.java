@@ -13,7 +13,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import fr.vigie.workspace.Period;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -58,16 +64,23 @@ public final class TestingRules {
     Tally tally = new Tally();
     if (withStandard) {
       PreparedWorkspace testing = PreparedWorkspace.load(standard.resolve("testing"), standard);
-      tally.run(testFiles(standard), testing, Plan.NONE);
+      tally.run(testFiles(standard), testing, period -> Plan.NONE);
     }
     int standardCount = tally.passed + tally.failed;
-    Problems problems = new Problems();
-    Plan plan = PlanCheck.run(prepared, RuleTestRunner.DEFAULT_PERIOD, Locale.FRENCH, problems).plan();
-    problems.throwIfErrors();
+    Map<Period, Plan> plans = new LinkedHashMap<>();
     Path testsDir = workspace.resolve(TESTS_DIR);
     List<Path> files = testFiles(testsDir);
-    tally.run(files, prepared, plan);
-    return new Report(tally.passed, tally.failed, standardCount, tally.failures, testsDir, !files.isEmpty(), tally.coverage(prepared, plan));
+    tally.run(files, prepared, period -> plans.computeIfAbsent(period, p -> plan(prepared, p)));
+    return new Report(tally.passed, tally.failed, standardCount, tally.failures, testsDir, !files.isEmpty(),
+        tally.coverage(prepared, plans.values()));
+  }
+
+  /** The workspace's plan for {@code period}: its strategy and the period's tactics, which must read without error. */
+  private static Plan plan(PreparedWorkspace prepared, Period period) {
+    Problems problems = new Problems();
+    Plan plan = PlanCheck.run(prepared, period, Locale.FRENCH, problems).plan();
+    problems.throwIfErrors();
+    return plan;
   }
 
   /** The cases run so far: counts, failures, and what they touched. */
@@ -79,14 +92,14 @@ public final class TestingRules {
     final Set<String> touchedStages = new TreeSet<>();
     final Set<String> citedPlaces = new TreeSet<>();
 
-    void run(List<Path> files, PreparedWorkspace prepared, Plan plan) {
+    void run(List<Path> files, PreparedWorkspace prepared, Function<Period, Plan> plans) {
       Problems problems = new Problems();
       List<RuleTestCase> cases = new ArrayList<>();
       for (Path file : files) {
         cases.addAll(RuleTestReader.read(file, prepared.rules(), problems));
       }
       problems.throwIfErrors();
-      RuleTestRunner runner = new RuleTestRunner(prepared.workspace(), prepared.rules(), plan);
+      RuleTestRunner runner = new RuleTestRunner(prepared.workspace(), prepared.rules(), plans);
       for (RuleTestCase testCase : cases) {
         RuleTestResult result = runner.run(testCase);
         testCase.expected().forEach(e -> firing.add(e.rule()));
@@ -101,7 +114,8 @@ public final class TestingRules {
       }
     }
 
-    Coverage coverage(PreparedWorkspace prepared, Plan plan) {
+    /** What the cases did not cover, of the workspace's rules and processes and of the plans its deals were judged with. */
+    Coverage coverage(PreparedWorkspace prepared, Collection<Plan> plans) {
       List<String> rules = prepared.rules().catalog().stream().filter(r -> !firing.contains(r.id()))
           .map(r -> r.id() + " (" + r.location() + ")").toList();
       List<String> stages = new ArrayList<>();
@@ -110,11 +124,13 @@ public final class TestingRules {
         process.versions().stream().map(ProcessVersion::stages).flatMap(List::stream).map(StageSpec::id).forEach(ids::add);
         ids.stream().filter(id -> !touchedStages.contains(process.id() + "/" + id)).forEach(id -> stages.add(process.id() + "/" + id));
       }
-      List<String> items = new ArrayList<>();
-      Stream.concat(Stream.concat(plan.strategy().stream(), plan.rights().stream()), plan.tactics().stream())
-          .filter(item -> !citedPlaces.contains(item.location().toString()))
-          .forEach(item -> items.add(item.location() + " " + item.describe()));
-      return new Coverage(rules, stages, items);
+      Set<String> items = new LinkedHashSet<>();
+      for (Plan plan : plans) {
+        Stream.concat(Stream.concat(plan.strategy().stream(), plan.rights().stream()), plan.tactics().stream())
+            .filter(item -> !citedPlaces.contains(item.location().toString()))
+            .forEach(item -> items.add(item.location() + " " + item.describe()));
+      }
+      return new Coverage(rules, stages, List.copyOf(items));
     }
   }
 
