@@ -1,16 +1,14 @@
 package fr.vigie.cli;
 
 import fr.vigie.audit.model.Finding;
-import fr.vigie.common.Severity;
-import fr.vigie.job.PlanCheck;
-import fr.vigie.job.PreparedWorkspace;
-import fr.vigie.job.ValidatingAWorkspace;
-import fr.vigie.common.Problem;
 import fr.vigie.common.DisplayPath;
+import fr.vigie.common.Problem;
+import fr.vigie.common.Severity;
+import fr.vigie.job.CheckingAWorkspace;
+import fr.vigie.job.PlanCheck;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,22 +40,19 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ValidatingAWorkspace.Result checked = ValidatingAWorkspace.check(workspace, common.standardRules);
-    PreparedWorkspace prepared = checked.prepared();
-    List<PlanCheck.Result> plans = checked.plans();
-    for (Problem problem : checked.problems()) {
+    CheckingAWorkspace.Check check = new CheckingAWorkspace().check(workspace, common.standardRules);
+    for (Problem problem : check.problems()) {
       err.println(problem);
     }
-    long errors = checked.errors();
+    long errors = check.errors();
     if (errors > 0) {
       err.println(errors + (errors == 1 ? " error" : " errors") + " in " + DisplayPath.of(workspace));
       return ExitCodes.INPUT_ERROR;
     }
-    out.printf("%s is valid: %d process(es), %d rules.%n", DisplayPath.of(workspace), prepared.workspace().processes().size(),
-        prepared.rules().catalog().size());
+    out.printf("%s is valid: %d process(es), %d rules.%n", DisplayPath.of(workspace), check.processes(), check.rules());
     Severity threshold = "none".equalsIgnoreCase(failOn) ? null : Severity.fromCode(failOn).orElse(Severity.MAJOR);
     boolean failing = false;
-    for (PlanCheck.Result plan : plans) {
+    for (PlanCheck.Result plan : check.plans()) {
       if (plan.plan().tacticsFile() == null || !Files.isRegularFile(Path.of(plan.plan().tacticsFile()))) {
         continue;
       }

@@ -1,8 +1,8 @@
 package fr.vigie.cli;
 
-import fr.vigie.audit.engine.RuleLoopException;
 import fr.vigie.common.InvalidInputException;
 import fr.vigie.common.Problem;
+import fr.vigie.common.RuleProblemException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -47,7 +47,7 @@ public final class Vigie {
       err.println(errors + (errors == 1 ? " error." : " errors."));
       return ExitCodes.INPUT_ERROR;
     }
-    if (e instanceof RuleLoopException loop) {
+    if (e instanceof RuleProblemException loop) {
       err.println("vigie: " + loop.getMessage());
       return ExitCodes.INPUT_ERROR;
     }

@@ -1,7 +1,7 @@
 package fr.vigie.server.admin;
 
 import fr.vigie.server.clients.Clients;
-import fr.vigie.server.runs.RuleConfinement;
+import fr.vigie.server.clients.RuleConfinement;
 import fr.vigie.server.security.Account;
 import fr.vigie.server.security.Accounts;
 import fr.vigie.server.security.Role;

@@ -30,10 +30,10 @@ class WorkspacePages {
   private final Workspaces workspaces;
   private final ServerSettings settings;
   private final DataFolder data;
-  private final fr.vigie.server.runs.RuleConfinement confinement;
+  private final RuleConfinement confinement;
 
   WorkspacePages(ClientAccess access, Clients clients, Workspaces workspaces, ServerSettings settings, DataFolder data,
-      fr.vigie.server.runs.RuleConfinement confinement) {
+      RuleConfinement confinement) {
     this.access = access;
     this.clients = clients;
     this.workspaces = workspaces;

@@ -3,7 +3,8 @@ package fr.vigie.server.clients;
 import fr.vigie.common.DisplayPath;
 import fr.vigie.common.InvalidInputException;
 import fr.vigie.common.Problem;
-import fr.vigie.job.ValidatingAWorkspace;
+import fr.vigie.job.CheckingAWorkspace;
+import fr.vigie.workspace.WorkspaceLoader;
 import fr.vigie.server.ServerSettings;
 import fr.vigie.server.store.ClientScope;
 import fr.vigie.server.store.DataFolder;
@@ -104,9 +105,9 @@ public class Workspaces {
   private Checked check(Path root) {
     return DisplayPath.within(List.of(root), () -> {
       try {
-        ValidatingAWorkspace.Result result = ValidatingAWorkspace.check(root, settings.standardRules());
-        String name = result.prepared().workspace().settings().client();
-        return new Checked(name, result.errors() == 0, lines(result.problems()));
+        CheckingAWorkspace.Check check = new CheckingAWorkspace().check(root, settings.standardRules());
+        String name = check.errors() == 0 ? WorkspaceLoader.load(root).settings().client() : null;
+        return new Checked(name, check.errors() == 0, lines(check.problems()));
       } catch (InvalidInputException e) {
         return new Checked(null, false, lines(e.problems()));
       }

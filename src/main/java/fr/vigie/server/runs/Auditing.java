@@ -2,14 +2,15 @@ package fr.vigie.server.runs;
 
 import fr.vigie.audit.engine.RuleLoopException;
 import fr.vigie.audit.model.RuleInfo;
-import fr.vigie.audit.run.AuditRun;
-import fr.vigie.audit.run.AuditSummary;
+import fr.vigie.audit.result.AuditSummary;
+import fr.vigie.audit.result.Progress;
 import fr.vigie.common.DisplayPath;
 import fr.vigie.common.InvalidInputException;
 import fr.vigie.common.Problem;
 import fr.vigie.common.Severity;
-import fr.vigie.job.AuditJob;
-import fr.vigie.report.ReportFormat;
+import fr.vigie.job.AuditingAPeriod;
+import fr.vigie.report.formats.ReportFormat;
+import fr.vigie.server.clients.RuleConfinement;
 import fr.vigie.server.clients.WorkspaceVersion;
 import fr.vigie.server.clients.Workspaces;
 import fr.vigie.server.store.DataFolder;
@@ -31,7 +32,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Audits one run with the code {@code vigie audit} runs ({@link AuditJob}): the run's workspace
+ * Audits one run with the code {@code vigie audit} runs ({@link AuditingAPeriod}): the run's workspace
  * version and deals, the standard pack, every report written into the run's folder, and every
  * finding, deal with findings and rejected record stored as they come ({@link RunResults}). A run
  * that fails keeps nothing, and says why; the previous runs are untouched.
@@ -68,7 +69,7 @@ class Auditing {
   }
 
   /** Audits the run, and records how it ended; throws only when even that could not be recorded. */
-  void audit(UUID client, UUID id, Consumer<AuditRun.Progress> progress) {
+  void audit(UUID client, UUID id, Consumer<Progress> progress) {
     Run run = runs.find(client, id).orElseThrow();
     runs.started(client, id);
     Path folder = data.run(client, id);
@@ -102,7 +103,7 @@ class Auditing {
     return e instanceof DataAccessException || e instanceof org.springframework.transaction.TransactionException;
   }
 
-  private void done(UUID client, UUID id, Path folder, Run run, Consumer<AuditRun.Progress> progress) {
+  private void done(UUID client, UUID id, Path folder, Run run, Consumer<Progress> progress) {
     WorkspaceVersion version = workspaces.find(client, run.workspaceVersion()).orElseThrow();
     if (!confinement.mayAudit(version.ownRules())) {
       throw new RunRefused("this workspace carries its own DRL rules (rules/): the server runs them only confined, which this version of Vigie"
@@ -112,23 +113,23 @@ class Auditing {
     Path out = folder.resolve(period.label());
     Path previous = previousFindings(client, run, period, folder);
     Path workspace = workspaces.folder(client, run.workspaceVersion());
-    AuditJob job = new AuditJob();
-    AuditJob.Prepared prepared = shown(client, run, () -> job.prepare(new AuditJob.Request(workspace, uploads.deals(client, run.upload()),
+    AuditingAPeriod job = new AuditingAPeriod();
+    AuditingAPeriod.Prepared prepared = shown(client, run, () -> job.prepare(new AuditingAPeriod.Request(workspace, uploads.deals(client, run.upload()),
         period.label(), out, null, 0, standard.folder(), progress, run.source(), null, ReportFormat.ALL)));
-    AuditJob.Result result = shown(client, run, () -> job.run(prepared, List.of(new RunResults(scope, client, id, batchSize))));
+    AuditingAPeriod.Result result = shown(client, run, () -> job.run(prepared, List.of(new RunResults(scope, client, id, batchSize))));
     if (previous != null) {
       Folders.delete(previous.getParent());
     }
-    AuditSummary summary = result.summary();
-    WorkspaceSettings.QualityGate gate = prepared.context().workspace().settings().gate();
+    AuditSummary summary = result.result().summary();
+    WorkspaceSettings.QualityGate gate = prepared.workspace().workspace().settings().gate();
     long critical = summary.findingsBySeverity().getOrDefault(Severity.CRITICAL, 0L);
     Run.Figures figures = new Run.Figures(summary.recordsRead(), summary.dealsAudited(), summary.recordsRejected(), summary.conformingDeals(),
         summary.conformityRate(), summary.findings(), critical, summary.findingsBySeverity().getOrDefault(Severity.MAJOR, 0L),
         summary.findingsBySeverity().getOrDefault(Severity.MINOR, 0L), summary.findingsBySeverity().getOrDefault(Severity.INFO, 0L),
-        summary.waived(), gate.conformity(), gate.passes(summary.conformityRate(), critical));
-    String rulesUsed = prepared.context().rules().catalog().stream().sorted(Comparator.comparing(RuleInfo::id))
+        result.result().waivers().findings(), gate.conformity(), gate.passes(summary.conformityRate(), critical));
+    String rulesUsed = prepared.workspace().rules().catalog().stream().sorted(Comparator.comparing(RuleInfo::id))
         .map(rule -> rule.id() + " " + rule.version() + " (" + rule.pack() + ")").collect(Collectors.joining("\n"));
-    runs.succeeded(client, id, figures, rulesUsed, standard.sha256(), prepared.context().language().getLanguage(),
+    runs.succeeded(client, id, figures, rulesUsed, standard.sha256(), prepared.language().getLanguage(),
         ReportFiles.describe(result.files()));
   }
 

@@ -2,6 +2,7 @@ package fr.vigie.server.runs;
 
 import fr.vigie.server.clients.Clients;
 import fr.vigie.server.clients.WorkspaceVersion;
+import fr.vigie.server.clients.RuleConfinement;
 import fr.vigie.server.clients.Workspaces;
 import fr.vigie.server.security.AccessLog;
 import fr.vigie.server.security.ClientAccess;

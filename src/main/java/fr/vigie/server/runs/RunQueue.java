@@ -1,6 +1,6 @@
 package fr.vigie.server.runs;
 
-import fr.vigie.audit.run.AuditRun;
+import fr.vigie.audit.result.Progress;
 import fr.vigie.server.ServerSettings;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +37,7 @@ public class RunQueue implements DisposableBean {
   private final Auditing auditing;
   private final int parallel;
   private final ExecutorService workers;
-  private final Map<UUID, AuditRun.Progress> progress = new ConcurrentHashMap<>();
+  private final Map<UUID, Progress> progress = new ConcurrentHashMap<>();
   /** The runs this server is auditing now, and their clients: the slots. The database's flag serves the next start. */
   private final Map<UUID, UUID> executing = new ConcurrentHashMap<>();
   private volatile boolean ready;
@@ -69,7 +69,7 @@ public class RunQueue implements DisposableBean {
   }
 
   /** Where a running audit stands, while it runs. */
-  public Optional<AuditRun.Progress> progress(UUID run) {
+  public Optional<Progress> progress(UUID run) {
     return Optional.ofNullable(progress.get(run));
   }
 

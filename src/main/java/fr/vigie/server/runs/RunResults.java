@@ -1,9 +1,10 @@
 package fr.vigie.server.runs;
 
 import fr.vigie.audit.model.Finding;
-import fr.vigie.audit.run.AuditContext;
-import fr.vigie.audit.run.AuditListener;
-import fr.vigie.audit.run.AuditedDeal;
+import fr.vigie.audit.result.AuditListener;
+import fr.vigie.audit.result.AuditResult;
+import fr.vigie.audit.result.AuditScope;
+import fr.vigie.audit.result.AuditedDeal;
 import fr.vigie.audit.waivers.WaivedFinding;
 import fr.vigie.audit.waivers.Waiver;
 import fr.vigie.common.Severity;
@@ -49,9 +50,9 @@ final class RunResults implements AuditListener {
   }
 
   @Override
-  public void start(AuditContext context) {
-    context.planFindings().forEach(f -> finding(f, null));
-    context.planWaived().forEach(w -> finding(w.finding(), w.waiver()));
+  public void start(AuditScope scope) {
+    scope.planFindings().forEach(f -> finding(f, null));
+    scope.planWaived().forEach(w -> finding(w.finding(), w.waiver()));
   }
 
   @Override
@@ -75,7 +76,7 @@ final class RunResults implements AuditListener {
   }
 
   @Override
-  public void finish(fr.vigie.audit.run.AuditSummary summary) {
+  public void finish(AuditResult result) {
     flush();
   }
 
@@ -84,18 +85,22 @@ final class RunResults implements AuditListener {
       return;
     }
     lastDeal = deal.id();
-    List<Map<String, Object>> visits = deal.visits().stream().map(v -> {
-      Map<String, Object> visit = new LinkedHashMap<>();
-      visit.put("stage", v.stage());
-      visit.put("label", v.label());
-      visit.put("entered", v.enteredAt() == null ? null : v.enteredAt().toString());
-      visit.put("left", v.leftAt() == null ? null : v.leftAt().toString());
-      visit.put("days", v.days());
-      return visit;
-    }).toList();
+    List<AuditedDeal.Visit> stays = deal.visits();
+    List<Map<String, Object>> visits = new ArrayList<>();
+    for (int i = 0; i < stays.size(); i++) {
+      AuditedDeal.Visit visit = stays.get(i);
+      Map<String, Object> stay = new LinkedHashMap<>();
+      stay.put("stage", visit.stage());
+      stay.put("label", visit.label());
+      stay.put("entered", visit.enteredAt() == null ? null : visit.enteredAt().toString());
+      stay.put("left", i + 1 < stays.size() && stays.get(i + 1).enteredAt() != null ? stays.get(i + 1).enteredAt().toString() : null);
+      stay.put("days", visit.days());
+      visits.add(stay);
+    }
+    String lastStage = stays.isEmpty() ? null : stays.get(stays.size() - 1).stage();
     deals.add(new Object[] {client, run, deal.id(), deal.name(), deal.account(), deal.owner(), deal.team(), deal.process(), deal.processVersion(),
         deal.amount(), deal.currency(), deal.outcome() == null ? null : deal.outcome().name().toLowerCase(java.util.Locale.ROOT),
-        timestamp(deal.createdAt()), timestamp(deal.closedAt()), deal.lastStage(), JSON.writeValueAsString(visits)});
+        timestamp(deal.createdAt()), timestamp(deal.closedAt()), lastStage, JSON.writeValueAsString(visits)});
     flushIfFull();
   }
 

@@ -1,4 +1,4 @@
-package fr.vigie.server.runs;
+package fr.vigie.server.clients;
 
 import fr.vigie.server.store.Flags;
 import org.springframework.stereotype.Component;

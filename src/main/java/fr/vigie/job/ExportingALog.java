@@ -1,10 +1,9 @@
 package fr.vigie.job;
 
 import fr.vigie.audit.model.Finding;
-import fr.vigie.audit.run.AuditListener;
-import fr.vigie.audit.run.AuditRun;
-import fr.vigie.audit.run.AuditSummary;
-import fr.vigie.audit.run.AuditedDeal;
+import fr.vigie.audit.result.AuditListener;
+import fr.vigie.audit.result.AuditSummary;
+import fr.vigie.audit.result.AuditedDeal;
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.input.InputRecord;
 import fr.vigie.deals.input.RecordOutcome;
@@ -33,15 +32,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * the log (the audit's rejected.csv lists them). The log is written beside and moved in place when
  * complete.
  */
-public final class XesExport {
+public final class ExportingALog {
 
   /** What was written. */
   public record Result(AuditSummary summary, Path file, long traces, List<String> notes, List<Problem> warnings) {}
 
   /** Runs the audit of {@code request} and writes the log to {@code file} (default: WORKSPACE/out/PERIOD/deals.xes). */
-  public Result run(AuditJob.Request request, Path file) {
-    AuditJob job = new AuditJob();
-    AuditJob.Prepared prepared = job.prepare(request);
+  public Result export(AuditingAPeriod.Request request, Path file) {
+    AuditingAPeriod job = new AuditingAPeriod();
+    AuditingAPeriod.Prepared prepared = job.prepare(request);
     Path target = file != null ? file : prepared.outDir().resolve("deals.xes");
     Path partial;
     try {
@@ -51,8 +50,7 @@ public final class XesExport {
       throw InvalidInputException.at(Location.of(DisplayPath.of(target)), "cannot write the log here: " + e.getMessage());
     }
     try {
-      AuditRun run = prepared.newRun();
-      String name = prepared.context().workspace().settings().client() + " " + prepared.context().period().label();
+      String name = prepared.workspace().workspace().settings().client() + " " + prepared.period().label();
       AuditSummary summary;
       long traces;
       List<String> notes;
@@ -60,7 +58,7 @@ public final class XesExport {
       try (OutputStream out = Files.newOutputStream(partial); XesWriter writer = new XesWriter(out, name);
           DealInput source = prepared.source().open()) {
         Capture capture = new Capture(source);
-        summary = run.run(capture, prepared.context(), List.of(new TraceListener(capture, writer)));
+        summary = job.audit(prepared, capture, List.of(new TraceListener(capture, writer))).summary();
         traces = writer.traces();
         notes = source.notes();
         warnings = source.warnings();

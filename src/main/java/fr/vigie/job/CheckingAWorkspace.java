@@ -2,6 +2,7 @@ package fr.vigie.job;
 
 import fr.vigie.common.Problem;
 import fr.vigie.common.Problems;
+import fr.vigie.sources.DealSource;
 import fr.vigie.strategy.PlanLoader;
 import fr.vigie.workspace.Period;
 import java.nio.file.Path;
@@ -10,16 +11,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What {@code vigie validate} and the server's workspace page check: the settings, processes,
- * strategy, tactics, mappings and rules, every problem located; then, when all is sound, the plan of
- * each tactics file's period against the strategy.
+ * {@code vigie validate}: reads a workspace as an audit would (settings, processes, rules, mappings
+ * of exports, strategy and each period's tactics) and finds the contradictions written between the
+ * CEO's strategy and each quarter's tactics, without reading a deal.
  */
-public final class ValidatingAWorkspace {
+public final class CheckingAWorkspace {
 
-  /** Every problem found, and the plans checked (none when a problem is an error). */
-  public record Result(PreparedWorkspace prepared, List<Problem> problems, List<PlanCheck.Result> plans) {
+  /**
+   * What the check found: every problem, located; how many processes and rules the workspace has
+   * (none counted when it has errors); and the plan of each period with a tactics file, with its contradictions.
+   */
+  public record Check(List<Problem> problems, int processes, int rules, List<PlanCheck.Result> plans) {
 
-    public Result {
+    public Check {
       problems = List.copyOf(problems);
       plans = List.copyOf(plans);
     }
@@ -29,12 +33,9 @@ public final class ValidatingAWorkspace {
     }
   }
 
-  private ValidatingAWorkspace() {}
-
-  /** Checks the workspace at {@code root}; an unreadable folder or settings file is an {@link fr.vigie.common.InvalidInputException}. */
-  public static Result check(Path root, Path standardRules) {
+  public Check check(Path workspace, Path standardRules) {
     Problems problems = new Problems();
-    PreparedWorkspace prepared = PreparedWorkspace.load(root, standardRules, problems);
+    PreparedWorkspace prepared = PreparedWorkspace.load(workspace, standardRules, problems);
     List<PlanCheck.Result> plans = new ArrayList<>();
     if (!problems.hasErrors()) {
       DealSource.checkMappings(prepared.workspace(), problems);
@@ -42,7 +43,8 @@ public final class ValidatingAWorkspace {
         plans.add(PlanCheck.run(prepared, period, prepared.workspace().settings().language(), problems));
       }
     }
-    return new Result(prepared, problems.all(), problems.hasErrors() ? List.of() : plans);
+    boolean read = !problems.hasErrors();
+    return new Check(problems.all(), read ? prepared.workspace().processes().size() : 0, read ? prepared.rules().catalog().size() : 0, plans);
   }
 
   /** The periods of the tactics files; with none, the strategy is checked alone, for this year. */

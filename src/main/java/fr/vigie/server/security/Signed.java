@@ -1,4 +1,4 @@
-package fr.vigie.server.web;
+package fr.vigie.server.security;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
