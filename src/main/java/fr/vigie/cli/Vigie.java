@@ -31,14 +31,29 @@ public final class Vigie {
       err.println("Run 'vigie " + (e.getCommandLine().getCommandName().equals("vigie") ? "" : e.getCommandLine().getCommandName() + " ") + "--help' for usage.");
       return ExitCodes.INPUT_ERROR;
     });
-    commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> handle(e, err, parseResult.hasMatchedOption("--debug")));
-    int code = commandLine.execute(args);
+    commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> handle(e, err, debug(parseResult)));
+    int code;
+    try {
+      code = commandLine.execute(args);
+    } catch (Error e) {
+      code = handle(e, err, debug(commandLine.getParseResult()));
+    }
     out.flush();
     err.flush();
     return code;
   }
 
-  static int handle(Exception e, PrintWriter err, boolean debug) {
+  /** Whether {@code --debug} was given, to the command or to the subcommand that ran. */
+  static boolean debug(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+      if (level.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static int handle(Throwable e, PrintWriter err, boolean debug) {
     if (e instanceof InvalidInputException invalid) {
       for (Problem problem : invalid.problems()) {
         err.println(problem);
@@ -51,8 +66,13 @@ public final class Vigie {
       err.println("vigie: " + loop.getMessage());
       return ExitCodes.INPUT_ERROR;
     }
-    err.println("vigie: internal error (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-        + "). This is a bug in Vigie; run again with --debug and send us the output (it holds no deal contents).");
+    if (e instanceof OutOfMemoryError) {
+      err.println("vigie: out of memory (" + e.getMessage() + "). Vigie's memory stays flat whatever the number of deals: run again with"
+          + " --debug and send us the output (it holds no deal contents), or give Java more memory (VIGIE_JAVA_OPTS=-Xmx2g).");
+    } else {
+      err.println("vigie: internal error (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+          + "). This is a bug in Vigie; run again with --debug and send us the output (it holds no deal contents).");
+    }
     if (debug) {
       e.printStackTrace(err);
     }
