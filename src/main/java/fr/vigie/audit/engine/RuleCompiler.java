@@ -177,7 +177,8 @@ public final class RuleCompiler {
     Location where = ruleLocation(rule, texts);
     String id = text(meta.get("id"));
     if (id == null) {
-      problems.error(where, "rule '" + rule.getName() + "' has no @id(\"...\"): every rule needs a stable id such as @id(\"ACME-DISCOUNT-MEMO\")");
+      problems.error(where, keyword(rule) + " '" + rule.getName() + "' has no @id(\"...\"): every rule needs a stable id such as"
+          + " @id(\"ACME-DISCOUNT-MEMO\")");
       return null;
     }
     String severityCode = text(meta.get("severity"));
@@ -252,13 +253,18 @@ public final class RuleCompiler {
     }
     String text = texts.get(file);
     if (text != null) {
-      Matcher matcher = Pattern.compile("(?m)^[ \\t]*rule\\s+\"?" + Pattern.quote(rule.getName()) + "\"?").matcher(text);
+      Matcher matcher = Pattern.compile("(?m)^[ \\t]*" + keyword(rule) + "\\s+\"?" + Pattern.quote(rule.getName()) + "\"?").matcher(text);
       if (matcher.find()) {
         int line = 1 + (int) text.substring(0, matcher.start()).chars().filter(c -> c == '\n').count();
         return new Location(file, line, 1);
       }
     }
     return Location.of(file);
+  }
+
+  /** How the DRL declares it: {@code rule}, or {@code query} (a query is one of the package's rules to Drools). */
+  private static String keyword(Rule rule) {
+    return rule instanceof org.drools.base.definitions.rule.impl.QueryImpl ? "query" : "rule";
   }
 
   private static void checkMessages(Map<String, RuleInfo> catalog, MessageCatalog messages, Problems problems) {
