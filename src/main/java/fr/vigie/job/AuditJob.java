@@ -12,7 +12,13 @@ import fr.vigie.common.Problems;
 import fr.vigie.audit.waivers.Waivers;
 import fr.vigie.report.ReportFormat;
 import fr.vigie.workspace.Period;
+import fr.vigie.deals.input.DealChecks;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -66,10 +72,25 @@ public final class AuditJob {
   public record Prepared(AuditContext context, DealJudge judge, Path deals, Path outDir, int threads, java.util.function.Consumer<AuditRun.Progress> progress,
       DealSource source, Set<ReportFormat> formats) {
 
-    /** The run that audits the deals with {@code judge} on {@code threads} workers, at most 256 deals in flight. */
+    /**
+     * The run that audits the deals with {@code judge} on {@code threads} workers, at most 256 deals in
+     * flight; a deal dated after {@link #latestDate} is rejected first.
+     */
     AuditRun newRun() {
-      return new AuditRun(judge, new AuditRun.Options(threads, 256, progress));
+      OffsetDateTime latest = latestDate(context.period(), context.workspace().settings().zone(), Instant.now());
+      String period = context.period().label();
+      return new AuditRun(outcome -> judge.judge(DealChecks.notAfter(outcome, latest, period)), new AuditRun.Options(threads, 256, progress));
     }
+  }
+
+  /**
+   * The latest date a deal can hold: nothing is recorded after the audit runs ({@code now}, with a
+   * day for clocks and zones), nor can the audit of a period not over yet refuse what its end allows.
+   */
+  static OffsetDateTime latestDate(Period period, ZoneId zone, Instant now) {
+    ZonedDateTime end = period.endAt(zone);
+    ZonedDateTime tomorrow = now.plus(1, ChronoUnit.DAYS).atZone(zone);
+    return (end.isAfter(tomorrow) ? end : tomorrow).toOffsetDateTime();
   }
 
   /** Loads and checks everything, or throws with every problem found; reads no deal. */

@@ -4,6 +4,7 @@ import fr.vigie.audit.engine.DealAuditor;
 import fr.vigie.audit.engine.RuleTrace;
 import fr.vigie.audit.prepare.DealPreparer;
 import fr.vigie.audit.prepare.PreparedDeal;
+import fr.vigie.deals.input.DealChecks;
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.input.InputRecord;
 import fr.vigie.deals.input.RecordOutcome;
@@ -13,6 +14,8 @@ import fr.vigie.common.Location;
 import fr.vigie.common.Problems;
 import fr.vigie.workspace.Period;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,10 +37,11 @@ public final class ExplainJob {
     Problems problems = new Problems();
     PlanCheck.Result plan = PlanCheck.run(prepared, period, language, problems);
     problems.throwIfErrors();
+    OffsetDateTime latest = AuditJob.latestDate(period, prepared.workspace().settings().zone(), Instant.now());
     try (DealInput input = DealsLocator.open(located.deals())) {
       InputRecord record;
       while ((record = input.next()) != null) {
-        RecordOutcome outcome = record.read();
+        RecordOutcome outcome = DealChecks.notAfter(record.read(), latest, period.label());
         if (outcome instanceof RecordOutcome.Rejected rejected && dealId.equals(rejected.rejection().dealId())) {
           return new Explanation(prepared, period, outcome.location(), null, null, rejected.rejection().reason(), List.of());
         }

@@ -31,7 +31,12 @@ class OneRecordOneRejectionTest {
       new Hostile("{\"id\":\"D-7\",\"amount\":null,\"amount\":999,\"createdAt\":\"2026-09-20T09:00:00+02:00\"}", 27,
           "field 'amount' is written twice"),
       new Hostile("{\"id\":\"D-8\",\"createdAt\":\"2026-02-30T09:00:00+02:00\"}", 25,
-          "bad date: createdAt '2026-02-30T09:00:00+02:00' is not a date-time; write ISO 8601 with an offset, e.g. 2026-07-01T09:30:00+02:00"));
+          "bad date: createdAt '2026-02-30T09:00:00+02:00' is not a date-time; write ISO 8601 with an offset, e.g. 2026-07-01T09:30:00+02:00"),
+      new Hostile("{\"id\":\"D-9\",\"createdAt\":\"2026-09-20T09:00:00+02:00\",\"stages\":[{\"stage\":\"prospection\",\"at\":\"2026-09-20T09:00:00+02:00\"},"
+          + "{\"stage\":\"qualification\",\"at\":\"2099-09-21T09:00:00+02:00\"}]}", 0,
+          "stages[1].at 2099-09-21T09:00+02:00 is later than today and than the end of 2026-Q3: it cannot have happened yet; fix the date in the CRM"),
+      new Hostile("{\"id\":\"D-10\",\"createdAt\":\"2099-09-20T09:00:00+02:00\",\"stages\":[{\"stage\":\"prospection\",\"at\":\"2099-09-20T09:00:00+02:00\"}]}", 0,
+          "createdAt 2099-09-20T09:00+02:00 is later than today and than the end of 2026-Q3: it cannot have happened yet; fix the date in the CRM"));
 
   @TempDir Path dir;
   Path workspace;
@@ -55,7 +60,7 @@ class OneRecordOneRejectionTest {
   }
 
   @Test
-  void should_reject_each_unreadable_record_at_its_place_and_audit_the_others_as_without_it() throws IOException {
+  void should_reject_each_unreadable_or_impossible_record_at_its_place_and_audit_the_others_as_without_it() throws IOException {
     // GIVEN the same two deals, without and then followed by records Vigie cannot read
     Run without = audit("without", List.of(CliTest.CLEAN, CliTest.SKIPPING));
     List<String> lines = new ArrayList<>(List.of(CliTest.CLEAN, CliTest.SKIPPING));
@@ -72,9 +77,10 @@ class OneRecordOneRejectionTest {
     for (int i = 0; i < HOSTILE.size(); i++) {
       Hostile h = HOSTILE.get(i);
       String reason = h.reason().contains(";") ? '"' + h.reason() + '"' : h.reason();
-      expected.add(workspace.resolve("deals/2026-Q3.jsonl") + ";" + (i + 3) + ";" + h.column() + ";D-" + (i + 5) + ";" + reason);
+      expected.add(workspace.resolve("deals/2026-Q3.jsonl") + ";" + (i + 3) + ";" + (h.column() > 0 ? h.column() : "") + ";D-" + (i + 5) + ";"
+          + reason);
     }
     assertThat(with.rejected()).containsExactlyElementsOf(expected);
-    assertThat(with.out()).contains("6 records read = 2 audited + 4 rejected (see rejected.csv)");
+    assertThat(with.out()).contains("8 records read = 2 audited + 6 rejected (see rejected.csv)");
   }
 }
