@@ -13,10 +13,10 @@ import fr.vigie.ruletest.RuleTestResult;
 import fr.vigie.ruletest.RuleTestRunner;
 import fr.vigie.strategy.model.Declared;
 import fr.vigie.strategy.model.Plan;
+import fr.vigie.common.ClientFolder;
 import fr.vigie.common.DisplayPath;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,13 +67,13 @@ final class TestCommand implements Callable<Integer> {
     PreparedWorkspace prepared = PreparedWorkspace.load(workspace, common.standardRules);
     if (!noStandard) {
       PreparedWorkspace testing = PreparedWorkspace.load(standard.resolve("testing"), standard);
-      run(out, testFiles(standard), testing, Plan.NONE);
+      run(out, testFiles(standard, standard), testing, Plan.NONE);
     }
     int standardCount = passed + failed;
     Problems problems = new Problems();
     Plan plan = PlanCheck.run(prepared, RuleTestRunner.DEFAULT_PERIOD, Locale.FRENCH, problems).plan();
     problems.throwIfErrors();
-    List<Path> files = testFiles(workspace.resolve("tests"));
+    List<Path> files = testFiles(workspace, workspace.resolve("tests"));
     run(out, files, prepared, plan);
     if (files.isEmpty()) {
       out.println("no test in " + DisplayPath.of(workspace.resolve("tests")) + " (write tests/<name>.test.yaml, see docs/authoring.md)");
@@ -131,13 +131,9 @@ final class TestCommand implements Callable<Integer> {
     items.forEach(item -> out.println("  " + item));
   }
 
-  private static List<Path> testFiles(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(p -> p.getFileName().toString().matches(".*\\.test\\.ya?ml")).sorted().toList();
-    }
+  /** The rule tests under {@code dir}, inside the folder {@code root} (links included). */
+  private static List<Path> testFiles(Path root, Path dir) {
+    return ClientFolder.of(root).walk(dir, name -> name.matches(".*\\.test\\.ya?ml"));
   }
 
 }

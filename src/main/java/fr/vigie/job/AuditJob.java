@@ -117,7 +117,7 @@ public final class AuditJob {
   /** Audits what {@link #prepare} made ready, and writes the reports; the input is opened here and closed at the end. */
   public Result run(Prepared prepared) {
     AuditRun run = prepared.newRun();
-    try (OutputFolder out = new OutputFolder(prepared.outDir()); DealInput input = prepared.source().open()) {
+    try (DealInput input = prepared.source().open(); OutputFolder out = new OutputFolder(prepared.outDir())) {
       AuditSummary summary = run.run(input, prepared.context(), ReportFormat.writers(prepared.formats(), out::staged));
       List<Path> files = out.commit();
       return new Result(summary, prepared.context().period(), prepared.deals(), prepared.outDir(), files, input.notes(), input.warnings());

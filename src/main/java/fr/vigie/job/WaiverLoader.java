@@ -17,8 +17,8 @@ public final class WaiverLoader {
   private WaiverLoader() {}
 
   public static List<Waiver> load(PreparedWorkspace prepared, Problems problems) {
-    Path file = prepared.workspace().root().resolve(FILE);
-    if (!Files.isRegularFile(file) || prepared.rules() == null) {
+    Path file = prepared.workspace().folder().find(FILE);
+    if (file == null || !Files.isRegularFile(file) || prepared.rules() == null) {
       return List.of();
     }
     var root = YamlReader.readInto(file, DisplayPath.of(file), problems);

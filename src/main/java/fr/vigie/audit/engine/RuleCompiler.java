@@ -5,6 +5,7 @@ import fr.vigie.audit.model.Lever;
 import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.common.Severity;
 import fr.vigie.audit.safety.DrlSafety;
+import fr.vigie.common.ClientFolder;
 import fr.vigie.common.InvalidInputException;
 import fr.vigie.common.Location;
 import fr.vigie.common.Problem;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.drl.parser.ParserError;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -152,9 +152,7 @@ public final class RuleCompiler {
     if (!Files.isDirectory(root)) {
       return List.of();
     }
-    try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".drl")).sorted().toList();
-    }
+    return ClientFolder.of(root).walk(root, name -> name.endsWith(".drl"));
   }
 
   private static Location locate(KnowledgeBuilderError error) {

@@ -1,5 +1,6 @@
 package fr.vigie.report.model;
 
+import fr.vigie.common.ClientFolder;
 import fr.vigie.workspace.Period;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ public final class PreviousPeriod {
       return Optional.empty();
     }
     Path file = outDir.getParent().resolve(previous.get().label()).resolve("findings.json");
-    if (!Files.isRegularFile(file)) {
+    if (!Files.isRegularFile(file) || !ClientFolder.of(outDir.getParent()).contains(file)) {
       return Optional.empty();
     }
     try {
