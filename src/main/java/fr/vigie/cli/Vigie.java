@@ -1,6 +1,7 @@
 package fr.vigie.cli;
 
 import fr.vigie.audit.engine.RuleLoopException;
+import fr.vigie.common.CannotWriteException;
 import fr.vigie.common.InvalidInputException;
 import fr.vigie.common.Problem;
 import java.io.PrintWriter;
@@ -61,6 +62,10 @@ public final class Vigie {
       long errors = invalid.problems().stream().filter(Problem::isError).count();
       err.println(errors + (errors == 1 ? " error." : " errors."));
       return ExitCodes.INPUT_ERROR;
+    }
+    if (e instanceof CannotWriteException output) {
+      err.println("vigie: " + output);
+      return ExitCodes.OUTPUT_ERROR;
     }
     if (e instanceof RuleLoopException loop) {
       err.println("vigie: " + loop.getMessage());

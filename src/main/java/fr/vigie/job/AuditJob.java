@@ -13,7 +13,11 @@ import fr.vigie.audit.waivers.Waivers;
 import fr.vigie.report.ReportFormat;
 import fr.vigie.workspace.Period;
 import fr.vigie.deals.input.DealChecks;
+import fr.vigie.workspace.Workspace;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -58,9 +62,9 @@ public final class AuditJob {
     }
   }
 
-  /** What the audit gave, and where it was written. */
-  public record Result(AuditSummary summary, Period period, Path deals, Path outDir, List<Path> files, List<String> notes,
-      List<fr.vigie.common.Problem> warnings) {
+  /** What the audit gave, where it was written, and what of an earlier run was removed from there. */
+  public record Result(AuditSummary summary, Period period, Path deals, Path outDir, List<Path> files, List<String> removed,
+      List<String> notes, List<fr.vigie.common.Problem> warnings) {
 
     /** 1 when a finding is at or above {@code failOn}, else 0. */
     public int exitCode(Severity failOn) {
@@ -83,6 +87,18 @@ public final class AuditJob {
     }
   }
 
+  /** The folders a run reads, by what they are (deals given as one file are that file alone): no output may go inside one. */
+  static Map<String, Path> inputFolders(Workspace workspace, Path deals) {
+    Map<String, Path> folders = new LinkedHashMap<>();
+    if (Files.isDirectory(deals)) {
+      folders.put("the folder of the deals", deals);
+    }
+    for (String input : List.of("deals", "process", "rules", "sources", "tactics", "tests")) {
+      folders.put("the workspace's " + input + "/ folder", workspace.root().resolve(input));
+    }
+    return folders;
+  }
+
   /**
    * The latest date a deal can hold: nothing is recorded after the audit runs ({@code now}, with a
    * day for clocks and zones), nor can the audit of a period not over yet refuse what its end allows.
@@ -100,6 +116,7 @@ public final class AuditJob {
     Locale language = request.language() != null ? request.language() : prepared.workspace().settings().language();
     Period period = located.period();
     Path outDir = request.out() != null ? request.out() : prepared.workspace().defaultOutput(period);
+    OutputFolder.checkOutside(outDir, inputFolders(prepared.workspace(), located.deals()));
     Problems problems = new Problems();
     PlanCheck.Result checked = PlanCheck.run(prepared, period, language, problems);
     Waivers waivers = new Waivers(WaiverLoader.load(prepared, problems), period.lastDay());
@@ -117,10 +134,11 @@ public final class AuditJob {
   /** Audits what {@link #prepare} made ready, and writes the reports; the input is opened here and closed at the end. */
   public Result run(Prepared prepared) {
     AuditRun run = prepared.newRun();
-    try (DealInput input = prepared.source().open(); OutputFolder out = new OutputFolder(prepared.outDir())) {
-      AuditSummary summary = run.run(input, prepared.context(), ReportFormat.writers(prepared.formats(), out::staged));
+    try (DealInput input = prepared.source().open(); OutputFolder out = new OutputFolder(prepared.outDir(), ReportFormat.allFiles())) {
+      AuditSummary summary = run.run(input, prepared.context(), out.guard(ReportFormat.writers(prepared.formats(), out::staged)));
       List<Path> files = out.commit();
-      return new Result(summary, prepared.context().period(), prepared.deals(), prepared.outDir(), files, input.notes(), input.warnings());
+      return new Result(summary, prepared.context().period(), prepared.deals(), prepared.outDir(), files, out.removed(), input.notes(),
+          input.warnings());
     }
   }
 

@@ -12,7 +12,7 @@ import fr.vigie.deals.input.Rejection;
 import fr.vigie.deals.model.Deal;
 import fr.vigie.deals.xes.TraceFinding;
 import fr.vigie.deals.xes.XesWriter;
-import fr.vigie.common.InvalidInputException;
+import fr.vigie.common.CannotWriteException;
 import fr.vigie.common.Location;
 import fr.vigie.common.Problem;
 import fr.vigie.common.DisplayPath;
@@ -43,12 +43,13 @@ public final class XesExport {
     AuditJob job = new AuditJob();
     AuditJob.Prepared prepared = job.prepare(request);
     Path target = file != null ? file : prepared.outDir().resolve("deals.xes");
+    OutputFolder.checkOutside(target.toAbsolutePath().getParent(), AuditJob.inputFolders(prepared.context().workspace(), prepared.deals()));
     Path partial;
     try {
       Files.createDirectories(target.toAbsolutePath().getParent());
       partial = Files.createTempFile(target.toAbsolutePath().getParent(), ".vigie-", ".xes.part");
     } catch (IOException e) {
-      throw InvalidInputException.at(Location.of(DisplayPath.of(target)), "cannot write the log here: " + e.getMessage());
+      throw cannotWrite(target, e);
     }
     try {
       AuditRun run = prepared.newRun();
@@ -57,10 +58,15 @@ public final class XesExport {
       long traces;
       List<String> notes;
       List<Problem> warnings;
-      try (OutputStream out = Files.newOutputStream(partial); XesWriter writer = new XesWriter(out, name);
-          DealInput source = prepared.source().open()) {
+      try (OutputStream out = Files.newOutputStream(partial); DealInput source = prepared.source().open()) {
+        XesWriter writer;
+        try {
+          writer = new XesWriter(out, name);
+        } catch (UncheckedIOException e) {
+          throw cannotWrite(target, e);
+        }
         Capture capture = new Capture(source);
-        summary = run.run(capture, prepared.context(), List.of(new TraceListener(capture, writer)));
+        summary = run.run(capture, prepared.context(), List.of(new Writing(new TraceListener(capture, writer), e -> cannotWrite(target, e))));
         traces = writer.traces();
         notes = source.notes();
         warnings = source.warnings();
@@ -68,7 +74,7 @@ public final class XesExport {
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
       return new Result(summary, target, traces, notes, warnings);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw cannotWrite(target, e);
     } finally {
       try {
         Files.deleteIfExists(partial);
@@ -162,5 +168,15 @@ public final class XesExport {
     public void rejected(Rejection rejection) {
       capture.take(results++);
     }
+
+    @Override
+    public void finish(AuditSummary summary) {
+      writer.close();
+    }
+  }
+
+  private static CannotWriteException cannotWrite(Path target, Exception e) {
+    return new CannotWriteException(Location.of(DisplayPath.of(target)), "cannot write the log here (" + e.getMessage()
+        + "); the previous log is as it was", e);
   }
 }

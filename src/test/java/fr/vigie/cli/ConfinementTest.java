@@ -151,4 +151,19 @@ class ConfinementTest {
     // WHEN / THEN
     assertThat(vigie("validate", workspace.toString())).as("stderr: %s", err).isZero();
   }
+
+  @Test
+  void should_refuse_an_output_folder_inside_the_folder_of_the_deals() throws IOException {
+    // GIVEN a CSV bundle, and --out inside it
+    Path bundle = Files.createDirectories(dir.resolve("bundle"));
+    Files.writeString(bundle.resolve("deals.csv"), "id;created_at;stage\nD-1;2026-09-20T09:00:00+02:00;prospection\n");
+
+    // WHEN
+    int code = vigie("audit", workspace.toString(), "--deals", bundle.toString(), "--period", "2026-Q3", "--out", bundle.resolve("out").toString());
+
+    // THEN nothing written in the bundle
+    assertThat(code).isEqualTo(ExitCodes.INPUT_ERROR);
+    assertThat(err.toString()).contains("--out: " + bundle.resolve("out") + " is inside the folder of the deals (" + bundle + ")");
+    assertThat(bundle.resolve("out")).doesNotExist();
+  }
 }
