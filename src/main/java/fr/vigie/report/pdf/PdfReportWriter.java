@@ -15,11 +15,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
  * Writes {@code report.pdf}: the HTML report laid out for A4 pages ({@link Medium#PDF}: title
- * page, table of contents with page numbers, "page 3 / 12"), rendered by {@link PdfRenderer}.
+ * page, table of contents with page numbers, "page 3 / 12"), rendered by {@link PdfRenderer}; dated
+ * the end of the period, the date the report is as of, so that the same audit gives the same bytes.
  */
 public final class PdfReportWriter implements AuditListener {
 
@@ -27,6 +29,7 @@ public final class PdfReportWriter implements AuditListener {
   private final Path xhtml;
   private final HtmlReportWriter html;
   private List<String> warnings = List.of();
+  private ZonedDateTime created;
 
   public PdfReportWriter(Path file) {
     this(file, new SharedModel());
@@ -41,6 +44,7 @@ public final class PdfReportWriter implements AuditListener {
 
   @Override
   public void start(AuditContext context) {
+    created = context.period().endAt(context.workspace().settings().zone());
     html.start(context);
   }
 
@@ -63,7 +67,7 @@ public final class PdfReportWriter implements AuditListener {
   public void finish(AuditSummary summary) {
     html.finish(summary);
     try {
-      warnings = PdfRenderer.render(xhtml, file);
+      warnings = PdfRenderer.render(xhtml, file, created);
       Files.deleteIfExists(xhtml);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
