@@ -3,6 +3,7 @@ package fr.vigie.cli;
 import fr.vigie.audit.engine.RuleLoopException;
 import fr.vigie.common.CannotWriteException;
 import fr.vigie.common.InvalidInputException;
+import fr.vigie.common.VisibleText;
 import fr.vigie.common.Problem;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -21,7 +22,10 @@ public final class Vigie {
     System.exit(run(out, err, args));
   }
 
-  public static int run(PrintWriter out, PrintWriter err, String... args) {
+  /** Runs one command; what it prints shows the data's control characters and bidirectional overrides as U+FFFD ({@link VisibleText}). */
+  public static int run(PrintWriter console, PrintWriter consoleErr, String... args) {
+    PrintWriter out = new PrintWriter(VisibleText.writer(console), true);
+    PrintWriter err = new PrintWriter(VisibleText.writer(consoleErr), true);
     CommandLine commandLine = new CommandLine(new VigieCommand());
     commandLine.setOut(out);
     commandLine.setErr(err);

@@ -15,6 +15,7 @@ import fr.vigie.audit.waivers.WaivedFinding;
 import fr.vigie.audit.waivers.Waiver;
 import fr.vigie.workspace.WorkspaceSettings;
 import java.io.BufferedWriter;
+import fr.vigie.common.VisibleText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -133,7 +134,7 @@ public final class MarkdownReportWriter implements AuditListener {
       findings.close();
       rejected.close();
       waivedOut.close();
-      try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      try (Writer out = VisibleText.file(file)) {
         ReportModel model = this.model.of(context, summary);
         writeHead(out, summary, model);
         writeEffectiveness(out, model);
