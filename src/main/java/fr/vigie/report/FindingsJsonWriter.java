@@ -29,7 +29,10 @@ import tools.jackson.core.json.JsonFactory;
 public final class FindingsJsonWriter implements AuditListener {
 
   public static final String SCHEMA = "vigie.findings/1";
-  /** Writes the characters that act instead of showing ({@link VisibleText#acts}) as \\u escapes: the data stays exact, a terminal shows no override. */
+  /**
+   * Writes the characters that act instead of showing ({@link VisibleText#acts}) as \\u escapes: the
+   * data stays exact, and a terminal showing the file obeys no override.
+   */
   private static final JsonFactory FACTORY = JsonFactory.builder().characterEscapes(new VisibleEscapes()).build();
   private final Path file;
   private OutputStream stream;

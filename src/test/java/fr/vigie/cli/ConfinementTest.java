@@ -53,7 +53,8 @@ class ConfinementTest {
         Files.copy(file, export.resolve(sample.relativize(file).toString()));
       }
     }
-    Files.writeString(export.resolve("sources/salesforce.yaml"), "files:\n  Opportunity: " + opportunity + "\n", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(export.resolve("sources/salesforce.yaml"), "files:\n  Opportunity: " + opportunity + "\n",
+        java.nio.file.StandardOpenOption.APPEND);
     return export;
   }
 
@@ -70,7 +71,8 @@ class ConfinementTest {
     int line = Files.readAllLines(export.resolve("sources/salesforce.yaml")).size();
 
     // WHEN
-    int code = vigie("audit", "fixtures/durand-industrie", "--deals", export.toString(), "--period", "2026-Q3", "--out", dir.resolve("out").toString());
+    int code = vigie("audit", "fixtures/durand-industrie", "--deals", export.toString(), "--period", "2026-Q3",
+        "--out", dir.resolve("out").toString());
 
     // THEN
     assertRefusedWithoutReading(code);
@@ -84,7 +86,8 @@ class ConfinementTest {
     Path export = exportNaming(other.resolve("Opportunity.csv").toString());
 
     // WHEN
-    int code = vigie("audit", "fixtures/durand-industrie", "--deals", export.toString(), "--period", "2026-Q3", "--out", dir.resolve("out").toString());
+    int code = vigie("audit", "fixtures/durand-industrie", "--deals", export.toString(), "--period", "2026-Q3",
+        "--out", dir.resolve("out").toString());
 
     // THEN
     assertRefusedWithoutReading(code);

@@ -32,10 +32,12 @@ class OneRecordOneRejectionTest {
           "field 'amount' is written twice"),
       new Hostile("{\"id\":\"D-8\",\"createdAt\":\"2026-02-30T09:00:00+02:00\"}", 25,
           "bad date: createdAt '2026-02-30T09:00:00+02:00' is not a date-time; write ISO 8601 with an offset, e.g. 2026-07-01T09:30:00+02:00"),
-      new Hostile("{\"id\":\"D-9\",\"createdAt\":\"2026-09-20T09:00:00+02:00\",\"stages\":[{\"stage\":\"prospection\",\"at\":\"2026-09-20T09:00:00+02:00\"},"
-          + "{\"stage\":\"qualification\",\"at\":\"2099-09-21T09:00:00+02:00\"}]}", 0,
-          "stages[1].at 2099-09-21T09:00+02:00 is later than today and than the end of 2026-Q3: it cannot have happened yet; fix the date in the CRM"),
-      new Hostile("{\"id\":\"D-10\",\"createdAt\":\"2099-09-20T09:00:00+02:00\",\"stages\":[{\"stage\":\"prospection\",\"at\":\"2099-09-20T09:00:00+02:00\"}]}", 0,
+      new Hostile("{\"id\":\"D-9\",\"createdAt\":\"2026-09-20T09:00:00+02:00\",\"stages\":["
+          + "{\"stage\":\"prospection\",\"at\":\"2026-09-20T09:00:00+02:00\"},{\"stage\":\"qualification\",\"at\":\"2099-09-21T09:00:00+02:00\"}]}", 0,
+          "stages[1].at 2099-09-21T09:00+02:00 is later than today and than the end of 2026-Q3: it cannot have happened yet;"
+              + " fix the date in the CRM"),
+      new Hostile("{\"id\":\"D-10\",\"createdAt\":\"2099-09-20T09:00:00+02:00\",\"stages\":["
+          + "{\"stage\":\"prospection\",\"at\":\"2099-09-20T09:00:00+02:00\"}]}", 0,
           "createdAt 2099-09-20T09:00+02:00 is later than today and than the end of 2026-Q3: it cannot have happened yet; fix the date in the CRM"));
 
   @TempDir Path dir;

@@ -67,7 +67,8 @@ class BigValuesInSmallHeapIT {
   void should_reject_a_json_lines_deal_of_64_mb_and_audit_the_others() throws Exception {
     // GIVEN a deal whose name is 64 MB, between two deals
     Path workspace = fr.vigie.SmallWorkspace.in(dir);
-    String clean = "{\"id\":\"D-1\",\"createdAt\":\"2026-09-20T09:00:00+02:00\",\"stages\":[{\"stage\":\"prospection\",\"at\":\"2026-09-20T09:00:00+02:00\"}]}";
+    String clean = "{\"id\":\"D-1\",\"createdAt\":\"2026-09-20T09:00:00+02:00\","
+        + "\"stages\":[{\"stage\":\"prospection\",\"at\":\"2026-09-20T09:00:00+02:00\"}]}";
     Path deals = dir.resolve("2026-Q3.jsonl");
     write(deals, clean + "\n{\"id\":\"D-2\",\"name\":\"", 'x', BIG, "\"," + clean.substring(12) + "\n" + clean.replace("D-1", "D-3") + "\n");
 

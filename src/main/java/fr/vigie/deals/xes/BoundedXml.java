@@ -104,7 +104,7 @@ final class BoundedXml extends FilterInputStream {
 
   @Override
   public long skip(long n) throws IOException {
-    return read(new byte[(int) Math.min(n, 8192)]);
+    return Math.max(0, read(new byte[(int) Math.min(n, 8192)]));
   }
 
   @Override
@@ -183,7 +183,6 @@ final class BoundedXml extends FilterInputStream {
           count = 0;
         }
       }
-      default -> throw new IllegalStateException(state.name());
     }
     return true;
   }
