@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A full disk, for real: the reports go to a tmpfs of 100 kB (bubblewrap mounts it for the child
- * process only). A first run's small reports fit; the next run, with report.html and report.pdf,
- * does not: exit 4 with the folder named, and the first run's files byte for byte as they were.
+ * A full disk, for real: the reports go to a tmpfs of 40 kB (bubblewrap mounts it for the child
+ * process only). A first run's small reports fit; the next run, with report.html, does not: exit 4
+ * with the folder named, and the first run's files byte for byte as they were.
  */
 class DiskFullIT {
 
@@ -23,7 +23,7 @@ class DiskFullIT {
 
   @Test
   void should_exit_4_and_leave_the_previous_reports_intact_when_the_disk_is_full() throws IOException, InterruptedException {
-    // GIVEN a workspace with two deals, and a tmpfs of 100 kB for the reports
+    // GIVEN a workspace with two deals, and a tmpfs of 40 kB for the reports
     Path bwrap = ExternalTool.require("bubblewrap", "apt-get install bubblewrap", List.of("bwrap"));
     Path workspace = fr.vigie.SmallWorkspace.in(dir);
     Files.writeString(workspace.resolve("deals/2026-Q3.jsonl"), CliTest.CLEAN + "\n" + CliTest.SKIPPING + "\n");
@@ -34,11 +34,11 @@ class DiskFullIT {
         "--standard-rules", "rules");
     String script = vigie + " --format md,json,csv > " + dir.resolve("first.txt") + " 2>&1; echo $? > " + dir.resolve("first.code") + "; "
         + "cp -r " + out + " " + dir.resolve("before") + "; "
-        + vigie + " > " + dir.resolve("second.txt") + " 2>&1; echo $? > " + dir.resolve("second.code") + "; "
+        + vigie + " --format html,md,json,csv > " + dir.resolve("second.txt") + " 2>&1; echo $? > " + dir.resolve("second.code") + "; "
         + "cp -r " + out + " " + dir.resolve("after") + "; ls -a " + out + " > " + dir.resolve("listing.txt");
 
     // WHEN the two runs go, in the sandbox
-    Process process = new ProcessBuilder(bwrap.toString(), "--dev-bind", "/", "/", "--size", "100000", "--tmpfs", disk.toString(),
+    Process process = new ProcessBuilder(bwrap.toString(), "--dev-bind", "/", "/", "--size", "40000", "--tmpfs", disk.toString(),
         "bash", "-c", script).redirectErrorStream(true).redirectOutput(dir.resolve("bwrap.txt").toFile()).start();
     assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
 
