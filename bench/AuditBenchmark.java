@@ -1,15 +1,18 @@
-import fr.vigie.audit.run.AuditContext;
+import fr.vigie.audit.prepare.DealPreparer;
+import fr.vigie.audit.result.AuditListener;
+import fr.vigie.audit.result.AuditScope;
+import fr.vigie.audit.result.AuditSummary;
 import fr.vigie.audit.run.AuditRun;
-import fr.vigie.audit.run.AuditSummary;
 import fr.vigie.audit.run.DealJudge;
 import fr.vigie.audit.run.Judged;
 import fr.vigie.audit.run.RecordJudge;
-import fr.vigie.audit.prepare.DealPreparer;
+import fr.vigie.audit.waivers.Waivers;
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.input.RecordOutcome;
 import fr.vigie.deals.input.Rejection;
-import fr.vigie.job.DealsLocator;
-import fr.vigie.job.AuditJob;
+import fr.vigie.sources.DealsLocator;
+import fr.vigie.job.AuditingAPeriod;
+import fr.vigie.report.formats.ReportFormat;
 import fr.vigie.workspace.Period;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -36,12 +39,13 @@ public class AuditBenchmark {
     Path deals = Path.of(args[1]);
     Period period = Period.parse(args[2]).orElseThrow();
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-    AuditJob.Prepared prepared = new AuditJob().prepare(new AuditJob.Request(workspace, deals, period.label(), null, Locale.FRENCH, 0, Path.of("rules"), null));
-    AuditContext context = prepared.context();
+    AuditingAPeriod job = new AuditingAPeriod();
+    AuditingAPeriod.Prepared prepared = job.prepare(new AuditingAPeriod.Request(workspace, deals, period.label(), null, Locale.FRENCH, 0, Path.of("rules"), null));
     int threads = prepared.threads();
     DealJudge judge = prepared.judge();
     RecordJudge parseOnly = outcome -> new Judged.Refused(new Rejection(outcome.location(), null, "parse only"), 0);
-    DealPreparer preparer = new DealPreparer(context.workspace(), context.period(), context.plan(), context.rules().catalog());
+    DealPreparer preparer =
+        new DealPreparer(prepared.workspace().workspace(), period, prepared.plan().plan(), prepared.workspace().rules().catalog());
     RecordJudge parseAndPrepare = outcome -> {
       if (outcome instanceof RecordOutcome.Accepted accepted) {
         preparer.prepare(accepted.deal());
@@ -52,8 +56,8 @@ public class AuditBenchmark {
 
     System.out.printf("deals file: %s (%,d bytes), %d worker threads, max heap %,d MiB%n", deals, Files.size(deals), threads,
         Runtime.getRuntime().maxMemory() / (1024 * 1024));
-    run("warm-up parse", parseOnly, deals, context, threads, List.of());
-    run("warm-up audit", judge, deals, context, threads, writers(out));
+    run("warm-up parse", parseOnly, deals, prepared, List.of());
+    run("warm-up audit", judge, deals, prepared, writers(out));
     // The same pipeline stopped at four depths: what each step adds is the gap between two rows.
     String[] names = {"parse-only", "+ prepare", "+ rules", "full audit"};
     double[] best = new double[names.length];
@@ -62,10 +66,10 @@ public class AuditBenchmark {
     long records = 0;
     for (int round = 1; round <= rounds; round++) {
       Result[] results = {
-        run(names[0] + " #" + round, parseOnly, deals, context, threads, List.of()),
-        run(names[1] + " #" + round, parseAndPrepare, deals, context, threads, List.of()),
-        run(names[2] + " #" + round, judge, deals, context, threads, List.of()),
-        run(names[3] + " #" + round, judge, deals, context, threads, writers(out)),
+        run(names[0] + " #" + round, parseOnly, deals, prepared, List.of()),
+        run(names[1] + " #" + round, parseAndPrepare, deals, prepared, List.of()),
+        run(names[2] + " #" + round, judge, deals, prepared, List.of()),
+        run(names[3] + " #" + round, judge, deals, prepared, writers(out)),
       };
       for (int i = 0; i < names.length; i++) {
         best[i] = Math.max(best[i], results[i].perSecond());
@@ -98,18 +102,28 @@ public class AuditBenchmark {
     }
   }
 
-  static List<fr.vigie.audit.run.AuditListener> writers(Path out) {
-    return AuditJob.writers(out::resolve);
+  static List<AuditListener> writers(Path out) {
+    return ReportFormat.writers(ReportFormat.ALL, out::resolve);
   }
 
-  static Result run(String name, RecordJudge judge, Path deals, AuditContext context, int threads, List<fr.vigie.audit.run.AuditListener> listeners) {
+  /**
+   * One pass over the deals with {@code judge}: with writers, the whole audit as the command line
+   * runs it (the result concluded, the reports written); without, the pipeline alone.
+   */
+  static Result run(String name, RecordJudge judge, Path deals, AuditingAPeriod.Prepared prepared, List<AuditListener> listeners) {
     long start = System.nanoTime();
     long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     long processCpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     long gcMillis = gcMillis();
     AuditSummary summary;
     try (DealInput input = DealsLocator.open(deals)) {
-      summary = new AuditRun(judge, new AuditRun.Options(threads, 256, p -> {})).run(input, context, listeners);
+      if (listeners.isEmpty()) {
+        AuditScope scope = new AuditScope(prepared.workspace().workspace(), prepared.period(), prepared.language());
+        summary = new AuditRun(judge, prepared.workspace().rules(), new AuditRun.Options(prepared.threads(), 256, p -> {}))
+            .run(input, scope, new Waivers(List.of(), prepared.period().lastDay()), listeners);
+      } else {
+        summary = new AuditingAPeriod().audit(prepared, input, listeners).summary();
+      }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     double main = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - mainCpu) / 1e9;

@@ -1,9 +1,8 @@
 import fr.vigie.audit.engine.DealAuditor;
-import fr.vigie.audit.findings.FindingFactory;
 import fr.vigie.audit.prepare.DealPreparer;
 import fr.vigie.deals.jsonl.DealJsonParser;
 import fr.vigie.deals.model.Deal;
-import fr.vigie.job.AuditJob;
+import fr.vigie.job.AuditingAPeriod;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +22,7 @@ import java.util.Locale;
 public class Phases {
 
   public static void main(String[] args) throws Exception {
-    AuditJob.Prepared prepared = new AuditJob().prepare(new AuditJob.Request(Path.of(args[0]), Path.of(args[1]), args[2], null, Locale.FRENCH, 1,
+    AuditingAPeriod.Prepared prepared = new AuditingAPeriod().prepare(new AuditingAPeriod.Request(Path.of(args[0]), Path.of(args[1]), args[2], null, Locale.FRENCH, 1,
         Path.of(args.length > 4 ? args[4] : "rules"), null));
     int limit = args.length > 3 ? Integer.parseInt(args[3]) : 30_000;
     List<byte[]> lines = new ArrayList<>();
@@ -33,13 +32,13 @@ public class Phases {
         lines.add(line.getBytes(StandardCharsets.UTF_8));
       }
     }
-    var context = prepared.context();
+    var workspace = prepared.workspace();
+    var plan = prepared.plan().plan();
     DealJsonParser parser = new DealJsonParser();
-    DealPreparer preparer = new DealPreparer(context.workspace(), context.period(), context.plan(), context.rules().catalog());
-    List<Object> planFacts = new ArrayList<>(context.plan().facts());
-    planFacts.add(context.period());
-    DealAuditor auditor = new DealAuditor((fr.vigie.audit.engine.RuleBase) context.rules(),
-        new FindingFactory(context.rules().messages(), Locale.FRENCH, context.workspace().settings()), DealAuditor.DEFAULT_MAX_FIRINGS, planFacts);
+    DealPreparer preparer = new DealPreparer(workspace.workspace(), prepared.period(), plan, workspace.rules().catalog());
+    List<Object> planFacts = new ArrayList<>(plan.facts());
+    planFacts.add(prepared.period());
+    DealAuditor auditor = new DealAuditor(workspace.rules(), workspace.findings(Locale.FRENCH), DealAuditor.DEFAULT_MAX_FIRINGS, planFacts);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (int round = 1; round <= 5; round++) {
       long parse = 0;

@@ -1,10 +1,11 @@
 package fr.vigie.cli;
 
-import fr.vigie.common.Severity;
-import fr.vigie.audit.run.AuditSummary;
-import fr.vigie.job.AuditJob;
-import fr.vigie.report.ReportFormat;
+import fr.vigie.audit.result.AuditResult;
+import fr.vigie.audit.result.AuditSummary;
 import fr.vigie.common.DisplayPath;
+import fr.vigie.common.Severity;
+import fr.vigie.job.AuditingAPeriod;
+import fr.vigie.report.formats.ReportFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -55,16 +56,17 @@ final class AuditCommand implements Callable<Integer> {
     Severity threshold = parseFailOn();
     Locale language = parseLanguage();
     Set<ReportFormat> formats = parseFormats();
-    AuditJob.Request request = dealsOptions.request(workspace, deals, this.out, language, common.standardRules, err, formats);
-    AuditJob job = new AuditJob();
-    AuditJob.Prepared prepared = job.prepare(request);
+    AuditingAPeriod.Request request = dealsOptions.request(workspace, deals, this.out, language, common.standardRules, err, formats);
+    AuditingAPeriod job = new AuditingAPeriod();
+    AuditingAPeriod.Prepared prepared = job.prepare(request);
     if (prepared.source().detected() != null) {
       out.println("Reading " + prepared.source().detected());
       out.flush();
     }
-    AuditJob.Result result = job.run(prepared);
-    AuditSummary s = result.summary();
-    out.printf("Audited %s for %s, deals from %s%n", result.period().label(), DisplayPath.of(workspace), DisplayPath.of(result.deals()));
+    AuditingAPeriod.Result result = job.run(prepared);
+    AuditResult audit = result.result();
+    AuditSummary s = audit.summary();
+    out.printf("Audited %s for %s, deals from %s%n", audit.scope().period().label(), DisplayPath.of(workspace), DisplayPath.of(result.deals()));
     ImportLines.print(out, prepared.source(), result);
     out.printf("  %d records read = %d audited + %d rejected%s%n", s.recordsRead(), s.dealsAudited(), s.recordsRejected(),
         s.recordsRejected() > 0 ? " (see rejected.csv)" : "");
@@ -74,17 +76,18 @@ final class AuditCommand implements Callable<Integer> {
     out.printf("  conformity %s%% (%d of %d deals), %d findings (%s)%n", s.conformityRate().toPlainString(), s.conformingDeals(),
         s.dealsAudited(), s.findings(), java.util.Arrays.stream(Severity.values()).sorted(java.util.Comparator.reverseOrder())
             .map(sev -> s.findingsBySeverity().getOrDefault(sev, 0L) + " " + sev.code()).collect(Collectors.joining(", ")));
-    if (s.waived() > 0) {
-      out.printf("  %d finding(s) waived by waivers.yaml, outside the conformity rate%n", s.waived());
+    if (audit.waivers().findings() > 0) {
+      out.printf("  %d finding(s) waived by waivers.yaml, outside the conformity rate%n", audit.waivers().findings());
     }
-    s.expiredWaivers().forEach(w -> out.printf("  warning: %s: the waiver of %s expired on %s and was not applied%n", w.location(), w.describe(), w.until()));
-    s.unusedWaivers().forEach(w -> out.printf("  warning: %s: the waiver of %s matched no finding%n", w.location(), w.describe()));
+    audit.waivers().expired().forEach(w ->
+        out.printf("  warning: %s: the waiver of %s expired on %s and was not applied%n", w.location(), w.describe(), w.until()));
+    audit.waivers().unused().forEach(w -> out.printf("  warning: %s: the waiver of %s matched no finding%n", w.location(), w.describe()));
     out.printf("  reports in %s: %s%n", DisplayPath.of(result.outDir()),
         result.files().stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")));
     if (!result.removed().isEmpty()) {
       out.printf("  removed from an earlier run (the folder holds this run only): %s%n", String.join(", ", result.removed()));
     }
-    return result.exitCode(threshold);
+    return audit.hasFindingAtOrAbove(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 
   private Severity parseFailOn() {

@@ -1,8 +1,8 @@
 package fr.vigie.cli;
 
-import fr.vigie.audit.run.AuditRun;
-import fr.vigie.job.AuditJob;
-import fr.vigie.report.ReportFormat;
+import fr.vigie.audit.result.Progress;
+import fr.vigie.job.AuditingAPeriod;
+import fr.vigie.report.formats.ReportFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -29,13 +29,13 @@ final class DealsOptions {
   boolean quiet;
 
   /** The audit these options ask for, its progress printed on {@code err} unless --quiet. */
-  AuditJob.Request request(Path workspace, Path deals, Path out, Locale language, Path standardRules, PrintWriter err,
+  AuditingAPeriod.Request request(Path workspace, Path deals, Path out, Locale language, Path standardRules, PrintWriter err,
       Set<ReportFormat> formats) {
-    return new AuditJob.Request(workspace, deals, period, out, language, threads, standardRules, progress(err), source, mapping, formats);
+    return new AuditingAPeriod.Request(workspace, deals, period, out, language, threads, standardRules, progress(err), source, mapping, formats);
   }
 
   /** Where the audit's progress goes: a line on {@code err} now and then, or nowhere with --quiet. */
-  private Consumer<AuditRun.Progress> progress(PrintWriter err) {
+  private Consumer<Progress> progress(PrintWriter err) {
     return quiet ? p -> {} : p -> {
       err.printf("  ... %,d records read, %,d audited, %,d rejected (%.0f records/s)%n", p.read(), p.audited(), p.rejected(),
           p.read() / Math.max(0.001, p.seconds()));

@@ -1,7 +1,7 @@
 package fr.vigie.cli;
 
-import fr.vigie.job.AuditJob;
-import fr.vigie.job.XesExport;
+import fr.vigie.job.AuditingAPeriod;
+import fr.vigie.job.ExportingALog;
 import fr.vigie.common.Problem;
 import fr.vigie.common.DisplayPath;
 import java.io.PrintWriter;
@@ -40,8 +40,8 @@ final class ExportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    AuditJob.Request request = dealsOptions.request(workspace, deals, null, null, common.standardRules, stderr, null);
-    XesExport.Result result = new XesExport().run(request, out);
+    AuditingAPeriod.Request request = dealsOptions.request(workspace, deals, null, null, common.standardRules, stderr, null);
+    ExportingALog.Result result = new ExportingALog().export(request, out);
     var s = result.summary();
     stdout.printf("Wrote %s: %d traces, the audited deals of %s with their %d findings%n", DisplayPath.of(result.file()), result.traces(),
         DisplayPath.of(workspace), s.findings());

@@ -1,8 +1,8 @@
 package fr.vigie.cli;
 
 import fr.vigie.deals.input.DealInput;
-import fr.vigie.job.AuditJob;
-import fr.vigie.job.DealSource;
+import fr.vigie.job.AuditingAPeriod;
+import fr.vigie.sources.DealSource;
 import fr.vigie.common.Problem;
 import java.io.PrintWriter;
 
@@ -11,14 +11,14 @@ final class ImportLines {
 
   private ImportLines() {}
 
-  static void print(PrintWriter out, DealSource source, AuditJob.Result result) {
+  static void print(PrintWriter out, DealSource source, AuditingAPeriod.Result result) {
     if (source.kind() == null) {
       return;
     }
     for (String note : result.notes()) {
       out.println("  note: " + note);
     }
-    for (DealInput.FileCount file : result.summary().files()) {
+    for (DealInput.FileCount file : result.result().summary().files()) {
       out.println("  " + file.file() + ": " + rows(file));
     }
     for (Problem warning : result.warnings()) {

@@ -1,21 +1,14 @@
 package fr.vigie.cli;
 
 import fr.vigie.audit.model.Finding;
-import fr.vigie.common.Severity;
-import fr.vigie.job.DealSource;
-import fr.vigie.job.PlanCheck;
-import fr.vigie.job.PreparedWorkspace;
-import fr.vigie.common.Problem;
-import fr.vigie.common.Problems;
-import fr.vigie.strategy.PlanLoader;
 import fr.vigie.common.DisplayPath;
-import fr.vigie.workspace.Period;
+import fr.vigie.common.Problem;
+import fr.vigie.common.Severity;
+import fr.vigie.job.CheckingAWorkspace;
+import fr.vigie.job.PlanCheck;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,28 +40,19 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Problems problems = new Problems();
-    PreparedWorkspace prepared = PreparedWorkspace.load(workspace, common.standardRules, problems);
-    List<PlanCheck.Result> plans = new ArrayList<>();
-    if (!problems.hasErrors()) {
-      DealSource.checkMappings(prepared.workspace(), problems);
-      for (Period period : periods(prepared, problems)) {
-        plans.add(PlanCheck.run(prepared, period, prepared.workspace().settings().language(), problems));
-      }
-    }
-    for (Problem problem : problems.all()) {
+    CheckingAWorkspace.Check check = new CheckingAWorkspace().check(workspace, common.standardRules);
+    for (Problem problem : check.problems()) {
       err.println(problem);
     }
-    long errors = problems.all().stream().filter(Problem::isError).count();
+    long errors = check.errors();
     if (errors > 0) {
       err.println(errors + (errors == 1 ? " error" : " errors") + " in " + DisplayPath.of(workspace));
       return ExitCodes.INPUT_ERROR;
     }
-    out.printf("%s is valid: %d process(es), %d rules.%n", DisplayPath.of(workspace), prepared.workspace().processes().size(),
-        prepared.rules().catalog().size());
+    out.printf("%s is valid: %d process(es), %d rules.%n", DisplayPath.of(workspace), check.processes(), check.rules());
     Severity threshold = "none".equalsIgnoreCase(failOn) ? null : Severity.fromCode(failOn).orElse(Severity.MAJOR);
     boolean failing = false;
-    for (PlanCheck.Result plan : plans) {
+    for (PlanCheck.Result plan : check.plans()) {
       if (plan.plan().tacticsFile() == null || !Files.isRegularFile(Path.of(plan.plan().tacticsFile()))) {
         continue;
       }
@@ -81,14 +65,5 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
     return failing ? ExitCodes.FINDINGS : ExitCodes.OK;
-  }
-
-  /** The periods of the tactics files; with none, the strategy is checked alone. */
-  private List<Period> periods(PreparedWorkspace prepared, Problems problems) {
-    List<Period> periods = PlanLoader.tacticsPeriods(prepared.workspace(), problems);
-    if (periods.isEmpty()) {
-      return List.of(Period.parse(String.valueOf(LocalDate.now().getYear())).orElseThrow());
-    }
-    return periods;
   }
 }

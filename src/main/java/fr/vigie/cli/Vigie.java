@@ -1,10 +1,10 @@
 package fr.vigie.cli;
 
-import fr.vigie.audit.engine.RuleLoopException;
 import fr.vigie.common.CannotWriteException;
 import fr.vigie.common.InvalidInputException;
 import fr.vigie.common.VisibleText;
 import fr.vigie.common.Problem;
+import fr.vigie.common.RuleProblemException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -71,7 +71,7 @@ public final class Vigie {
       err.println("vigie: " + output);
       return ExitCodes.OUTPUT_ERROR;
     }
-    if (e instanceof RuleLoopException loop) {
+    if (e instanceof RuleProblemException loop) {
       err.println("vigie: " + loop.getMessage());
       return ExitCodes.INPUT_ERROR;
     }

@@ -1,6 +1,6 @@
 package fr.vigie.job;
 
-import fr.vigie.audit.run.AuditListener;
+import fr.vigie.audit.result.AuditListener;
 import fr.vigie.common.CannotWriteException;
 import fr.vigie.common.DisplayPath;
 import fr.vigie.common.InvalidInputException;

@@ -4,6 +4,7 @@ import fr.vigie.audit.engine.RuleBase;
 import fr.vigie.audit.engine.RuleCompiler;
 import fr.vigie.audit.engine.RuleSource;
 import fr.vigie.audit.findings.FindingFactory;
+import fr.vigie.audit.prepare.RuleSettingsCheck;
 import fr.vigie.audit.prepare.EffectiveRules;
 import fr.vigie.common.Problems;
 import fr.vigie.workspace.Workspace;

@@ -1,10 +1,10 @@
 package fr.vigie.job;
 
 import fr.vigie.audit.model.Finding;
-import fr.vigie.audit.run.AuditContext;
-import fr.vigie.audit.run.AuditListener;
-import fr.vigie.audit.run.AuditSummary;
-import fr.vigie.audit.run.AuditedDeal;
+import fr.vigie.audit.result.AuditListener;
+import fr.vigie.audit.result.AuditResult;
+import fr.vigie.audit.result.AuditScope;
+import fr.vigie.audit.result.AuditedDeal;
 import fr.vigie.audit.waivers.WaivedFinding;
 import fr.vigie.common.CannotWriteException;
 import fr.vigie.deals.input.Rejection;
@@ -16,8 +16,8 @@ import java.util.function.Function;
 record Writing(AuditListener writer, Function<Exception, CannotWriteException> failure) implements AuditListener {
 
   @Override
-  public void start(AuditContext context) {
-    run(() -> writer.start(context));
+  public void start(AuditScope scope) {
+    run(() -> writer.start(scope));
   }
 
   @Override
@@ -36,8 +36,8 @@ record Writing(AuditListener writer, Function<Exception, CannotWriteException> f
   }
 
   @Override
-  public void finish(AuditSummary summary) {
-    run(() -> writer.finish(summary));
+  public void finish(AuditResult result) {
+    run(() -> writer.finish(result));
   }
 
   private void run(Runnable call) {

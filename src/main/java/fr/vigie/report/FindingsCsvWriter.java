@@ -1,10 +1,10 @@
 package fr.vigie.report;
 
 import fr.vigie.audit.model.Finding;
-import fr.vigie.audit.run.AuditContext;
-import fr.vigie.audit.run.AuditListener;
-import fr.vigie.audit.run.AuditSummary;
-import fr.vigie.audit.run.AuditedDeal;
+import fr.vigie.audit.result.AuditListener;
+import fr.vigie.audit.result.AuditResult;
+import fr.vigie.audit.result.AuditScope;
+import fr.vigie.audit.result.AuditedDeal;
 import fr.vigie.audit.waivers.WaivedFinding;
 import fr.vigie.audit.waivers.Waiver;
 import java.io.IOException;
@@ -25,8 +25,8 @@ public final class FindingsCsvWriter implements AuditListener {
   }
 
   @Override
-  public void start(AuditContext context) {
-    text = new ReportText(context.language());
+  public void start(AuditScope scope) {
+    text = new ReportText(scope.language());
     try {
       csv = new CsvWriter(Files.newOutputStream(file), separatorFor(text));
     } catch (IOException e) {
@@ -36,8 +36,8 @@ public final class FindingsCsvWriter implements AuditListener {
         text.get("csv.id"), text.get("csv.rule"), text.get("csv.severity"), text.get("csv.lever"), text.get("csv.deal"),
         text.get("csv.dealName"), text.get("csv.account"), text.get("csv.owner"), text.get("csv.team"), text.get("csv.stage"),
         text.get("csv.message"), text.get("csv.source"), text.get("csv.waiver")));
-    write(context.planFindings());
-    context.planWaived().forEach(w -> row(w.finding(), w.waiver()));
+    write(scope.planFindings());
+    scope.planWaived().forEach(w -> row(w.finding(), w.waiver()));
   }
 
   static char separatorFor(ReportText text) {
@@ -66,7 +66,7 @@ public final class FindingsCsvWriter implements AuditListener {
   }
 
   @Override
-  public void finish(AuditSummary summary) {
+  public void finish(AuditResult result) {
     csv.close();
   }
 }

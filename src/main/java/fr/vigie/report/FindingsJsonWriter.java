@@ -1,10 +1,11 @@
 package fr.vigie.report;
 
 import fr.vigie.audit.model.Finding;
-import fr.vigie.audit.run.AuditContext;
-import fr.vigie.audit.run.AuditListener;
-import fr.vigie.audit.run.AuditSummary;
-import fr.vigie.audit.run.AuditedDeal;
+import fr.vigie.audit.result.AuditListener;
+import fr.vigie.audit.result.AuditResult;
+import fr.vigie.audit.result.AuditScope;
+import fr.vigie.audit.result.AuditSummary;
+import fr.vigie.audit.result.AuditedDeal;
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.audit.waivers.WaivedFinding;
 import fr.vigie.audit.waivers.Waiver;
@@ -43,24 +44,24 @@ public final class FindingsJsonWriter implements AuditListener {
   }
 
   @Override
-  public void start(AuditContext context) {
+  public void start(AuditScope scope) {
     try {
       stream = Files.newOutputStream(file);
       json = FACTORY.createGenerator(ObjectWriteContext.empty(), stream);
       json.writeStartObject();
       json.writeStringProperty("schema", SCHEMA);
-      json.writeStringProperty("client", context.workspace().settings().client());
+      json.writeStringProperty("client", scope.workspace().settings().client());
       json.writeName("period");
       json.writeStartObject();
-      json.writeStringProperty("label", context.period().label());
-      json.writeStringProperty("start", context.period().start().toString());
-      json.writeStringProperty("end", context.period().lastDay().toString());
+      json.writeStringProperty("label", scope.period().label());
+      json.writeStringProperty("start", scope.period().start().toString());
+      json.writeStringProperty("end", scope.period().lastDay().toString());
       json.writeEndObject();
-      json.writeStringProperty("language", context.language().getLanguage());
+      json.writeStringProperty("language", scope.language().getLanguage());
       json.writeName("findings");
       json.writeStartArray();
-      write(context.planFindings());
-      context.planWaived().forEach(w -> write(w.finding(), w.waiver()));
+      write(scope.planFindings());
+      scope.planWaived().forEach(w -> write(w.finding(), w.waiver()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -136,7 +137,8 @@ public final class FindingsJsonWriter implements AuditListener {
   }
 
   @Override
-  public void finish(AuditSummary summary) {
+  public void finish(AuditResult result) {
+    AuditSummary summary = result.summary();
     try {
       json.writeEndArray();
       json.writeName("summary");
@@ -159,7 +161,7 @@ public final class FindingsJsonWriter implements AuditListener {
       json.writeEndArray();
       json.writeEndObject();
       json.writeNumberProperty("findings", summary.findings());
-      json.writeNumberProperty("waived", summary.waived());
+      json.writeNumberProperty("waived", result.waivers().findings());
       json.writeNumberProperty("conformingDeals", summary.conformingDeals());
       json.writeNumberProperty("conformityRate", summary.conformityRate());
       json.writeName("findingsBySeverity");

@@ -1,18 +1,22 @@
 package fr.vigie.report;
 
 import fr.vigie.audit.model.Finding;
+import fr.vigie.audit.model.Lever;
 import fr.vigie.audit.model.RuleInfo;
-import fr.vigie.audit.run.Figures;
-import fr.vigie.report.model.ReportModel;
-import fr.vigie.report.model.SharedModel;
-import fr.vigie.common.Severity;
-import fr.vigie.audit.run.AuditContext;
-import fr.vigie.audit.run.AuditListener;
-import fr.vigie.audit.run.AuditSummary;
-import fr.vigie.audit.run.AuditedDeal;
-import fr.vigie.deals.input.Rejection;
+import fr.vigie.audit.result.AuditListener;
+import fr.vigie.audit.result.AuditResult;
+import fr.vigie.audit.result.AuditScope;
+import fr.vigie.audit.result.AuditSummary;
+import fr.vigie.audit.result.AuditedDeal;
+import fr.vigie.audit.result.Effectiveness;
+import fr.vigie.audit.result.Figures;
+import fr.vigie.audit.result.Recommendation;
+import fr.vigie.audit.result.RuleUsed;
+import fr.vigie.audit.result.SettingInForce;
 import fr.vigie.audit.waivers.WaivedFinding;
 import fr.vigie.audit.waivers.Waiver;
+import fr.vigie.common.Severity;
+import fr.vigie.deals.input.Rejection;
 import fr.vigie.workspace.WorkspaceSettings;
 import java.io.BufferedWriter;
 import fr.vigie.common.VisibleText;
@@ -39,36 +43,30 @@ public final class MarkdownReportWriter implements AuditListener {
   private final Path findingsPart;
   private final Path rejectedPart;
   private final Path waivedPart;
-  private final SharedModel model;
   private BufferedWriter waivedOut;
   private BufferedWriter findings;
   private BufferedWriter rejected;
   private long rejectedCount;
   private ReportText text;
-  private AuditContext context;
+  private AuditScope scope;
+  private AuditResult result;
 
   public MarkdownReportWriter(Path file) {
-    this(file, new SharedModel());
-  }
-
-  /** {@code model}: the run's report model, shared with the other writers that show it. */
-  public MarkdownReportWriter(Path file, SharedModel model) {
     this.file = file;
-    this.model = model;
     this.findingsPart = file.resolveSibling(file.getFileName() + ".findings.part");
     this.rejectedPart = file.resolveSibling(file.getFileName() + ".rejected.part");
     this.waivedPart = file.resolveSibling(file.getFileName() + ".waived.part");
   }
 
   @Override
-  public void start(AuditContext auditContext) {
-    context = auditContext;
-    text = new ReportText(context.language());
+  public void start(AuditScope auditScope) {
+    scope = auditScope;
+    text = new ReportText(scope.language());
     try {
       findings = Files.newBufferedWriter(findingsPart, StandardCharsets.UTF_8);
       rejected = Files.newBufferedWriter(rejectedPart, StandardCharsets.UTF_8);
       waivedOut = Files.newBufferedWriter(waivedPart, StandardCharsets.UTF_8);
-      for (WaivedFinding waived : context.planWaived()) {
+      for (WaivedFinding waived : scope.planWaived()) {
         writeWaived(waived);
       }
     } catch (IOException e) {
@@ -91,7 +89,8 @@ public final class MarkdownReportWriter implements AuditListener {
   /** The deal's title and its line (owner, team, amount, outcome, process), as its findings and its spotlight start. */
   private String dealHeading(AuditedDeal deal) {
     return "### " + Markdown.escape(deal.id()) + " — " + Markdown.escape(deal.name() == null ? "" : deal.name()) + " (" + Markdown.escape(deal.account()) + ")\n\n"
-        + text.get("md.deal.line", Markdown.escape(context.workspace().settings().displayName(deal.owner())), Markdown.escape(deal.team() == null ? "—" : deal.team()),
+        + text.get("md.deal.line", Markdown.escape(scope.workspace().settings().displayName(deal.owner())),
+            Markdown.escape(deal.team() == null ? "—" : deal.team()),
             deal.amount() == null ? "—" : text.amount(deal.amount(), currency(deal)), text.outcome(deal.outcome()),
             Markdown.escape(deal.process() + " " + deal.processVersion())) + "\n\n";
   }
@@ -111,12 +110,12 @@ public final class MarkdownReportWriter implements AuditListener {
     Finding f = waived.finding();
     write(waivedOut, "- `" + f.rule() + "` · " + Markdown.escape(f.message()) + " <sub>" + f.id() + "</sub>  \n  "
         + text.get("md.waived.line", Markdown.escape(waived.waiver().justification()),
-            Markdown.escape(context.workspace().settings().displayName(waived.waiver().acceptedBy())), text.date(waived.waiver().until()),
+            Markdown.escape(scope.workspace().settings().displayName(waived.waiver().acceptedBy())), text.date(waived.waiver().until()),
             Markdown.escape(waived.waiver().location())) + "\n");
   }
 
   private String currency(AuditedDeal deal) {
-    return deal.currency() == null ? context.workspace().settings().currency() : deal.currency();
+    return deal.currency() == null ? scope.workspace().settings().currency() : deal.currency();
   }
 
   @Override
@@ -129,20 +128,21 @@ public final class MarkdownReportWriter implements AuditListener {
   }
 
   @Override
-  public void finish(AuditSummary summary) {
+  public void finish(AuditResult auditResult) {
+    result = auditResult;
+    AuditSummary summary = result.summary();
     try {
       findings.close();
       rejected.close();
       waivedOut.close();
       try (Writer out = VisibleText.file(file)) {
-        ReportModel model = this.model.of(context, summary);
-        writeHead(out, summary, model);
-        writeEffectiveness(out, model);
+        writeHead(out, summary);
+        writeEffectiveness(out);
         writeProcessPays(out, summary);
         writeWhereItBreaks(out, summary);
         writePlan(out, summary);
         writeSpotlights(out, summary);
-        writeRecommendations(out, model);
+        writeRecommendations(out);
         out.write("## " + text.get("md.appendix") + "\n\n");
         out.write("## " + text.get("md.findings") + "\n\n");
         if (summary.findings() == 0) {
@@ -154,7 +154,7 @@ public final class MarkdownReportWriter implements AuditListener {
         writeWaivers(out, summary);
         writeOverrides(out);
         writeRejected(out, summary);
-        writeCatalogue(out, model);
+        writeCatalogue(out);
       }
       Files.deleteIfExists(findingsPart);
       Files.deleteIfExists(rejectedPart);
@@ -164,38 +164,39 @@ public final class MarkdownReportWriter implements AuditListener {
     }
   }
 
-  private void writeHead(Writer out, AuditSummary s, ReportModel model) throws IOException {
-    WorkspaceSettings settings = context.workspace().settings();
-    out.write("# " + text.get("md.title", Markdown.escape(settings.client()), context.period().label()) + "\n\n");
-    out.write(text.get("md.period", text.date(context.period().start()), text.date(context.period().lastDay())) + "  \n");
-    out.write(text.get("md.processes", context.workspace().processes().stream()
+  private void writeHead(Writer out, AuditSummary s) throws IOException {
+    WorkspaceSettings settings = scope.workspace().settings();
+    out.write("# " + text.get("md.title", Markdown.escape(settings.client()), scope.period().label()) + "\n\n");
+    out.write(text.get("md.period", text.date(scope.period().start()), text.date(scope.period().lastDay())) + "  \n");
+    out.write(text.get("md.processes", scope.workspace().processes().stream()
         .map(p -> Markdown.escape(p.title()) + " (" + p.versions().stream().map(v -> v.version()).collect(Collectors.joining(", ")) + ")")
         .collect(Collectors.joining(" ; "))) + "\n\n");
     out.write("## " + text.get("md.summary") + "\n\n");
     out.write("- " + text.get("md.audited", text.number(s.dealsAudited()), text.amounts(s.amountByCurrency(), settings.currency())) + "\n");
     out.write("- " + text.get("md.outcomes", text.number(s.won()), text.number(s.lost()), text.number(s.open())) + "\n");
     out.write("- " + text.get("md.conformity", text.percent(s.conformityRate()), text.number(s.conformingDeals()), text.number(s.dealsAudited()))
-        + (model.previous() == null ? "" : " " + text.get("md.conformity.change", text.signedPoints(model.previous().change()), model.previous().period(),
-            text.percent(model.previous().conformityRate()))) + "  \n");
+        + (result.previous() == null ? "" : " " + text.get("md.conformity.change", text.signedPoints(result.previous().change()),
+            result.previous().period(),
+            text.percent(result.previous().conformityRate()))) + "  \n");
     out.write("  " + text.get("md.conformity.definition") + "\n");
     out.write("- " + text.get("md.findings.count", text.number(s.findings()), severities(s.findingsBySeverity())) + "\n");
-    if (s.waived() > 0) {
-      out.write("- " + text.get("md.waived.count", text.number(s.waived())) + "\n");
+    if (result.waivers().findings() > 0) {
+      out.write("- " + text.get("md.waived.count", text.number(result.waivers().findings())) + "\n");
     }
     out.write("- " + text.get("md.reconciliation", text.number(s.recordsRead()), text.number(s.dealsAudited()), text.number(s.recordsRejected()))
         + (s.reconciles() ? "" : " " + text.get("md.reconciliation.broken")) + "\n");
     if (s.eventsRead() > 0) {
       out.write("- " + text.get("md.events", text.number(s.eventsRead()), text.number(s.eventsRead() - s.eventsRejected()), text.number(s.eventsRejected())) + "\n");
     }
-    if (PlanTopics.shown(context, s)) {
-      out.write("- " + text.get("md.plan.headline", text.number(context.planFindings().size()), text.number(PlanTopics.findings(s, RuleInfo.Topic.STRATEGY)),
-          amount(PlanTopics.atStake(s, RuleInfo.Topic.STRATEGY)), text.number(PlanTopics.findings(s, RuleInfo.Topic.RIGHTS))) + "\n");
+    if (result.hasPlanTopics()) {
+      out.write("- " + text.get("md.plan.headline", text.number(scope.planFindings().size()), text.number(s.findings(RuleInfo.Topic.STRATEGY)),
+          amount(s.atStake(RuleInfo.Topic.STRATEGY)), text.number(s.findings(RuleInfo.Topic.RIGHTS))) + "\n");
     }
     out.write("\n");
-    if (!model.actions().isEmpty()) {
+    if (!result.actions().isEmpty()) {
       out.write("**" + text.get("md.actions") + "**\n\n");
       int n = 1;
-      for (ReportModel.Recommendation action : model.actions()) {
+      for (Recommendation action : result.actions()) {
         out.write((n++) + ". " + Markdown.escape(action.message()) + " _(" + text.lever(action.lever()) + ")_\n");
       }
       out.write("\n");
@@ -203,7 +204,7 @@ public final class MarkdownReportWriter implements AuditListener {
   }
 
   private void writeWhereItBreaks(Writer out, AuditSummary s) throws IOException {
-    WorkspaceSettings settings = context.workspace().settings();
+    WorkspaceSettings settings = scope.workspace().settings();
     out.write("## " + text.get("md.breaks") + "\n\n");
     String process = null;
     for (AuditSummary.FunnelStep step : s.funnel()) {
@@ -249,25 +250,25 @@ public final class MarkdownReportWriter implements AuditListener {
   }
 
   private String amount(BigDecimal value) {
-    return text.amount(value, context.workspace().settings().currency());
+    return text.amount(value, scope.workspace().settings().currency());
   }
 
   /** The strategy and tactics section: written contradictions, then decisions, then decision rights. */
   private void writePlan(Writer out, AuditSummary s) throws IOException {
-    if (!PlanTopics.shown(context, s)) {
+    if (!result.hasPlanTopics()) {
       return;
     }
     out.write("## " + text.get("md.plan") + "\n\n");
-    out.write(text.get("md.plan.intro", Markdown.escape(String.valueOf(context.plan().strategyFile())),
-        Markdown.escape(String.valueOf(context.plan().tacticsFile()))) + "\n\n");
-    out.write("### " + text.get("md.plan.written", text.number(context.planFindings().size())) + "\n\n");
-    if (context.planFindings().isEmpty()) {
+    out.write(text.get("md.plan.intro", Markdown.escape(String.valueOf(scope.plan().strategyFile())),
+        Markdown.escape(String.valueOf(scope.plan().tacticsFile()))) + "\n\n");
+    out.write("### " + text.get("md.plan.written", text.number(scope.planFindings().size())) + "\n\n");
+    if (scope.planFindings().isEmpty()) {
       out.write(text.get("md.plan.written.none") + "\n\n");
     }
-    for (Finding finding : context.planFindings()) {
+    for (Finding finding : scope.planFindings()) {
       out.write(findingLine(finding));
     }
-    if (!context.planFindings().isEmpty()) {
+    if (!scope.planFindings().isEmpty()) {
       out.write("\n");
     }
     writeTopic(out, s, RuleInfo.Topic.STRATEGY, "md.plan.decisions", true);
@@ -275,8 +276,8 @@ public final class MarkdownReportWriter implements AuditListener {
   }
 
   private void writeTopic(Writer out, AuditSummary s, RuleInfo.Topic topic, String title, boolean withAmounts) throws IOException {
-    List<AuditSummary.RuleCount> rules = PlanTopics.dealRules(s, topic);
-    out.write("### " + text.get(title, text.number(PlanTopics.findings(s, topic))) + "\n\n");
+    List<AuditSummary.RuleCount> rules = s.dealRules(topic);
+    out.write("### " + text.get(title, text.number(s.findings(topic))) + "\n\n");
     if (rules.isEmpty()) {
       out.write(text.get(title + ".none") + "\n\n");
       return;
@@ -289,13 +290,13 @@ public final class MarkdownReportWriter implements AuditListener {
           + (withAmounts ? " | " + (r.atStake().signum() == 0 ? "—" : amount(r.atStake())) : "") + " |\n");
     }
     if (withAmounts) {
-      out.write("| | **" + text.get("md.total") + "** | **" + text.number(PlanTopics.findings(s, topic)) + "** | | **" + amount(PlanTopics.atStake(s, topic)) + "** |\n");
+      out.write("| | **" + text.get("md.total") + "** | **" + text.number(s.findings(topic)) + "** | | **" + amount(s.atStake(topic)) + "** |\n");
     }
     out.write("\n");
   }
 
-  private void writeEffectiveness(Writer out, ReportModel model) throws IOException {
-    ReportModel.Effectiveness e = model.effectiveness();
+  private void writeEffectiveness(Writer out) throws IOException {
+    Effectiveness e = result.effectiveness();
     out.write("## " + text.get("md.effectiveness") + "\n\n");
     out.write(text.get("md.effectiveness.intro") + "\n\n");
     out.write("- " + (e.target() == null ? text.get("md.won.noTarget", amount(e.wonRevenue()))
@@ -304,14 +305,14 @@ public final class MarkdownReportWriter implements AuditListener {
     writeRows(out, text.get("md.col.owner"), e.people());
   }
 
-  private void writeRows(Writer out, String who, List<ReportModel.Effectiveness.Row> rows) throws IOException {
+  private void writeRows(Writer out, String who, List<Effectiveness.Row> rows) throws IOException {
     if (rows.isEmpty()) {
       return;
     }
     out.write("| " + who + " | " + text.get("md.col.won") + " | " + text.get("md.col.quota") + " | " + text.get("md.col.attainment") + " | "
         + text.get("md.col.deals") + " | " + text.get("md.col.winRate") + " | " + text.get("md.col.perActivity") + " | " + text.get("md.col.perDeal") + " | "
         + text.get("md.col.cycle") + " | " + text.get("md.col.discountGiven") + " |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (ReportModel.Effectiveness.Row row : rows) {
+    for (Effectiveness.Row row : rows) {
       Figures f = row.figures();
       out.write("| " + Markdown.escape(row.name() == null ? "—" : row.name()) + " | " + amount(f.wonAmount()) + " | "
           + (row.quota() == null ? "—" : amount(row.quota())) + " | " + (row.attainment() == null ? "—" : text.percent(row.attainment())) + " | "
@@ -340,7 +341,7 @@ public final class MarkdownReportWriter implements AuditListener {
     if (s.worthALook().isEmpty()) {
       return;
     }
-    java.time.ZoneId zone = context.workspace().settings().zone();
+    java.time.ZoneId zone = scope.workspace().settings().zone();
     out.write("## " + text.get("md.spotlights") + "\n\n");
     for (AuditSummary.Spotlight spotlight : s.worthALook()) {
       AuditedDeal deal = spotlight.deal();
@@ -350,7 +351,7 @@ public final class MarkdownReportWriter implements AuditListener {
       for (var visit : deal.visits()) {
         boolean marked = flagged.contains(visit.stage());
         out.write("- " + text.date(visit.enteredAt().atZoneSameInstant(zone).toLocalDate()) + " · " + (marked ? "⚠ **" : "") + Markdown.escape(visit.label())
-            + (marked ? "**" : "") + (visit.isTerminal() ? "" : " · " + text.get("md.days", text.number(visit.days()))) + "\n");
+            + (marked ? "**" : "") + (visit.terminal() ? "" : " · " + text.get("md.days", text.number(visit.days()))) + "\n");
       }
       out.write("\n");
       for (Finding finding : spotlight.findings()) {
@@ -360,32 +361,32 @@ public final class MarkdownReportWriter implements AuditListener {
     }
   }
 
-  private void writeRecommendations(Writer out, ReportModel model) throws IOException {
+  private void writeRecommendations(Writer out) throws IOException {
     out.write("## " + text.get("md.recommendations") + "\n\n");
-    if (model.recommendations().isEmpty()) {
+    if (result.recommendations().isEmpty()) {
       out.write(text.get("md.recommendations.none") + "\n\n");
       return;
     }
-    for (fr.vigie.audit.model.Lever lever : fr.vigie.audit.model.Lever.values()) {
-      List<ReportModel.Recommendation> ofLever = model.recommendations().stream().filter(r -> r.lever() == lever).toList();
+    for (Lever lever : Lever.values()) {
+      List<Recommendation> ofLever = result.recommendations().stream().filter(r -> r.lever() == lever).toList();
       if (ofLever.isEmpty()) {
         continue;
       }
       out.write("### " + text.lever(lever) + "\n\n");
-      for (ReportModel.Recommendation recommendation : ofLever) {
+      for (Recommendation recommendation : ofLever) {
         out.write("- " + Markdown.escape(recommendation.message()) + " <sub>" + recommendation.rule() + "</sub>\n");
       }
       out.write("\n");
     }
   }
 
-  private void writeCatalogue(Writer out, ReportModel model) throws IOException {
+  private void writeCatalogue(Writer out) throws IOException {
     out.write("\n## " + text.get("md.catalogue") + "\n\n");
     out.write("| " + text.get("md.col.rule") + " | " + text.get("md.col.version") + " | " + text.get("md.col.title") + " | " + text.get("md.col.severity")
         + " | " + text.get("md.col.lever") + " |\n|---|---|---|---|---|\n");
-    for (ReportModel.CatalogueEntry rule : model.catalogue()) {
+    for (RuleUsed rule : result.rules()) {
       out.write("| `" + rule.id() + "` | " + Markdown.escape(rule.version()) + " | " + Markdown.escape(rule.title()) + " | "
-          + text.severity(fr.vigie.common.Severity.fromCode(rule.severity()).orElseThrow()) + " | " + text.lever(rule.lever()) + " |\n");
+          + text.severity(rule.severity()) + " | " + text.lever(rule.lever()) + " |\n");
     }
   }
 
@@ -398,32 +399,32 @@ public final class MarkdownReportWriter implements AuditListener {
   }
 
   private void writeWaivers(Writer out, AuditSummary s) throws IOException {
-    if (context.waivers().isEmpty()) {
+    if (result.waivers().isEmpty()) {
       return;
     }
-    out.write("## " + text.get("md.waived", text.number(s.waived())) + "\n\n");
+    out.write("## " + text.get("md.waived", text.number(result.waivers().findings())) + "\n\n");
     out.write(text.get("md.waived.intro") + "\n\n");
     try (var in = Files.newBufferedReader(waivedPart, StandardCharsets.UTF_8)) {
       in.transferTo(out);
     }
-    if (s.waived() == 0) {
+    if (result.waivers().findings() == 0) {
       out.write(text.get("md.waived.none") + "\n");
     }
     out.write("\n");
-    for (Waiver waiver : s.expiredWaivers()) {
+    for (Waiver waiver : result.waivers().expired()) {
       out.write("- ⚠ " + text.get("md.waiver.expired", Markdown.escape(waiver.location()), Markdown.escape(waiver.describe()), text.date(waiver.until())) + "\n");
     }
-    for (Waiver waiver : s.unusedWaivers()) {
+    for (Waiver waiver : result.waivers().unused()) {
       out.write("- ⚠ " + text.get("md.waiver.unused", Markdown.escape(waiver.location()), Markdown.escape(waiver.describe())) + "\n");
     }
-    if (!s.expiredWaivers().isEmpty() || !s.unusedWaivers().isEmpty()) {
+    if (!result.waivers().expired().isEmpty() || !result.waivers().unused().isEmpty()) {
       out.write("\n");
     }
   }
 
   /** The rule settings in force: every override of a standard rule, with its reason, and the tactics' stage rules. */
   private void writeOverrides(Writer out) throws IOException {
-    List<SettingInForce> settings = SettingInForce.of(context);
+    List<SettingInForce> settings = result.settings();
     if (settings.isEmpty()) {
       return;
     }

@@ -1,8 +1,8 @@
 package fr.vigie.report;
 
-import fr.vigie.audit.run.AuditContext;
-import fr.vigie.audit.run.AuditListener;
-import fr.vigie.audit.run.AuditSummary;
+import fr.vigie.audit.result.AuditListener;
+import fr.vigie.audit.result.AuditResult;
+import fr.vigie.audit.result.AuditScope;
 import fr.vigie.deals.input.Rejection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,8 +22,8 @@ public final class RejectedCsvWriter implements AuditListener {
   }
 
   @Override
-  public void start(AuditContext context) {
-    ReportText text = new ReportText(context.language());
+  public void start(AuditScope scope) {
+    ReportText text = new ReportText(scope.language());
     try {
       csv = new CsvWriter(Files.newOutputStream(file), FindingsCsvWriter.separatorFor(text));
     } catch (IOException e) {
@@ -44,7 +44,7 @@ public final class RejectedCsvWriter implements AuditListener {
   }
 
   @Override
-  public void finish(AuditSummary summary) {
+  public void finish(AuditResult result) {
     csv.close();
   }
 }

@@ -5,6 +5,7 @@ import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.common.DidYouMean;
 import fr.vigie.common.Problems;
 import fr.vigie.common.DisplayPath;
+import fr.vigie.workspace.Period;
 import fr.vigie.yaml.YamlNode;
 import fr.vigie.yaml.YamlObject;
 import fr.vigie.yaml.YamlReader;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * Reads a rule test file ({@code *.test.yaml}). The rules under test are those listed under a
  * case's {@code rules:}, else under the file's {@code rules:}, else the rules of the DRL file of the
- * same name beside it, else all rules.
+ * same name beside it, else all rules. The period the deals are judged in is the case's
+ * {@code period:}, else the file's, else the runner's choice (the tactics', else the deals').
  */
 public final class RuleTestReader {
 
@@ -27,7 +29,7 @@ public final class RuleTestReader {
   public static List<RuleTestCase> read(Path file, RuleBase rules, Problems problems) {
     String display = DisplayPath.of(file);
     YamlNode root = YamlReader.read(file, display);
-    YamlObject top = YamlObject.of(root, display, problems, "rules", "cases");
+    YamlObject top = YamlObject.of(root, display, problems, "rules", "period", "cases");
     if (top == null) {
       return List.of();
     }
@@ -45,13 +47,15 @@ public final class RuleTestReader {
     if (underTest.isEmpty()) {
       underTest.addAll(known);
     }
+    Period filePeriod = period(top, problems);
     List<RuleTestCase> cases = new ArrayList<>();
     List<YamlNode> items = top.list("cases");
     if (items.isEmpty()) {
       problems.error(top.location(), "a test file needs 'cases:', each with 'name', 'deals' and 'expect'");
     }
     for (YamlNode item : items) {
-      YamlObject c = YamlObject.of(item, "a test case", problems, "name", "rules", "deals", "strategy", "tactics", "figures", "expect", "rejected");
+      YamlObject c = YamlObject.of(item, "a test case", problems, "name", "rules", "period", "deals", "strategy", "tactics", "figures", "expect",
+          "rejected");
       if (c == null) {
         continue;
       }
@@ -89,10 +93,24 @@ public final class RuleTestReader {
       if (c.list("deals").isEmpty() && !c.has("strategy") && !c.has("tactics") && !c.has("figures")) {
         problems.error(c.location(), "test case '" + name + "' needs 'deals', a 'strategy' and 'tactics', or 'figures' to check");
       }
-      cases.add(new RuleTestCase(display, c.location(), name, caseRules, c.list("deals"), c.node("strategy"), c.node("tactics"), c.node("figures"),
+      Period casePeriod = c.has("period") ? period(c, problems) : filePeriod;
+      cases.add(new RuleTestCase(display, c.location(), name, caseRules, casePeriod, c.list("deals"), c.node("strategy"), c.node("tactics"), c.node("figures"),
           expected, rejected));
     }
     return cases;
+  }
+
+  /** The object's {@code period:}, or null without one; a value that is no period is reported. */
+  private static Period period(YamlObject object, Problems problems) {
+    String text = object.text("period");
+    if (text == null) {
+      return null;
+    }
+    Period period = Period.parse(text).orElse(null);
+    if (period == null) {
+      problems.error(object.valueLocation("period"), "'" + text + "' is not a period: write a quarter (2026-Q3), a month (2026-07) or a year (2026)");
+    }
+    return period;
   }
 
   private static Set<String> rulesOfSiblingDrl(Path file, RuleBase rules) {

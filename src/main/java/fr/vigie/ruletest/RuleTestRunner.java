@@ -17,7 +17,21 @@ import fr.vigie.deals.jsonl.DealJsonParser;
 import fr.vigie.common.InvalidInputException;
 import fr.vigie.workspace.Period;
 import fr.vigie.workspace.Workspace;
+import fr.vigie.deals.model.Activity;
+import fr.vigie.deals.model.Deal;
+import fr.vigie.deals.model.Decision;
+import fr.vigie.deals.model.Document;
+import fr.vigie.deals.model.StageChange;
+import fr.vigie.yaml.YamlMap;
+import fr.vigie.yaml.YamlScalar;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -27,32 +41,34 @@ import java.util.TreeSet;
 
 /**
  * Runs rule test cases through the same judge as the batch audit, and compares the findings of
- * the rules under test with those expected. Messages are compared in French.
+ * the rules under test with those expected. Messages are compared in French. Each case is judged in
+ * its period: the one it or its file gives, else its tactics', else the quarter of its deals' latest
+ * date (open deals are judged as of the end of that period).
  */
 public final class RuleTestRunner {
 
-  public static final Period DEFAULT_PERIOD = Period.parse("2026-Q3").orElseThrow();
   private final Workspace workspace;
   private final RuleBase rules;
-  private final DealJudge judge;
+  private final Function<Period, Plan> plans;
+  private final Map<Period, DealJudge> judges = new HashMap<>();
   private final ShortDeals shortDeals;
   /** What judges a case's own plan and figures: the rules of scope plan and report, with the workspace's settings. */
   private final PlanAuditor planAuditor;
   private final EffectiveRules inForce;
 
   public RuleTestRunner(Workspace workspace, RuleBase rules) {
-    this(workspace, rules, Plan.NONE);
+    this(workspace, rules, period -> Plan.NONE);
   }
 
   /**
-   * @param plan the strategy and tactics deals are judged with when a case gives none of its own
-   *     (a workspace's tests run with the workspace's plan); its written contradictions are not
-   *     reported in each case
+   * @param plans the strategy and tactics of a period, that deals are judged with when a case gives
+   *     none of its own (a workspace's tests run with the workspace's plan); its written
+   *     contradictions are not reported in each case
    */
-  public RuleTestRunner(Workspace workspace, RuleBase rules, Plan plan) {
+  public RuleTestRunner(Workspace workspace, RuleBase rules, Function<Period, Plan> plans) {
     this.workspace = workspace;
     this.rules = rules;
-    this.judge = new DealJudge(workspace, DEFAULT_PERIOD, plan, rules, Locale.FRENCH, DealAuditor.DEFAULT_MAX_FIRINGS);
+    this.plans = plans;
     this.shortDeals = new ShortDeals(workspace.settings().zone(), workspace.processes());
     this.planAuditor = new PlanAuditor(rules, new FindingFactory(rules.messages(), Locale.FRENCH, workspace.settings()));
     this.inForce = EffectiveRules.resolve(rules.catalog(), workspace.settings().ruleSettings(), null);
@@ -62,18 +78,24 @@ public final class RuleTestRunner {
     List<String> differences = new ArrayList<>();
     List<Finding> actual = new ArrayList<>();
     List<Rejection> rejections = new ArrayList<>();
-    DealJsonParser parser = new DealJsonParser();
-    DealJudge judge = this.judge;
+    List<RecordOutcome> read = read(testCase, differences);
+    Period period = period(testCase, read);
+    boolean judged = !testCase.deals().isEmpty() || testCase.strategy() != null || testCase.tactics() != null;
+    if (period == null && judged) {
+      differences.add("this case needs a period: add period: 2026-Q3 (say) to it or to its file, or give its deals dates");
+      return new RuleTestResult(testCase, differences, Set.of(), Set.of());
+    }
+    DealJudge judge = judged ? judges.computeIfAbsent(period, this::judge) : null;
     if (testCase.strategy() != null || testCase.tactics() != null) {
       Problems problems = new Problems();
       Plan plan = new PlanReader(problems, workspace.settings().people())
-          .read(testCase.strategy(), testCase.file(), testCase.tactics(), testCase.file(), DEFAULT_PERIOD);
+          .read(testCase.strategy(), testCase.file(), testCase.tactics(), testCase.file(), period);
       if (problems.hasErrors()) {
         problems.all().forEach(p -> differences.add(p.toString()));
         return new RuleTestResult(testCase, differences, Set.of(), Set.of());
       }
-      judge = new DealJudge(workspace, DEFAULT_PERIOD, plan, rules, Locale.FRENCH, DealAuditor.DEFAULT_MAX_FIRINGS);
-      planAuditor.audit(plan.facts(), List.of(DEFAULT_PERIOD), inForce).stream()
+      judge = new DealJudge(workspace, period, plan, rules, Locale.FRENCH, DealAuditor.DEFAULT_MAX_FIRINGS);
+      planAuditor.audit(plan.facts(), List.of(period), inForce).stream()
           .filter(f -> testCase.rulesUnderTest().contains(f.rule()))
           .forEach(actual::add);
     }
@@ -89,28 +111,64 @@ public final class RuleTestRunner {
           .forEach(actual::add);
     }
     Set<String> touched = new TreeSet<>();
-    for (int i = 0; i < testCase.deals().size(); i++) {
-      var node = testCase.deals().get(i);
-      RecordOutcome outcome;
-      try {
-        outcome = new RecordOutcome.Accepted(parser.parse(shortDeals.toJson(node, i)), node.location(), 0);
-      } catch (DealJsonParser.Refusal refusal) {
-        outcome = new RecordOutcome.Rejected(new Rejection(node.location(), refusal.dealId(), refusal.getMessage()), 0);
-      } catch (InvalidInputException invalid) {
-        differences.add(invalid.getMessage());
-        continue;
-      }
-      Judged judged = judge.judge(outcome);
-      if (judged instanceof Judged.Audited audited) {
+    for (RecordOutcome outcome : read) {
+      Judged verdict = judge.judge(outcome);
+      if (verdict instanceof Judged.Audited audited) {
         audited.findings().stream().filter(f -> testCase.rulesUnderTest().contains(f.rule())).forEach(actual::add);
         ((RecordOutcome.Accepted) outcome).deal().stages().forEach(s -> touched.add(audited.deal().process() + "/" + s.stage()));
       } else {
-        rejections.add(((Judged.Refused) judged).rejection());
+        rejections.add(((Judged.Refused) verdict).rejection());
       }
     }
     compareFindings(testCase, actual, differences);
     compareRejections(testCase, rejections, differences);
     return new RuleTestResult(testCase, differences, touched, cited(actual));
+  }
+
+  /** The case's deals, read as the audit reads them: accepted, or rejected with the reason; those that cannot be written are differences. */
+  private List<RecordOutcome> read(RuleTestCase testCase, List<String> differences) {
+    DealJsonParser parser = new DealJsonParser();
+    List<RecordOutcome> read = new ArrayList<>();
+    for (int i = 0; i < testCase.deals().size(); i++) {
+      var node = testCase.deals().get(i);
+      try {
+        read.add(new RecordOutcome.Accepted(parser.parse(shortDeals.toJson(node, i)), node.location(), 0));
+      } catch (DealJsonParser.Refusal refusal) {
+        read.add(new RecordOutcome.Rejected(new Rejection(node.location(), refusal.dealId(), refusal.getMessage()), 0));
+      } catch (InvalidInputException invalid) {
+        differences.add(invalid.getMessage());
+      }
+    }
+    return read;
+  }
+
+  /** The case's period: its own or its file's, else its tactics', else the quarter of its deals' latest date; null with none of them. */
+  private Period period(RuleTestCase testCase, List<RecordOutcome> read) {
+    if (testCase.period() != null) {
+      return testCase.period();
+    }
+    if (testCase.tactics() instanceof YamlMap tactics && tactics.get("period") instanceof YamlScalar declared && !declared.isNull()) {
+      Optional<Period> period = Period.parse(declared.value());
+      if (period.isPresent()) {
+        return period.get();
+      }
+    }
+    return read.stream().filter(RecordOutcome.Accepted.class::isInstance).map(o -> ((RecordOutcome.Accepted) o).deal())
+        .map(RuleTestRunner::latestDate).filter(Objects::nonNull).max(Comparator.naturalOrder())
+        .map(latest -> Period.quarterOf(latest.atZoneSameInstant(workspace.settings().zone()).toLocalDate())).orElse(null);
+  }
+
+  /** The latest moment the deal's history shows: a stage change, its close, an activity, a decision or a document. */
+  private static OffsetDateTime latestDate(Deal deal) {
+    Stream<OffsetDateTime> dates = Stream.of(
+        deal.stages().stream().map(StageChange::at), Stream.ofNullable(deal.closedAt()), deal.activities().stream().map(Activity::at),
+        deal.decisions().stream().map(Decision::at), deal.documents().stream().map(Document::at)).flatMap(s -> s);
+    return dates.filter(Objects::nonNull).max(Comparator.comparing(OffsetDateTime::toInstant)).orElse(null);
+  }
+
+  /** The judge of the deals of {@code period}, with the plan of that period. */
+  private DealJudge judge(Period period) {
+    return new DealJudge(workspace, period, plans.apply(period), rules, Locale.FRENCH, DealAuditor.DEFAULT_MAX_FIRINGS);
   }
 
   private static void compareFindings(RuleTestCase testCase, List<Finding> actual, List<String> differences) {

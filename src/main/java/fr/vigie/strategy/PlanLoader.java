@@ -1,8 +1,12 @@
 package fr.vigie.strategy;
 
+import fr.vigie.common.DidYouMean;
 import fr.vigie.common.Location;
 import fr.vigie.common.Problems;
+import fr.vigie.process.model.ProcessVersion;
+import fr.vigie.process.model.SalesProcess;
 import fr.vigie.strategy.model.Plan;
+import fr.vigie.strategy.model.TacticItem;
 import fr.vigie.common.ClientFolder;
 import fr.vigie.common.DisplayPath;
 import fr.vigie.workspace.Period;
@@ -12,6 +16,8 @@ import fr.vigie.yaml.YamlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Finds and reads a workspace's plan for a period: {@code strategy.yaml} (the CEO's, optional) and
@@ -33,8 +39,32 @@ public final class PlanLoader {
     if (strategyRoot == null && tacticsRoot == null) {
       return Plan.NONE;
     }
-    return new PlanReader(problems, workspace.settings().people())
+    Plan plan = new PlanReader(problems, workspace.settings().people())
         .read(strategyRoot, DisplayPath.of(strategy), tacticsRoot, DisplayPath.of(tactics), period);
+    checkStageRules(workspace, plan, problems);
+    return plan;
+  }
+
+  /** The stage rules the tactics change must name a process and a stage of the workspace. */
+  private static void checkStageRules(Workspace workspace, Plan plan, Problems problems) {
+    for (TacticItem change : plan.tactics()) {
+      if (change.kind() != TacticItem.Kind.STAGE_RULE_CHANGE || change.id() == null) {
+        continue;
+      }
+      Set<String> processes = new TreeSet<>();
+      Set<String> stages = new TreeSet<>();
+      for (SalesProcess process : workspace.processes()) {
+        processes.add(process.id());
+        if (change.process() == null || change.process().equals(process.id())) {
+          process.versions().stream().map(ProcessVersion::stageIds).forEach(stages::addAll);
+        }
+      }
+      if (change.process() != null && !processes.contains(change.process())) {
+        problems.error(change.location(), "unknown process '" + change.process() + "'" + DidYouMean.hint(change.process(), processes));
+      } else if (!stages.contains(change.id())) {
+        problems.error(change.location(), "unknown stage '" + change.id() + "'" + DidYouMean.hint(change.id(), stages));
+      }
+    }
   }
 
   /** The periods that have a tactics file, e.g. 2026-Q3 for tactics/2026-Q3.yaml; others are reported. */

@@ -44,6 +44,11 @@ public record Period(String label, LocalDate start, LocalDate end) {
     return Optional.empty();
   }
 
+  /** The quarter {@code day} falls in. */
+  public static Period quarterOf(LocalDate day) {
+    return parse(day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1)).orElseThrow();
+  }
+
   /** The period of the same kind just before: 2026-Q2 for 2026-Q3, 2026-06 for 2026-07, 2025 for 2026. */
   public Optional<Period> previous() {
     if (label.contains("-Q")) {

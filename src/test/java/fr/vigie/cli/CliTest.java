@@ -40,6 +40,20 @@ class CliTest {
   static final String SKIPPING = "{\"id\":\"D-2\",\"createdAt\":\"2026-09-01T09:00:00+02:00\",\"stages\":[{\"stage\":\"proposition\",\"at\":\"2026-09-01T09:00:00+02:00\"},{\"stage\":\"gagne\",\"at\":\"2026-09-10T09:00:00+02:00\"}],\"outcome\":\"won\",\"closedAt\":\"2026-09-10T09:00:00+02:00\",\"documents\":[{\"type\":\"devis\",\"at\":\"2026-09-02T09:00:00+02:00\"},{\"type\":\"bon-de-commande\",\"at\":\"2026-09-10T09:00:00+02:00\"}]}";
 
   @Test
+  void should_exit_2_naming_the_problem_when_the_rules_cannot_run_as_written() {
+    // GIVEN a rule that loops, as the engine reports it
+    StringWriter text = new StringWriter();
+    RuntimeException loop = new fr.vigie.audit.engine.RuleLoopException("the rules fired more than 100 times on deal at deals.jsonl:7");
+
+    // WHEN the command line handles it
+    int code = Vigie.handle(loop, new PrintWriter(text, true), false);
+
+    // THEN it is the rule author's input error, not a bug in Vigie
+    assertThat(code).isEqualTo(ExitCodes.INPUT_ERROR);
+    assertThat(text.toString()).isEqualTo("vigie: the rules fired more than 100 times on deal at deals.jsonl:7" + System.lineSeparator());
+  }
+
+  @Test
   void should_exit_0_and_say_so_when_a_workspace_is_valid() {
     assertThat(vigie("validate", workspace.toString())).isZero();
     assertThat(out.toString()).containsPattern("is valid: 1 process\\(es\\), \\d+ rules\\.");

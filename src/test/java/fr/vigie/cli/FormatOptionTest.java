@@ -3,7 +3,7 @@ package fr.vigie.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.vigie.report.ReportFormat;
+import fr.vigie.report.formats.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -16,13 +16,13 @@ class LatestDateTest {
 
   @Test
   void should_allow_a_day_after_the_audit_when_the_period_is_over() {
-    assertThat(AuditJob.latestDate(Q3, PARIS, Instant.parse("2026-12-03T10:00:00Z")))
+    assertThat(AuditingAPeriod.latestDate(Q3, PARIS, Instant.parse("2026-12-03T10:00:00Z")))
         .isEqualTo(OffsetDateTime.parse("2026-12-04T11:00:00+01:00"));
   }
 
   @Test
   void should_allow_the_end_of_a_period_not_over_yet() {
-    assertThat(AuditJob.latestDate(Q3, PARIS, Instant.parse("2026-08-15T10:00:00Z")))
+    assertThat(AuditingAPeriod.latestDate(Q3, PARIS, Instant.parse("2026-08-15T10:00:00Z")))
         .isEqualTo(OffsetDateTime.parse("2026-10-01T00:00:00+02:00"));
   }
 }

@@ -3,8 +3,8 @@ package fr.vigie.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.vigie.audit.run.AuditContext;
-import fr.vigie.audit.run.AuditListener;
+import fr.vigie.audit.result.AuditScope;
+import fr.vigie.audit.result.AuditListener;
 import fr.vigie.common.CannotWriteException;
 import fr.vigie.common.InvalidInputException;
 import java.io.IOException;
@@ -40,7 +40,7 @@ class OutputFolderTest {
   static AuditListener writing(OutputFolder out, String name, String text) {
     return new AuditListener() {
       @Override
-      public void start(AuditContext context) {
+      public void start(AuditScope scope) {
         try (OutputStream stream = Files.newOutputStream(out.staged(name))) {
           stream.write(text.getBytes());
           stream.flush();

@@ -3,15 +3,14 @@ package fr.vigie.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.vigie.audit.model.Finding;
-import fr.vigie.audit.run.AuditContext;
-import fr.vigie.audit.run.AuditListener;
-import fr.vigie.audit.run.AuditSummary;
-import fr.vigie.audit.run.AuditedDeal;
+import fr.vigie.audit.result.AuditListener;
+import fr.vigie.audit.result.AuditResult;
+import fr.vigie.audit.result.AuditScope;
+import fr.vigie.audit.result.AuditedDeal;
+import fr.vigie.audit.waivers.WaivedFinding;
 import fr.vigie.deals.input.Rejection;
 import fr.vigie.report.html.HtmlReportWriter;
 import fr.vigie.report.html.Medium;
-import fr.vigie.report.model.ReportModelBuilder;
-import fr.vigie.audit.waivers.WaivedFinding;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -209,12 +208,10 @@ class BundleWordsTest {
   /** Every string the writers are given: the values from the data the report may show. */
   static final class DataCollector implements AuditListener {
     private final Map<Object, Boolean> seen = new IdentityHashMap<>();
-    private AuditContext context;
 
     @Override
-    public void start(AuditContext auditContext) {
-      context = auditContext;
-      collect(auditContext, 0);
+    public void start(AuditScope scope) {
+      collect(scope, 0);
     }
 
     @Override
@@ -234,9 +231,8 @@ class BundleWordsTest {
     }
 
     @Override
-    public void finish(AuditSummary summary) {
-      collect(summary, 0);
-      collect(ReportModelBuilder.build(context, summary), 0);
+    public void finish(AuditResult result) {
+      collect(result, 0);
     }
 
     private void collect(Object value, int depth) {

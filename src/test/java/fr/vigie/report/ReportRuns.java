@@ -2,13 +2,12 @@ package fr.vigie.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.vigie.audit.run.AuditListener;
-import fr.vigie.audit.run.AuditRun;
-import fr.vigie.audit.run.AuditSummary;
+import fr.vigie.audit.result.AuditListener;
+import fr.vigie.audit.result.AuditResult;
 import fr.vigie.cli.Vigie;
 import fr.vigie.deals.input.DealInput;
-import fr.vigie.job.AuditJob;
-import fr.vigie.job.DealsLocator;
+import fr.vigie.job.AuditingAPeriod;
+import fr.vigie.sources.DealsLocator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -49,11 +48,11 @@ public final class ReportRuns {
   }
 
   /** Audits {@code workspace}'s period with {@code listeners} as the only writers. */
-  public static AuditSummary audit(Path workspace, String period, Locale language, List<AuditListener> listeners) {
-    AuditJob.Prepared prepared = new AuditJob().prepare(new AuditJob.Request(workspace, null, period, null, language, 2, Path.of("rules"), null));
-    AuditRun run = new AuditRun(prepared.judge(), new AuditRun.Options(2, 256, p -> {}));
+  public static AuditResult audit(Path workspace, String period, Locale language, List<AuditListener> listeners) {
+    AuditingAPeriod job = new AuditingAPeriod();
+    AuditingAPeriod.Prepared prepared = job.prepare(new AuditingAPeriod.Request(workspace, null, period, null, language, 2, Path.of("rules"), null));
     try (DealInput input = DealsLocator.open(prepared.deals())) {
-      return run.run(input, prepared.context(), listeners);
+      return job.audit(prepared, input, listeners);
     }
   }
 

@@ -1,11 +1,16 @@
 package fr.vigie.audit.run;
 
+import fr.vigie.audit.model.Finding;
+import fr.vigie.audit.model.RuleCatalog;
+import fr.vigie.audit.result.AuditListener;
+import fr.vigie.audit.result.AuditScope;
+import fr.vigie.audit.result.AuditSummary;
+import fr.vigie.audit.result.Progress;
+import fr.vigie.audit.waivers.WaivedFinding;
+import fr.vigie.audit.waivers.Waivers;
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.input.InputRecord;
 import fr.vigie.deals.input.Rejection;
-import fr.vigie.audit.model.Finding;
-import fr.vigie.audit.waivers.WaivedFinding;
-import fr.vigie.audit.waivers.Waivers;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,8 +24,10 @@ import java.util.function.Consumer;
 /**
  * Audits a stream of deal records: the calling thread reads records in batches, worker threads
  * judge them (parse, match the process, fire the rules), and the calling thread hands the
- * results to the listeners in input order. At most a few batches are in flight, so memory stays
- * flat however many deals there are.
+ * results to the listeners in input order, the findings a waiver accepts apart. At most a few
+ * batches are in flight, so memory stays flat however many deals there are. The run ends with the
+ * summary of its figures; what is concluded from them (and handed to the listeners' {@code finish})
+ * is the caller's.
  */
 public final class AuditRun {
 
@@ -31,21 +38,25 @@ public final class AuditRun {
     }
   }
 
-  /** Where the run stands, for a progress line. */
-  public record Progress(long read, long audited, long rejected, double seconds) {}
-
   private final RecordJudge judge;
+  private final RuleCatalog rules;
   private final Options options;
 
-  public AuditRun(RecordJudge judge, Options options) {
+  /** {@code rules}: the rules {@code judge} judges with, whose metadata the summary counts by. */
+  public AuditRun(RecordJudge judge, RuleCatalog rules, Options options) {
     this.judge = judge;
+    this.rules = rules;
     this.options = options;
   }
 
-  public AuditSummary run(DealInput input, AuditContext context, List<AuditListener> listeners) {
-    SummaryBuilder summary = new SummaryBuilder(context);
+  /**
+   * Audits every record of {@code input} within {@code scope}, {@code waivers} accepting findings,
+   * and tells {@code listeners} (all but {@code finish}); returns the summary of the figures.
+   */
+  public AuditSummary run(DealInput input, AuditScope scope, Waivers waivers, List<AuditListener> listeners) {
+    SummaryBuilder summary = new SummaryBuilder(scope, rules);
     DuplicateIds ids = new DuplicateIds();
-    listeners.forEach(l -> l.start(context));
+    listeners.forEach(l -> l.start(scope));
     ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, options.threads()), daemonThreads());
     long started = System.nanoTime();
     long lastProgress = started;
@@ -62,7 +73,7 @@ public final class AuditRun {
           inFlight.add(submit(workers, batch));
           batch = new ArrayList<>(options.batchSize());
           while (inFlight.size() > window) {
-            deliver(inFlight.poll(), summary, ids, context.waivers(), listeners);
+            deliver(inFlight.poll(), summary, ids, waivers, listeners);
           }
           long now = System.nanoTime();
           if (now - lastProgress > 2_000_000_000L) {
@@ -75,7 +86,7 @@ public final class AuditRun {
         inFlight.add(submit(workers, batch));
       }
       while (!inFlight.isEmpty()) {
-        deliver(inFlight.poll(), summary, ids, context.waivers(), listeners);
+        deliver(inFlight.poll(), summary, ids, waivers, listeners);
       }
       for (Rejection orphan : input.orphans()) {
         summary.orphanEvent();
@@ -84,9 +95,7 @@ public final class AuditRun {
     } finally {
       workers.shutdownNow();
     }
-    AuditSummary result = summary.build(input.files(), read);
-    listeners.forEach(l -> l.finish(result));
-    return result;
+    return summary.build(input.files(), read);
   }
 
   private Future<List<Judged>> submit(ExecutorService workers, List<InputRecord> batch) {
@@ -127,7 +136,6 @@ public final class AuditRun {
         List<Finding> findings = split.kept();
         List<WaivedFinding> accepted = split.waived();
         summary.audited(audited.deal(), findings, audited.events());
-        summary.waived(accepted.size());
         listeners.forEach(l -> l.audited(audited.deal(), findings));
         if (!accepted.isEmpty()) {
           listeners.forEach(l -> l.waived(audited.deal(), accepted));

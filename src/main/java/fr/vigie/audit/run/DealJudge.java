@@ -6,6 +6,8 @@ import fr.vigie.audit.findings.FindingFactory;
 import fr.vigie.audit.model.Finding;
 import fr.vigie.audit.prepare.DealPreparer;
 import fr.vigie.audit.prepare.PreparedDeal;
+import fr.vigie.audit.result.AuditedDeal;
+import fr.vigie.deals.model.Deal;
 import fr.vigie.deals.input.RecordOutcome;
 import fr.vigie.deals.input.Rejection;
 import fr.vigie.strategy.model.Plan;
@@ -48,6 +50,16 @@ public final class DealJudge implements RecordJudge {
     }
     PreparedDeal prepared = ((DealPreparer.Ready) result).deal();
     List<Finding> findings = auditors.get().audit(prepared, accepted.location().toString());
-    return new Judged.Audited(AuditedDeal.of(prepared), findings, accepted.location(), accepted.events());
+    return new Judged.Audited(audited(prepared), findings, accepted.location(), accepted.events());
+  }
+
+  /** The deal as the figures and the writers see it: no rule fact of its own. */
+  private static AuditedDeal audited(PreparedDeal prepared) {
+    Deal deal = prepared.deal();
+    List<AuditedDeal.Visit> visits = new java.util.ArrayList<>(prepared.visits().size());
+    prepared.visits().forEach(v -> visits.add(new AuditedDeal.Visit(v.stage(), v.label(), v.enteredAt(), v.days(), v.isTerminal())));
+    return new AuditedDeal(deal.id(), deal.name(), deal.account().name(), deal.owner(), deal.team(), prepared.process().id(),
+        prepared.version().version(), deal.amount(), deal.currency(), deal.outcome(), deal.createdAt(), deal.closedAt(),
+        deal.discountPercent(), deal.discountAmount(), deal.activities().size(), visits);
   }
 }

@@ -1,6 +1,7 @@
 package fr.vigie.audit.run;
 
 import fr.vigie.audit.model.Finding;
+import fr.vigie.audit.result.AuditedDeal;
 import fr.vigie.deals.input.Rejection;
 import fr.vigie.common.Location;
 import java.util.List;

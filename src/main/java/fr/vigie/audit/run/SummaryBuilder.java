@@ -1,7 +1,12 @@
 package fr.vigie.audit.run;
 
 import fr.vigie.audit.model.Finding;
+import fr.vigie.audit.model.RuleCatalog;
 import fr.vigie.audit.model.RuleInfo;
+import fr.vigie.audit.result.AuditScope;
+import fr.vigie.audit.result.AuditSummary;
+import fr.vigie.audit.result.AuditedDeal;
+import fr.vigie.audit.result.Figures;
 import fr.vigie.common.Severity;
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.common.Outcome;
@@ -20,7 +25,7 @@ import java.util.TreeMap;
 /** Adds up audited deals and findings as they come; memory grows with rules, stages and owners, not deals. */
 final class SummaryBuilder {
 
-  private final fr.vigie.audit.model.RuleCatalog rules;
+  private final RuleCatalog rules;
   private final Locale language;
   private long audited;
   private long rejected;
@@ -31,7 +36,6 @@ final class SummaryBuilder {
   private long open;
   private long conforming;
   private long findings;
-  private long waived;
   private final Map<String, BigDecimal> amounts = new TreeMap<>();
   private final Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
   private final Map<String, long[]> byRule = new HashMap<>();
@@ -45,27 +49,24 @@ final class SummaryBuilder {
   private final Figures.Builder deviated = new Figures.Builder();
   private final Map<String, long[]> funnel = new HashMap<>();
   private final java.util.PriorityQueue<AuditSummary.Spotlight> worthALook = new java.util.PriorityQueue<>(SPOTLIGHT_ORDER);
-  private final AuditContext context;
+  private final AuditScope scope;
   static final int SPOTLIGHTS = 10;
   private static final Comparator<AuditSummary.Spotlight> SPOTLIGHT_ORDER = Comparator.comparingInt(AuditSummary.Spotlight::score)
       .thenComparing(s -> s.deal().amount() == null ? BigDecimal.ZERO : s.deal().amount())
       .thenComparing(s -> s.deal().id(), Comparator.reverseOrder());
 
   private final Map<String, BigDecimal> atStake = new HashMap<>();
-  private fr.vigie.audit.waivers.Waivers waivers;
 
-  SummaryBuilder(AuditContext context) {
-    this.context = context;
-    this.rules = context.rules();
-    this.language = context.language();
+  SummaryBuilder(AuditScope scope, RuleCatalog rules) {
+    this.scope = scope;
+    this.rules = rules;
+    this.language = scope.language();
     for (Severity severity : Severity.values()) {
       bySeverity.put(severity, 0L);
     }
-    for (Finding finding : context.planFindings()) {
+    for (Finding finding : scope.planFindings()) {
       count(finding);
     }
-    waived = context.planWaived().size();
-    this.waivers = context.waivers();
   }
 
   private void count(Finding finding) {
@@ -149,7 +150,7 @@ final class SummaryBuilder {
 
   private static boolean isTerminalStage(AuditedDeal deal, String stage) {
     for (var visit : deal.visits()) {
-      if (visit.isTerminal() && visit.stage().equals(stage)) {
+      if (visit.terminal() && visit.stage().equals(stage)) {
         return true;
       }
     }
@@ -190,7 +191,7 @@ final class SummaryBuilder {
   /** The steps of each process in stage order (of its latest version), with the deals that reached them. */
   private List<AuditSummary.FunnelStep> funnel() {
     List<AuditSummary.FunnelStep> steps = new ArrayList<>();
-    for (var process : context.workspace().processes()) {
+    for (var process : scope.workspace().processes()) {
       Map<String, fr.vigie.process.model.StageSpec> stages = new java.util.LinkedHashMap<>();
       for (var version : process.versions()) {
         version.stages().forEach(stage -> stages.put(stage.id(), stage));
@@ -203,10 +204,6 @@ final class SummaryBuilder {
     steps.sort(Comparator.comparing(AuditSummary.FunnelStep::process).thenComparingInt(AuditSummary.FunnelStep::order)
         .thenComparing(AuditSummary.FunnelStep::stage));
     return steps;
-  }
-
-  void waived(int count) {
-    waived += count;
   }
 
   void rejected(int events) {
@@ -240,7 +237,6 @@ final class SummaryBuilder {
     List<AuditSummary.Spotlight> spotlights = new ArrayList<>(worthALook);
     spotlights.sort(SPOTLIGHT_ORDER.reversed());
     return new AuditSummary(files, read, audited, rejected, eventsRead, eventsRejected, amounts, won, lost, open, conforming,
-        findings, bySeverity, ruleCounts, stageCounts, people, teams, total.build(), followed.build(), deviated.build(), funnel(), spotlights,
-        waived, waivers.expired(), waivers.unused());
+        findings, bySeverity, ruleCounts, stageCounts, people, teams, total.build(), followed.build(), deviated.build(), funnel(), spotlights);
   }
 }

@@ -9,18 +9,19 @@ import java.util.Map;
 
 /**
  * The waivers of a run: applies the active ones to findings as they come, and tells at the end
- * which were expired and which matched nothing. One thread only.
+ * how many findings they accepted, which were expired and which matched nothing. One thread only.
  */
 public final class Waivers {
 
-  public static final Waivers NONE = new Waivers(List.of(), LocalDate.MIN);
-
+  private final List<Waiver> declared;
   private final List<Waiver> active = new ArrayList<>();
   private final List<Waiver> expired = new ArrayList<>();
   private final Map<Waiver, Boolean> used = new IdentityHashMap<>();
+  private long waived;
 
   /** @param endOfPeriod waivers whose {@code until} is before this day are expired and not applied */
   public Waivers(List<Waiver> waivers, LocalDate endOfPeriod) {
+    this.declared = List.copyOf(waivers);
     for (Waiver waiver : waivers) {
       (waiver.isActiveOn(endOfPeriod) ? active : expired).add(waiver);
     }
@@ -31,6 +32,7 @@ public final class Waivers {
     for (Waiver waiver : active) {
       if (waiver.matches(finding)) {
         used.put(waiver, Boolean.TRUE);
+        waived++;
         return waiver;
       }
     }
@@ -58,16 +60,28 @@ public final class Waivers {
     return new Split(kept, waived);
   }
 
-  public boolean isEmpty() {
-    return active.isEmpty() && expired.isEmpty();
+  /**
+   * What the waivers did in the run: the waivers declared, how many findings they accepted, those
+   * expired before the end of the period (not applied), and the active ones that matched nothing.
+   */
+  public record Applied(List<Waiver> declared, long findings, List<Waiver> expired, List<Waiver> unused) {
+
+    public static final Applied NONE = new Applied(List.of(), 0, List.of(), List.of());
+
+    public Applied {
+      declared = List.copyOf(declared);
+      expired = List.copyOf(expired);
+      unused = List.copyOf(unused);
+    }
+
+    /** Whether the workspace declares no waiver. */
+    public boolean isEmpty() {
+      return declared.isEmpty();
+    }
   }
 
-  public List<Waiver> expired() {
-    return List.copyOf(expired);
-  }
-
-  /** The active waivers that matched no finding of the run. */
-  public List<Waiver> unused() {
-    return active.stream().filter(w -> !used.containsKey(w)).toList();
+  /** What the waivers did so far: at the end of the run, what they did in it. */
+  public Applied applied() {
+    return new Applied(declared, waived, expired, active.stream().filter(w -> !used.containsKey(w)).toList());
   }
 }

@@ -1,12 +1,12 @@
 package fr.vigie.report.html;
 
 import fr.vigie.audit.model.Finding;
-import fr.vigie.common.Severity;
-import fr.vigie.audit.run.AuditContext;
-import fr.vigie.audit.run.AuditedDeal;
-import fr.vigie.deals.input.Rejection;
+import fr.vigie.audit.result.AuditScope;
+import fr.vigie.audit.result.AuditedDeal;
 import fr.vigie.audit.waivers.WaivedFinding;
 import fr.vigie.audit.waivers.Waiver;
+import fr.vigie.common.Severity;
+import fr.vigie.deals.input.Rejection;
 import fr.vigie.workspace.WorkspaceSettings;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -37,7 +37,7 @@ final class HtmlParts implements AutoCloseable {
   private final Path waivedPart;
   private final Path rejectedPart;
   private final Words words;
-  private final AuditContext context;
+  private final WorkspaceSettings settings;
   private final BufferedWriter findings;
   private final BufferedWriter waived;
   private final BufferedWriter rejected;
@@ -47,12 +47,12 @@ final class HtmlParts implements AutoCloseable {
   private boolean closed;
 
   /** {@code maxDeals}: how many deals with findings the appendix lists in full; the others are counted. */
-  HtmlParts(Path file, AuditContext context, Words words, long maxDeals) {
+  HtmlParts(Path file, AuditScope scope, Words words, long maxDeals) {
     this.maxDeals = maxDeals;
     this.findingsPart = file.resolveSibling(file.getFileName() + ".findings.part");
     this.waivedPart = file.resolveSibling(file.getFileName() + ".waived.part");
     this.rejectedPart = file.resolveSibling(file.getFileName() + ".rejected.part");
-    this.context = context;
+    this.settings = scope.workspace().settings();
     this.words = words;
     try {
       findings = Files.newBufferedWriter(findingsPart, StandardCharsets.UTF_8);
@@ -61,7 +61,7 @@ final class HtmlParts implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    context.planWaived().forEach(this::waived);
+    scope.planWaived().forEach(this::waived);
   }
 
   public void audited(AuditedDeal deal, List<Finding> dealFindings) {
@@ -91,7 +91,7 @@ final class HtmlParts implements AutoCloseable {
     Waiver waiver = waivedFinding.waiver();
     write(waived, "<li><code class=\"rule\">" + Html.escape(f.rule()) + "</code> <span class=\"msg\">" + Html.escape(f.message())
         + "</span> <span class=\"fid\">" + Html.escape(f.id()) + "</span><br />\n<span class=\"waiver\">"
-        + words.get("md.waived.line", waiver.justification(), settings().displayName(waiver.acceptedBy()), words.text().date(waiver.until()),
+        + words.get("md.waived.line", waiver.justification(), settings.displayName(waiver.acceptedBy()), words.text().date(waiver.until()),
             String.valueOf(waiver.location()))
         + "</span></li>\n");
   }
@@ -111,8 +111,8 @@ final class HtmlParts implements AutoCloseable {
   }
 
   String dealLine(AuditedDeal deal) {
-    return words.get("md.deal.line", settings().displayName(deal.owner()), deal.team() == null ? "—" : deal.team(),
-        deal.amount() == null ? "—" : words.text().amount(deal.amount(), deal.currency() == null ? settings().currency() : deal.currency()),
+    return words.get("md.deal.line", settings.displayName(deal.owner()), deal.team() == null ? "—" : deal.team(),
+        deal.amount() == null ? "—" : words.text().amount(deal.amount(), deal.currency() == null ? settings.currency() : deal.currency()),
         words.text().outcome(deal.outcome()), deal.process() + " " + deal.processVersion());
   }
 
@@ -125,10 +125,6 @@ final class HtmlParts implements AutoCloseable {
   String severity(Severity severity) {
     return badges.computeIfAbsent(severity, s -> "<span class=\"sev sev-" + s.code() + "\"><span class=\"sev-mark\" aria-hidden=\"true\">" + MARKS.get(s)
         + "</span>\u00A0" + Html.escape(words.text().severity(s)) + "</span>");
-  }
-
-  private WorkspaceSettings settings() {
-    return context.workspace().settings();
   }
 
   long rejectedCount() {

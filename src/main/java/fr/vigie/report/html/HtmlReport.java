@@ -3,16 +3,18 @@ package fr.vigie.report.html;
 import fr.vigie.audit.model.Finding;
 import fr.vigie.audit.model.Lever;
 import fr.vigie.audit.model.RuleInfo;
-import fr.vigie.common.Severity;
-import fr.vigie.audit.run.AuditContext;
-import fr.vigie.audit.run.AuditSummary;
-import fr.vigie.audit.run.AuditedDeal;
-import fr.vigie.audit.run.Figures;
-import fr.vigie.report.PlanTopics;
-import fr.vigie.report.ReportText;
-import fr.vigie.report.SettingInForce;
-import fr.vigie.report.model.ReportModel;
+import fr.vigie.audit.result.AuditResult;
+import fr.vigie.audit.result.AuditScope;
+import fr.vigie.audit.result.AuditSummary;
+import fr.vigie.audit.result.AuditedDeal;
+import fr.vigie.audit.result.Effectiveness;
+import fr.vigie.audit.result.Figures;
+import fr.vigie.audit.result.Recommendation;
+import fr.vigie.audit.result.RuleUsed;
+import fr.vigie.audit.result.SettingInForce;
 import fr.vigie.audit.waivers.Waiver;
+import fr.vigie.common.Severity;
+import fr.vigie.report.ReportText;
 import fr.vigie.workspace.WorkspaceSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,8 +31,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The report as one HTML document, section by section in the order of report.md, from the report
- * model and the parts streamed while the deals came. For the screen it is a page a browser shows
+ * The report as one HTML document, section by section in the order of report.md, from the audit's
+ * result and the parts streamed while the deals came. For the screen it is a page a browser shows
  * and prints; for the PDF it also has a title page, a table of contents with page numbers,
  * bookmarks and running footers. Every word comes from the report bundle; every value from the data
  * is escaped.
@@ -40,8 +42,8 @@ final class HtmlReport {
   /** One section of the report: its anchor, its title (HTML), and whether it starts a new page. */
   record Section(String id, String title, boolean chapter, Consumer<Writer> body) {}
 
-  private final ReportModel model;
-  private final AuditContext context;
+  private final AuditResult result;
+  private final AuditScope scope;
   private final AuditSummary summary;
   private final Words words;
   private final ReportText text;
@@ -49,10 +51,10 @@ final class HtmlReport {
   private final Medium medium;
   private final SvgCharts charts = new SvgCharts();
 
-  HtmlReport(ReportModel model, AuditContext context, Words words, HtmlParts parts, Medium medium) {
-    this.model = model;
-    this.context = context;
-    this.summary = model.summary();
+  HtmlReport(AuditResult result, Words words, HtmlParts parts, Medium medium) {
+    this.result = result;
+    this.scope = result.scope();
+    this.summary = result.summary();
     this.words = words;
     this.text = words.text();
     this.parts = parts;
@@ -64,7 +66,7 @@ final class HtmlReport {
     w(out, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"" + Html.escape(text.locale().getLanguage()) + "\">\n<head>\n"
         + "<meta charset=\"utf-8\" />\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n"
         + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\" />\n"
-        + "<meta name=\"generator\" content=\"Vigie\" />\n<title>" + words.get("md.title", settings().client(), context.period().label()) + "</title>\n"
+        + "<meta name=\"generator\" content=\"Vigie\" />\n<title>" + words.get("md.title", settings().client(), scope.period().label()) + "</title>\n"
         + "<link rel=\"icon\" href=\"data:,\" />\n<style>\n" + Styles.css(medium, text) + "</style>\n");
     if (medium == Medium.PDF) {
       w(out, "<bookmarks>\n");
@@ -73,7 +75,7 @@ final class HtmlReport {
     }
     w(out, "</head>\n<body class=\"" + (medium == Medium.PDF ? "pdf" : "screen") + "\">\n");
     if (medium == Medium.PDF) {
-      w(out, "<div class=\"running-footer\">" + Html.escape(settings().client()) + " · " + Html.escape(context.period().label()) + "</div>\n");
+      w(out, "<div class=\"running-footer\">" + Html.escape(settings().client()) + " · " + Html.escape(scope.period().label()) + "</div>\n");
     }
     w(out, "<div class=\"page\">\n");
     writeCover(out);
@@ -108,7 +110,7 @@ final class HtmlReport {
     if (!summary.people().isEmpty()) {
       sections.add(new Section("by-owner", words.get("md.byOwner"), false, this::writeByOwner));
     }
-    if (PlanTopics.shown(context, summary)) {
+    if (result.hasPlanTopics()) {
       sections.add(new Section("plan", words.get("md.plan"), true, this::writePlan));
     }
     if (!summary.worthALook().isEmpty()) {
@@ -117,10 +119,10 @@ final class HtmlReport {
     sections.add(new Section("recommendations", words.get("md.recommendations"), true, this::writeRecommendations));
     sections.add(new Section("appendix", words.get("md.appendix"), true, out -> w(out, "<p class=\"intro\">" + words.get("html.appendix.intro") + "</p>\n")));
     sections.add(new Section("findings", words.get("md.findings"), false, this::writeFindings));
-    if (!context.waivers().isEmpty()) {
-      sections.add(new Section("waived", words.get("md.waived", text.number(summary.waived())), false, this::writeWaivers));
+    if (!result.waivers().isEmpty()) {
+      sections.add(new Section("waived", words.get("md.waived", text.number(result.waivers().findings())), false, this::writeWaivers));
     }
-    List<SettingInForce> settings = SettingInForce.of(context);
+    List<SettingInForce> settings = result.settings();
     if (!settings.isEmpty()) {
       sections.add(new Section("settings", words.get("md.overrides"), false, out -> writeSettings(out, settings)));
     }
@@ -131,9 +133,9 @@ final class HtmlReport {
 
   private void writeCover(Writer out) {
     w(out, "<header class=\"cover\">\n<p class=\"eyebrow\">" + words.get("html.eyebrow") + "</p>\n<h1>" + Html.escape(settings().client()) + "</h1>\n"
-        + "<p class=\"cover-period\">" + words.get("html.cover.period", context.period().label()) + "</p>\n"
-        + "<p class=\"cover-dates\">" + words.get("md.period", text.date(context.period().start()), text.date(context.period().lastDay())) + "</p>\n"
-        + "<p class=\"cover-processes\">" + words.get("md.processes", Html.raw(context.workspace().processes().stream()
+        + "<p class=\"cover-period\">" + words.get("html.cover.period", scope.period().label()) + "</p>\n"
+        + "<p class=\"cover-dates\">" + words.get("md.period", text.date(scope.period().start()), text.date(scope.period().lastDay())) + "</p>\n"
+        + "<p class=\"cover-processes\">" + words.get("md.processes", Html.raw(scope.workspace().processes().stream()
             .map(p -> "<span class=\"process\">" + Html.escape(p.title()) + " <span class=\"versions\">("
                 + Html.escape(p.versions().stream().map(v -> v.version()).collect(Collectors.joining(", "))) + ")</span></span>")
             .collect(Collectors.joining("<span class=\"sep\"> · </span>")))) + "</p>\n");
@@ -168,11 +170,12 @@ final class HtmlReport {
         + "</p><p class=\"kpi-note\">" + words.get("md.outcomes", text.number(s.won()), text.number(s.lost()), text.number(s.open())) + "</p></div>\n");
     w(out, "<div class=\"kpi kpi-main\"><p class=\"kpi-label\">" + words.get("html.kpi.conformity") + "</p><p class=\"kpi-value\" id=\"figure-conformity\">"
         + Html.escape(text.percent(s.conformityRate())) + "</p><p class=\"definition\">" + words.get("md.conformity.definition") + "</p>"
-        + charts.rate(s.conformityRate(), model.previous() == null ? null : model.previous().conformityRate())
+        + charts.rate(s.conformityRate(), result.previous() == null ? null : result.previous().conformityRate())
         + "<p class=\"kpi-note\">" + words.get("html.kpi.conforming", text.number(s.conformingDeals()), text.number(s.dealsAudited())) + "</p>");
-    if (model.previous() != null) {
-      w(out, "<p class=\"kpi-note previous\">" + words.get("html.kpi.previous", text.signedPoints(model.previous().change()), model.previous().period(),
-          text.percent(model.previous().conformityRate())) + "</p>");
+    if (result.previous() != null) {
+      w(out, "<p class=\"kpi-note previous\">" + words.get("html.kpi.previous", text.signedPoints(result.previous().change()),
+          result.previous().period(),
+          text.percent(result.previous().conformityRate())) + "</p>");
     }
     w(out, "</div>\n");
     w(out, "<div class=\"kpi\"><p class=\"kpi-label\">" + words.get("html.kpi.findings") + "</p><p class=\"kpi-value\" id=\"figure-findings\">"
@@ -181,8 +184,9 @@ final class HtmlReport {
       w(out, "<li>" + parts.severity(severity) + " <span class=\"count\" id=\"figure-" + severity.code() + "\">"
           + Html.escape(text.number(s.findingsBySeverity().getOrDefault(severity, 0L))) + "</span></li>");
     }
-    w(out, "</ul>" + (s.waived() > 0 ? "<p class=\"kpi-note\">" + words.get("md.waived.count", text.number(s.waived())) + "</p>" : "") + "</div>\n");
-    ReportModel.Effectiveness e = model.effectiveness();
+    long waived = result.waivers().findings();
+    w(out, "</ul>" + (waived > 0 ? "<p class=\"kpi-note\">" + words.get("md.waived.count", text.number(waived)) + "</p>" : "") + "</div>\n");
+    Effectiveness e = result.effectiveness();
     w(out, "<div class=\"kpi\"><p class=\"kpi-label\">" + words.get("html.kpi.won") + "</p><p class=\"kpi-value\" id=\"figure-won\">"
         + Html.escape(amount(e.wonRevenue())) + "</p>"
         + (e.target() == null ? "" : charts.bullet(e.wonRevenue(), e.target(), e.wonRevenue().max(e.target())))
@@ -195,17 +199,17 @@ final class HtmlReport {
       w(out, "<br />" + words.get("md.events", text.number(s.eventsRead()), text.number(s.eventsRead() - s.eventsRejected()), text.number(s.eventsRejected())));
     }
     w(out, "</p>\n");
-    if (!model.actions().isEmpty()) {
+    if (!result.actions().isEmpty()) {
       w(out, "<h3>" + words.get("md.actions") + "</h3>\n<ol class=\"actions\">\n");
-      for (ReportModel.Recommendation action : model.actions()) {
+      for (Recommendation action : result.actions()) {
         w(out, "<li><p class=\"action-text\">" + Html.escape(action.message()) + "</p><p class=\"lever\">" + Html.escape(text.lever(action.lever())) + "</p></li>\n");
       }
       w(out, "</ol>\n");
     }
-    if (PlanTopics.shown(context, s)) {
+    if (result.hasPlanTopics()) {
       w(out, "<aside class=\"headline\"><p>"
-          + words.get("md.plan.headline", text.number(context.planFindings().size()), text.number(PlanTopics.findings(s, RuleInfo.Topic.STRATEGY)),
-              amount(PlanTopics.atStake(s, RuleInfo.Topic.STRATEGY)), text.number(PlanTopics.findings(s, RuleInfo.Topic.RIGHTS)))
+          + words.get("md.plan.headline", text.number(scope.planFindings().size()), text.number(s.findings(RuleInfo.Topic.STRATEGY)),
+              amount(s.atStake(RuleInfo.Topic.STRATEGY)), text.number(s.findings(RuleInfo.Topic.RIGHTS)))
           + "</p></aside>\n");
     }
   }
@@ -213,7 +217,7 @@ final class HtmlReport {
   // -------------------------------------------------------------------------- effectiveness
 
   private void writeEffectiveness(Writer out) {
-    ReportModel.Effectiveness e = model.effectiveness();
+    Effectiveness e = result.effectiveness();
     w(out, "<p class=\"intro\">" + words.get("md.effectiveness.intro") + "</p>\n<p class=\"lead\">"
         + (e.target() == null ? words.get("md.won.noTarget", amount(e.wonRevenue()))
             : words.get("md.won.target", amount(e.wonRevenue()), amount(e.target()), text.percent(e.attainment())))
@@ -222,12 +226,12 @@ final class HtmlReport {
     writeRows(out, words.get("html.effectiveness.people"), words.get("md.col.owner"), e.people());
   }
 
-  private void writeRows(Writer out, String title, String who, List<ReportModel.Effectiveness.Row> rows) {
+  private void writeRows(Writer out, String title, String who, List<Effectiveness.Row> rows) {
     if (rows.isEmpty()) {
       return;
     }
     BigDecimal max = BigDecimal.ONE;
-    for (ReportModel.Effectiveness.Row row : rows) {
+    for (Effectiveness.Row row : rows) {
       max = max.max(row.figures().wonAmount());
       if (row.quota() != null) {
         max = max.max(row.quota());
@@ -235,7 +239,7 @@ final class HtmlReport {
     }
     w(out, "<h3>" + title + "</h3>\n<div class=\"figure\">\n<table class=\"bullets\">\n<thead><tr><th scope=\"col\">" + who + "</th><th scope=\"col\" class=\"chart-col\">"
         + words.get("html.bullet.legend") + "</th><th scope=\"col\" class=\"num\">" + words.get("md.col.attainment") + "</th></tr></thead>\n<tbody>\n");
-    for (ReportModel.Effectiveness.Row row : rows) {
+    for (Effectiveness.Row row : rows) {
       w(out, "<tr><th scope=\"row\">" + Html.escape(row.name() == null ? "—" : row.name()) + "</th><td class=\"chart-col\">"
           + charts.bullet(row.figures().wonAmount(), row.quota(), max) + "</td><td class=\"num" + (below(row) ? " below" : "") + "\">"
           + (row.attainment() == null ? "—" : Html.escape(text.percent(row.attainment()))) + "</td></tr>\n");
@@ -245,7 +249,7 @@ final class HtmlReport {
         + words.get("html.col.effectiveness") + "</th><th scope=\"colgroup\" colspan=\"6\" class=\"group\">" + words.get("html.col.efficiency") + "</th></tr>\n"
         + "<tr><th scope=\"col\">" + who + "</th>" + numHeads("md.col.won", "md.col.quota", "md.col.attainment", "md.col.deals", "md.col.winRate",
             "md.col.perActivity", "md.col.perDeal", "md.col.cycle", "md.col.discountGiven") + "</tr></thead>\n<tbody>\n");
-    for (ReportModel.Effectiveness.Row row : rows) {
+    for (Effectiveness.Row row : rows) {
       Figures f = row.figures();
       w(out, "<tr><th scope=\"row\">" + Html.escape(row.name() == null ? "—" : row.name()) + "</th>" + nums(amount(f.wonAmount()),
           row.quota() == null ? "—" : amount(row.quota()), row.attainment() == null ? "—" : text.percent(row.attainment()), text.number(f.deals()),
@@ -255,7 +259,7 @@ final class HtmlReport {
     w(out, "</tbody>\n</table></div>\n");
   }
 
-  private static boolean below(ReportModel.Effectiveness.Row row) {
+  private static boolean below(Effectiveness.Row row) {
     return row.attainment() != null && row.attainment().compareTo(BigDecimal.valueOf(100)) < 0;
   }
 
@@ -352,13 +356,13 @@ final class HtmlReport {
   // ------------------------------------------------------------------- strategy and tactics
 
   private void writePlan(Writer out) {
-    w(out, "<p class=\"intro\">" + words.get("md.plan.intro", String.valueOf(context.plan().strategyFile()), String.valueOf(context.plan().tacticsFile()))
-        + "</p>\n<h3>" + words.get("md.plan.written", text.number(context.planFindings().size())) + "</h3>\n");
-    if (context.planFindings().isEmpty()) {
+    w(out, "<p class=\"intro\">" + words.get("md.plan.intro", String.valueOf(scope.plan().strategyFile()), String.valueOf(scope.plan().tacticsFile()))
+        + "</p>\n<h3>" + words.get("md.plan.written", text.number(scope.planFindings().size())) + "</h3>\n");
+    if (scope.planFindings().isEmpty()) {
       w(out, "<p class=\"none\">" + words.get("md.plan.written.none") + "</p>\n");
     } else {
       w(out, "<ul class=\"findings\">\n");
-      context.planFindings().forEach(f -> w(out, "<li>" + parts.finding(f) + "</li>\n"));
+      scope.planFindings().forEach(f -> w(out, "<li>" + parts.finding(f) + "</li>\n"));
       w(out, "</ul>\n");
     }
     writeTopic(out, RuleInfo.Topic.STRATEGY, "md.plan.decisions", true);
@@ -366,8 +370,8 @@ final class HtmlReport {
   }
 
   private void writeTopic(Writer out, RuleInfo.Topic topic, String title, boolean withAmounts) {
-    List<AuditSummary.RuleCount> rules = PlanTopics.dealRules(summary, topic);
-    w(out, "<h3>" + words.get(title, text.number(PlanTopics.findings(summary, topic))) + "</h3>\n");
+    List<AuditSummary.RuleCount> rules = summary.dealRules(topic);
+    w(out, "<h3>" + words.get(title, text.number(summary.findings(topic))) + "</h3>\n");
     if (rules.isEmpty()) {
       w(out, "<p class=\"none\">" + words.get(title + ".none") + "</p>\n");
       return;
@@ -380,8 +384,8 @@ final class HtmlReport {
     }
     w(out, "</tbody>\n");
     if (withAmounts) {
-      w(out, "<tfoot><tr><td></td><th scope=\"row\">" + words.get("md.total") + "</th>" + nums(text.number(PlanTopics.findings(summary, topic)), "")
-          + nums(amount(PlanTopics.atStake(summary, topic))) + "</tr></tfoot>\n");
+      w(out, "<tfoot><tr><td></td><th scope=\"row\">" + words.get("md.total") + "</th>" + nums(text.number(summary.findings(topic)), "")
+          + nums(amount(summary.atStake(topic))) + "</tr></tfoot>\n");
     }
     w(out, "</table></div>\n");
   }
@@ -401,7 +405,7 @@ final class HtmlReport {
         boolean marked = flagged.contains(visit.stage());
         w(out, "<li" + (marked ? " class=\"flagged\"" : "") + "><span class=\"when\">" + Html.escape(text.date(visit.enteredAt().atZoneSameInstant(zone).toLocalDate()))
             + "</span> <span class=\"stage\">" + (marked ? "<span class=\"mark\">⚠</span> " : "") + Html.escape(visit.label()) + "</span>"
-            + (visit.isTerminal() ? "" : " <span class=\"days\">" + words.get("md.days", text.number(visit.days())) + "</span>") + "</li>\n");
+            + (visit.terminal() ? "" : " <span class=\"days\">" + words.get("md.days", text.number(visit.days())) + "</span>") + "</li>\n");
       }
       w(out, "</ol>\n</div>\n<ul class=\"findings\">\n");
       for (Finding finding : spotlight.findings()) {
@@ -414,17 +418,17 @@ final class HtmlReport {
   // ----------------------------------------------------------------------- recommendations
 
   private void writeRecommendations(Writer out) {
-    if (model.recommendations().isEmpty()) {
+    if (result.recommendations().isEmpty()) {
       w(out, "<p class=\"none\">" + words.get("md.recommendations.none") + "</p>\n");
       return;
     }
     for (Lever lever : Lever.values()) {
-      List<ReportModel.Recommendation> ofLever = model.recommendations().stream().filter(r -> r.lever() == lever).toList();
+      List<Recommendation> ofLever = result.recommendations().stream().filter(r -> r.lever() == lever).toList();
       if (ofLever.isEmpty()) {
         continue;
       }
       w(out, "<div class=\"lever-group\">\n<h3>" + Html.escape(text.lever(lever)) + "</h3>\n<ul class=\"recommendations\">\n");
-      for (ReportModel.Recommendation recommendation : ofLever) {
+      for (Recommendation recommendation : ofLever) {
         w(out, "<li>" + Html.escape(recommendation.message()) + " <code class=\"rule\">" + Html.escape(recommendation.rule()) + "</code></li>\n");
       }
       w(out, "</ul>\n</div>\n");
@@ -447,15 +451,15 @@ final class HtmlReport {
     w(out, "<p class=\"intro\">" + words.get("md.waived.intro") + "</p>\n<ul class=\"findings waived\">\n");
     parts.copyWaived(out);
     w(out, "</ul>\n");
-    if (summary.waived() == 0) {
+    if (result.waivers().findings() == 0) {
       w(out, "<p class=\"none\">" + words.get("md.waived.none") + "</p>\n");
     }
-    if (!summary.expiredWaivers().isEmpty() || !summary.unusedWaivers().isEmpty()) {
+    if (!result.waivers().expired().isEmpty() || !result.waivers().unused().isEmpty()) {
       w(out, "<ul class=\"warnings\">\n");
-      for (Waiver waiver : summary.expiredWaivers()) {
+      for (Waiver waiver : result.waivers().expired()) {
         w(out, "<li>" + words.get("md.waiver.expired", String.valueOf(waiver.location()), Html.raw(describe(waiver)), text.date(waiver.until())) + "</li>\n");
       }
-      for (Waiver waiver : summary.unusedWaivers()) {
+      for (Waiver waiver : result.waivers().unused()) {
         w(out, "<li>" + words.get("md.waiver.unused", String.valueOf(waiver.location()), Html.raw(describe(waiver))) + "</li>\n");
       }
       w(out, "</ul>\n");
@@ -514,9 +518,10 @@ final class HtmlReport {
   private void writeCatalogue(Writer out) {
     w(out, "<div class=\"table-wrap\"><table class=\"data\">\n<thead><tr>" + heads("md.col.rule", "md.col.version", "md.col.title", "md.col.severity", "md.col.lever")
         + "</tr></thead>\n<tbody>\n");
-    for (ReportModel.CatalogueEntry rule : model.catalogue()) {
+    for (RuleUsed rule : result.rules()) {
       w(out, "<tr><td><code class=\"rule\">" + Html.escape(rule.id()) + "</code></td><td>" + Html.escape(rule.version()) + "</td><td>" + Html.escape(rule.title())
-          + "</td><td class=\"sev-cell\">" + parts.severity(Severity.fromCode(rule.severity()).orElseThrow()) + "</td><td class=\"lever-cell\">" + Html.escape(text.lever(rule.lever()))
+          + "</td><td class=\"sev-cell\">" + parts.severity(rule.severity()) + "</td><td class=\"lever-cell\">"
+          + Html.escape(text.lever(rule.lever()))
           + "</td></tr>\n");
     }
     w(out, "</tbody>\n</table></div>\n");
@@ -541,7 +546,7 @@ final class HtmlReport {
   }
 
   private WorkspaceSettings settings() {
-    return context.workspace().settings();
+    return scope.workspace().settings();
   }
 
   private String amount(BigDecimal value) {

@@ -1,14 +1,13 @@
 package fr.vigie.report.html;
 
 import fr.vigie.audit.model.Finding;
-import fr.vigie.audit.run.AuditContext;
-import fr.vigie.audit.run.AuditListener;
-import fr.vigie.audit.run.AuditSummary;
-import fr.vigie.audit.run.AuditedDeal;
+import fr.vigie.audit.result.AuditListener;
+import fr.vigie.audit.result.AuditResult;
+import fr.vigie.audit.result.AuditScope;
+import fr.vigie.audit.result.AuditedDeal;
+import fr.vigie.audit.waivers.WaivedFinding;
 import fr.vigie.deals.input.Rejection;
 import fr.vigie.report.ReportText;
-import fr.vigie.report.model.SharedModel;
-import fr.vigie.audit.waivers.WaivedFinding;
 import fr.vigie.common.VisibleText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,8 +33,6 @@ public final class HtmlReportWriter implements AuditListener {
   private final Path file;
   private final Medium medium;
   private final Function<Locale, ReportText> texts;
-  private final SharedModel model;
-  private AuditContext context;
   private Words words;
   private HtmlParts parts;
 
@@ -45,22 +42,15 @@ public final class HtmlReportWriter implements AuditListener {
 
   /** {@code texts} gives the words in the run's language: the report bundle, or another with the same keys. */
   public HtmlReportWriter(Path file, Medium medium, Function<Locale, ReportText> texts) {
-    this(file, medium, texts, new SharedModel());
-  }
-
-  /** {@code model}: the run's report model, shared with the other writers that show it. */
-  public HtmlReportWriter(Path file, Medium medium, Function<Locale, ReportText> texts, SharedModel model) {
     this.file = file;
     this.medium = medium;
     this.texts = texts;
-    this.model = model;
   }
 
   @Override
-  public void start(AuditContext auditContext) {
-    context = auditContext;
-    words = new Words(texts.apply(context.language()));
-    parts = new HtmlParts(file, context, words, medium == Medium.PDF ? PDF_DEALS_SHOWN : Long.MAX_VALUE);
+  public void start(AuditScope scope) {
+    words = new Words(texts.apply(scope.language()));
+    parts = new HtmlParts(file, scope, words, medium == Medium.PDF ? PDF_DEALS_SHOWN : Long.MAX_VALUE);
   }
 
   @Override
@@ -79,9 +69,9 @@ public final class HtmlReportWriter implements AuditListener {
   }
 
   @Override
-  public void finish(AuditSummary summary) {
+  public void finish(AuditResult result) {
     try (HtmlParts closing = parts; Writer out = VisibleText.file(file)) {
-      new HtmlReport(model.of(context, summary), context, words, closing, medium).write(out);
+      new HtmlReport(result, words, closing, medium).write(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

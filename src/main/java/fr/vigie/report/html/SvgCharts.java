@@ -1,6 +1,6 @@
 package fr.vigie.report.html;
 
-import fr.vigie.audit.facts.StageVisit;
+import fr.vigie.audit.result.AuditedDeal.Visit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -91,24 +91,24 @@ final class SvgCharts {
    * A deal's history as a strip: one segment per stay, as long as the days spent (a closing stage
    * a short mark), the stays where it deviated hatched.
    */
-  String timeline(List<StageVisit> visits, Set<String> flaggedStages) {
+  String timeline(List<Visit> visits, Set<String> flaggedStages) {
     int width = 600;
     StringBuilder svg = open(width, 20);
     String hatch = hatch(svg, FLAG);
     double total = 0;
-    for (StageVisit visit : visits) {
+    for (Visit visit : visits) {
       total += weight(visit);
     }
     double gap = 3;
     double usable = width - gap * Math.max(0, visits.size() - 1);
     double x = 0;
-    for (StageVisit visit : visits) {
+    for (Visit visit : visits) {
       double w = total == 0 ? 0 : usable * weight(visit) / total;
       boolean flagged = flaggedStages.contains(visit.stage());
       if (flagged) {
         svg.append(rect(x, 3, w, 14, 0, "url(#" + hatch + ")")).append(outline(x, 3, w, 14, FLAG));
       } else {
-        svg.append(rect(x, 3, w, 14, 0, visit.isTerminal() ? INK : ACCENT_SOFT));
+        svg.append(rect(x, 3, w, 14, 0, visit.terminal() ? INK : ACCENT_SOFT));
       }
       x += w + gap;
     }
@@ -127,8 +127,8 @@ final class SvgCharts {
     return close(svg);
   }
 
-  private static double weight(StageVisit visit) {
-    return visit.isTerminal() ? 2 : Math.max(1, visit.days());
+  private static double weight(Visit visit) {
+    return visit.terminal() ? 2 : Math.max(1, visit.days());
   }
 
   private String hatch(StringBuilder svg, String colour) {

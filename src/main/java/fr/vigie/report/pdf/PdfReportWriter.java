@@ -1,16 +1,15 @@
 package fr.vigie.report.pdf;
 
 import fr.vigie.audit.model.Finding;
-import fr.vigie.audit.run.AuditContext;
-import fr.vigie.audit.run.AuditListener;
-import fr.vigie.audit.run.AuditSummary;
-import fr.vigie.audit.run.AuditedDeal;
+import fr.vigie.audit.result.AuditListener;
+import fr.vigie.audit.result.AuditResult;
+import fr.vigie.audit.result.AuditScope;
+import fr.vigie.audit.result.AuditedDeal;
+import fr.vigie.audit.waivers.WaivedFinding;
 import fr.vigie.deals.input.Rejection;
 import fr.vigie.report.ReportText;
 import fr.vigie.report.html.HtmlReportWriter;
 import fr.vigie.report.html.Medium;
-import fr.vigie.report.model.SharedModel;
-import fr.vigie.audit.waivers.WaivedFinding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,20 +31,15 @@ public final class PdfReportWriter implements AuditListener {
   private ZonedDateTime created;
 
   public PdfReportWriter(Path file) {
-    this(file, new SharedModel());
-  }
-
-  /** {@code model}: the run's report model, shared with the other writers that show it. */
-  public PdfReportWriter(Path file, SharedModel model) {
     this.file = file;
     this.xhtml = file.resolveSibling(file.getFileName() + ".html.part");
-    this.html = new HtmlReportWriter(xhtml, Medium.PDF, ReportText::new, model);
+    this.html = new HtmlReportWriter(xhtml, Medium.PDF, ReportText::new);
   }
 
   @Override
-  public void start(AuditContext context) {
-    created = context.period().endAt(context.workspace().settings().zone());
-    html.start(context);
+  public void start(AuditScope scope) {
+    created = scope.period().endAt(scope.workspace().settings().zone());
+    html.start(scope);
   }
 
   @Override
@@ -64,8 +58,8 @@ public final class PdfReportWriter implements AuditListener {
   }
 
   @Override
-  public void finish(AuditSummary summary) {
-    html.finish(summary);
+  public void finish(AuditResult result) {
+    html.finish(result);
     try {
       warnings = PdfRenderer.render(xhtml, file, created);
       Files.deleteIfExists(xhtml);

@@ -6,7 +6,7 @@ import fr.vigie.deals.input.InputRecord;
 import fr.vigie.deals.input.RecordOutcome;
 import fr.vigie.deals.jsonl.JsonLinesInput;
 import fr.vigie.deals.model.Deal;
-import fr.vigie.job.DealSource;
+import fr.vigie.sources.DealSource;
 import fr.vigie.workspace.WorkspaceLoader;
 import java.io.IOException;
 import java.io.PrintWriter;

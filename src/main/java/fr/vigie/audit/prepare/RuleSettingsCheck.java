@@ -1,6 +1,6 @@
-package fr.vigie.job;
+package fr.vigie.audit.prepare;
 
-import fr.vigie.audit.engine.RuleBase;
+import fr.vigie.audit.model.RuleCatalog;
 import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.common.DidYouMean;
 import fr.vigie.common.Problems;
@@ -17,7 +17,7 @@ public final class RuleSettingsCheck {
 
   private RuleSettingsCheck() {}
 
-  public static void check(Workspace workspace, RuleBase rules, Problems problems) {
+  public static void check(Workspace workspace, RuleCatalog rules, Problems problems) {
     checkAll(workspace.settings().ruleSettings(), rules, problems);
     for (SalesProcess process : workspace.processes()) {
       for (ProcessVersion version : process.versions()) {
@@ -26,7 +26,7 @@ public final class RuleSettingsCheck {
     }
   }
 
-  private static void checkAll(Map<String, RuleSetting> settings, RuleBase rules, Problems problems) {
+  private static void checkAll(Map<String, RuleSetting> settings, RuleCatalog rules, Problems problems) {
     List<String> ids = rules.catalog().stream().map(RuleInfo::id).toList();
     for (RuleSetting setting : settings.values()) {
       RuleInfo rule = rules.rule(setting.rule()).orElse(null);

@@ -1,5 +1,6 @@
-package fr.vigie.report.model;
+package fr.vigie.report;
 
+import fr.vigie.audit.result.Comparison;
 import fr.vigie.common.ClientFolder;
 import fr.vigie.workspace.Period;
 import java.math.BigDecimal;
@@ -12,12 +13,13 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Finds the previous period's results beside this run's ({@code out/2026-Q2/findings.json} for a
  * run in {@code out/2026-Q3/}), to show how conformity moved. Absent or unreadable: nothing shown.
+ * Read by the audit job before the reports are rendered, never by a writer.
  */
 public final class PreviousPeriod {
 
   private PreviousPeriod() {}
 
-  public static Optional<ReportModel.Comparison> compare(Path outDir, Period period, BigDecimal conformityRate) {
+  public static Optional<Comparison> compare(Path outDir, Period period, BigDecimal conformityRate) {
     Optional<Period> previous = period.previous();
     if (previous.isEmpty() || outDir == null || outDir.getParent() == null) {
       return Optional.empty();
@@ -32,10 +34,9 @@ public final class PreviousPeriod {
         return Optional.empty();
       }
       BigDecimal before = rate.decimalValue();
-      return Optional.of(new ReportModel.Comparison(previous.get().label(), before, conformityRate.subtract(before)));
+      return Optional.of(new Comparison(previous.get().label(), before, conformityRate.subtract(before)));
     } catch (RuntimeException e) {
       return Optional.empty();
     }
   }
-
 }

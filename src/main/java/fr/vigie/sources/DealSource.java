@@ -1,4 +1,4 @@
-package fr.vigie.job;
+package fr.vigie.sources;
 
 import fr.vigie.deals.hubspot.HubSpotExport;
 import fr.vigie.deals.imports.HeaderPeek;

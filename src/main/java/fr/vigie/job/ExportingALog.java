@@ -1,10 +1,10 @@
 package fr.vigie.job;
 
 import fr.vigie.audit.model.Finding;
-import fr.vigie.audit.run.AuditListener;
-import fr.vigie.audit.run.AuditRun;
-import fr.vigie.audit.run.AuditSummary;
-import fr.vigie.audit.run.AuditedDeal;
+import fr.vigie.audit.result.AuditListener;
+import fr.vigie.audit.result.AuditResult;
+import fr.vigie.audit.result.AuditSummary;
+import fr.vigie.audit.result.AuditedDeal;
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.input.InputRecord;
 import fr.vigie.deals.input.RecordOutcome;
@@ -33,17 +33,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * the log (the audit's rejected.csv lists them). The log is written beside and moved in place when
  * complete.
  */
-public final class XesExport {
+public final class ExportingALog {
 
   /** What was written. */
   public record Result(AuditSummary summary, Path file, long traces, List<String> notes, List<Problem> warnings) {}
 
   /** Runs the audit of {@code request} and writes the log to {@code file} (default: WORKSPACE/out/PERIOD/deals.xes). */
-  public Result run(AuditJob.Request request, Path file) {
-    AuditJob job = new AuditJob();
-    AuditJob.Prepared prepared = job.prepare(request);
+  public Result export(AuditingAPeriod.Request request, Path file) {
+    AuditingAPeriod job = new AuditingAPeriod();
+    AuditingAPeriod.Prepared prepared = job.prepare(request);
     Path target = file != null ? file : prepared.outDir().resolve("deals.xes");
-    OutputFolder.checkOutside(target.toAbsolutePath().getParent(), AuditJob.inputFolders(prepared.context().workspace(), prepared.deals()));
+    OutputFolder.checkOutside(target.toAbsolutePath().getParent(), AuditingAPeriod.inputFolders(prepared.workspace().workspace(),
+        prepared.deals()));
     Path partial;
     try {
       Files.createDirectories(target.toAbsolutePath().getParent());
@@ -52,8 +53,7 @@ public final class XesExport {
       throw cannotWrite(target, e);
     }
     try {
-      AuditRun run = prepared.newRun();
-      String name = prepared.context().workspace().settings().client() + " " + prepared.context().period().label();
+      String name = prepared.workspace().workspace().settings().client() + " " + prepared.period().label();
       AuditSummary summary;
       long traces;
       List<String> notes;
@@ -66,7 +66,8 @@ public final class XesExport {
           throw cannotWrite(target, e);
         }
         Capture capture = new Capture(source);
-        summary = run.run(capture, prepared.context(), List.of(new Writing(new TraceListener(capture, writer), e -> cannotWrite(target, e))));
+        summary = job.audit(prepared, capture, List.of(new Writing(new TraceListener(capture, writer), e -> cannotWrite(target, e))))
+            .summary();
         traces = writer.traces();
         notes = source.notes();
         warnings = source.warnings();
@@ -170,7 +171,7 @@ public final class XesExport {
     }
 
     @Override
-    public void finish(AuditSummary summary) {
+    public void finish(AuditResult result) {
       writer.close();
     }
   }

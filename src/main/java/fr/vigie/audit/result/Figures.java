@@ -1,5 +1,6 @@
-package fr.vigie.audit.run;
+package fr.vigie.audit.result;
 
+import fr.vigie.common.Outcome;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -58,7 +59,7 @@ public record Figures(
   }
 
   /** Adds up deals one by one. */
-  static final class Builder {
+  public static final class Builder {
     private long deals;
     private long closed;
     private long won;
@@ -71,7 +72,7 @@ public record Figures(
     private long dealsWithFindings;
     private long findings;
 
-    void add(AuditedDeal deal, int dealFindings, boolean flagged) {
+    public void add(AuditedDeal deal, int dealFindings, boolean flagged) {
       deals++;
       activities += deal.activities();
       findings += dealFindings;
@@ -80,17 +81,17 @@ public record Figures(
         closed++;
         cycleDays += deal.cycleDays();
       }
-      if (deal.outcome() == fr.vigie.common.Outcome.WON) {
+      if (deal.outcome() == Outcome.WON) {
         won++;
         wonAmount = wonAmount.add(deal.amount() == null ? BigDecimal.ZERO : deal.amount());
         discountGiven = discountGiven.add(deal.discountAmount());
         discountPercentOfWon = discountPercentOfWon.add(deal.discountPercent());
-      } else if (deal.outcome() == fr.vigie.common.Outcome.LOST) {
+      } else if (deal.outcome() == Outcome.LOST) {
         lost++;
       }
     }
 
-    Figures build() {
+    public Figures build() {
       return new Figures(deals, closed, won, lost, wonAmount, activities, cycleDays, discountGiven, discountPercentOfWon, dealsWithFindings, findings);
     }
   }

@@ -1,10 +1,10 @@
-package fr.vigie.audit.run;
+package fr.vigie.audit.result;
 
+import fr.vigie.audit.model.Finding;
 import fr.vigie.audit.model.Lever;
 import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.common.Severity;
 import fr.vigie.deals.input.DealInput;
-import fr.vigie.audit.waivers.Waiver;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * The figures of a run, computed from every audited deal and finding: counts that reconcile
- * (read = audited + rejected), conformity, findings by rule, stage and owner (findings accepted by a
- * waiver apart: {@code waived}), and the waivers that expired or matched nothing.
+ * (read = audited + rejected), conformity, findings by rule, stage, owner and team (findings accepted
+ * by a waiver apart), the funnel of each process, and the deals worth a look.
  */
 public record AuditSummary(
     List<DealInput.FileCount> files,
@@ -38,10 +38,7 @@ public record AuditSummary(
     Figures followed,
     Figures deviated,
     List<FunnelStep> funnel,
-    List<Spotlight> worthALook,
-    long waived,
-    List<Waiver> expiredWaivers,
-    List<Waiver> unusedWaivers) {
+    List<Spotlight> worthALook) {
 
   /**
    * Findings of one rule, how many deals they touch, and the amount at stake they add up to (the
@@ -73,7 +70,12 @@ public record AuditSummary(
   }
 
   /** A deal worth a look: among those with the heaviest findings, with its whole history. */
-  public record Spotlight(AuditedDeal deal, List<fr.vigie.audit.model.Finding> findings, int score) {}
+  public record Spotlight(AuditedDeal deal, List<Finding> findings, int score) {
+
+    public Spotlight {
+      findings = List.copyOf(findings);
+    }
+  }
 
   public AuditSummary {
     files = List.copyOf(files);
@@ -85,8 +87,6 @@ public record AuditSummary(
     teams = List.copyOf(teams);
     funnel = List.copyOf(funnel);
     worthALook = List.copyOf(worthALook);
-    expiredWaivers = List.copyOf(expiredWaivers);
-    unusedWaivers = List.copyOf(unusedWaivers);
   }
 
   /** The nothing-lost check: every record read was either audited or rejected. */
@@ -108,5 +108,20 @@ public record AuditSummary(
         .filter(e -> e.getValue() > 0)
         .map(Map.Entry::getKey)
         .max(Enum::compareTo);
+  }
+
+  /** The rules of {@code topic} judged deal by deal, with their counts, most findings first. */
+  public List<RuleCount> dealRules(RuleInfo.Topic topic) {
+    return byRule.stream().filter(r -> r.topic() == topic && r.scope() == RuleInfo.Scope.DEAL).toList();
+  }
+
+  /** Findings on deals of the rules of {@code topic}. */
+  public long findings(RuleInfo.Topic topic) {
+    return dealRules(topic).stream().mapToLong(RuleCount::findings).sum();
+  }
+
+  /** The amount at stake in the findings on deals of the rules of {@code topic}, in the workspace currency. */
+  public BigDecimal atStake(RuleInfo.Topic topic) {
+    return dealRules(topic).stream().map(RuleCount::atStake).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 }

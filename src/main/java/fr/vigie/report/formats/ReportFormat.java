@@ -1,9 +1,13 @@
-package fr.vigie.report;
+package fr.vigie.report.formats;
 
-import fr.vigie.audit.run.AuditListener;
+import fr.vigie.audit.result.AuditListener;
+import fr.vigie.report.FindingsCsvWriter;
+import fr.vigie.report.FindingsJsonWriter;
+import fr.vigie.report.MarkdownReportWriter;
+import fr.vigie.report.RejectedCsvWriter;
+import fr.vigie.report.ReportText;
 import fr.vigie.report.html.HtmlReportWriter;
 import fr.vigie.report.html.Medium;
-import fr.vigie.report.model.SharedModel;
 import fr.vigie.report.pdf.PdfReportWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,13 +71,12 @@ public enum ReportFormat {
   /** One writer per output file of {@code formats}, plus rejected.csv, writing where {@code place} says. */
   public static List<AuditListener> writers(Set<ReportFormat> formats, Function<String, Path> place) {
     List<AuditListener> writers = new ArrayList<>();
-    SharedModel model = new SharedModel();
     for (ReportFormat format : formats) {
       Path path = place.apply(format.file);
       writers.add(switch (format) {
-        case HTML -> new HtmlReportWriter(path, Medium.SCREEN, ReportText::new, model);
-        case PDF -> new PdfReportWriter(path, model);
-        case MD -> new MarkdownReportWriter(path, model);
+        case HTML -> new HtmlReportWriter(path, Medium.SCREEN, ReportText::new);
+        case PDF -> new PdfReportWriter(path);
+        case MD -> new MarkdownReportWriter(path);
         case JSON -> new FindingsJsonWriter(path);
         case CSV -> new FindingsCsvWriter(path);
       });

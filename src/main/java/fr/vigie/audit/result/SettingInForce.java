@@ -1,9 +1,10 @@
-package fr.vigie.report;
+package fr.vigie.audit.result;
 
 import fr.vigie.common.Severity;
-import fr.vigie.audit.run.AuditContext;
 import fr.vigie.process.model.RuleSetting;
+import fr.vigie.strategy.model.Plan;
 import fr.vigie.strategy.model.TacticItem;
+import fr.vigie.workspace.Workspace;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,15 +23,16 @@ public record SettingInForce(
     params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
   }
 
-  public static List<SettingInForce> of(AuditContext context) {
+  /** The overrides of {@code workspace}'s vigie.yaml, then of each process version, then the stage rules of {@code plan}'s tactics. */
+  public static List<SettingInForce> of(Workspace workspace, Plan plan) {
     List<SettingInForce> settings = new ArrayList<>();
-    context.workspace().settings().ruleSettings().values().forEach(r -> settings.add(of(r, null)));
-    for (var process : context.workspace().processes()) {
+    workspace.settings().ruleSettings().values().forEach(r -> settings.add(of(r, null)));
+    for (var process : workspace.processes()) {
       for (var version : process.versions()) {
         version.ruleSettings().values().forEach(r -> settings.add(of(r, process.title() + " " + version.version())));
       }
     }
-    for (TacticItem change : context.plan().tactics()) {
+    for (TacticItem change : plan.tactics()) {
       if (change.kind() == TacticItem.Kind.STAGE_RULE_CHANGE && change.value() != null) {
         settings.add(new SettingInForce(change.process(), change.id(), false, null, Map.of(), change.value(), change.name(),
             String.valueOf(change.location())));

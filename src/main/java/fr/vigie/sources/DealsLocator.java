@@ -1,4 +1,4 @@
-package fr.vigie.job;
+package fr.vigie.sources;
 
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.jsonl.JsonLinesInput;

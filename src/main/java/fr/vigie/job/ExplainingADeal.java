@@ -1,0 +1,206 @@
+package fr.vigie.job;
+
+import fr.vigie.audit.engine.DealAuditor;
+import fr.vigie.audit.engine.RuleTrace;
+import fr.vigie.audit.facts.Move;
+import fr.vigie.audit.facts.StageVisit;
+import fr.vigie.audit.messages.MessageCatalog;
+import fr.vigie.audit.model.Finding;
+import fr.vigie.audit.prepare.DealPreparer;
+import fr.vigie.audit.prepare.PreparedDeal;
+import fr.vigie.common.DisplayPath;
+import fr.vigie.common.InvalidInputException;
+import fr.vigie.common.Location;
+import fr.vigie.common.Problems;
+import fr.vigie.deals.input.DealChecks;
+import fr.vigie.deals.input.DealInput;
+import fr.vigie.deals.input.InputRecord;
+import fr.vigie.deals.input.RecordOutcome;
+import fr.vigie.deals.model.Activity;
+import fr.vigie.deals.model.Deal;
+import fr.vigie.deals.model.Decision;
+import fr.vigie.deals.model.Document;
+import fr.vigie.sources.DealsLocator;
+import fr.vigie.workspace.Period;
+import fr.vigie.workspace.WorkspaceSettings;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * {@code vigie explain}: finds one deal in the period's deals, prepares it as the audit does, runs
+ * the rules with a trace of what each one did, and tells it in words: the deal's timeline, and for
+ * every rule whether it was in force, whether it fired, on which facts and with which findings.
+ */
+public final class ExplainingADeal {
+
+  /**
+   * What was found about the deal: where it was read, the deal (null when it could not be read), why
+   * it is not audited ({@code refusal}, else null), and how it was judged ({@code judgement}, null
+   * when refused). {@code settings} give the names of people, the currency and the time zone.
+   */
+  public record Explanation(Location location, Deal deal, WorkspaceSettings settings, String refusal, Judgement judgement) {}
+
+  /**
+   * How the deal was judged: by which process version, as of the end of which period; its timeline,
+   * one line per event in time order (stays, moves of note, activities, documents, decisions); and
+   * what each rule did.
+   */
+  public record Judgement(String process, String version, Period period, List<String> timeline, List<RuleOutcome> rules) {
+
+    public Judgement {
+      timeline = List.copyOf(timeline);
+      rules = List.copyOf(rules);
+    }
+  }
+
+  /**
+   * What one rule did on the deal: its title and what it checks ({@code doc}, the title when
+   * undocumented), whether it was in force, the facts it matched each time it fired, in words, and its
+   * findings.
+   */
+  public record RuleOutcome(String rule, String title, String doc, boolean inForce, List<String> matches, List<Finding> findings) {
+
+    public RuleOutcome {
+      matches = List.copyOf(matches);
+      findings = List.copyOf(findings);
+    }
+
+    public boolean fired() {
+      return !matches.isEmpty();
+    }
+  }
+
+  /** Explains {@code dealId}, with the rules' titles and the findings' messages in {@code language}. */
+  public Explanation explain(Path workspaceRoot, Path deals, String periodText, String dealId, Path standardRules, Locale language) {
+    PreparedWorkspace prepared = PreparedWorkspace.load(workspaceRoot, standardRules);
+    WorkspaceSettings settings = prepared.workspace().settings();
+    DealsLocator.Located located = DealsLocator.locate(prepared.workspace(), deals, periodText);
+    Period period = located.period();
+    Problems problems = new Problems();
+    PlanCheck.Result plan = PlanCheck.run(prepared, period, language, problems);
+    problems.throwIfErrors();
+    OffsetDateTime latest = AuditingAPeriod.latestDate(period, settings.zone(), Instant.now());
+    try (DealInput input = DealsLocator.open(located.deals())) {
+      InputRecord record;
+      while ((record = input.next()) != null) {
+        RecordOutcome outcome = DealChecks.notAfter(record.read(), latest, period.label());
+        if (outcome instanceof RecordOutcome.Rejected rejected && dealId.equals(rejected.rejection().dealId())) {
+          return new Explanation(outcome.location(), null, settings, rejected.rejection().reason(), null);
+        }
+        if (outcome instanceof RecordOutcome.Accepted accepted && dealId.equals(accepted.deal().id())) {
+          DealPreparer preparer = new DealPreparer(prepared.workspace(), period, plan.plan(), prepared.rules().catalog());
+          DealPreparer.Result result = preparer.prepare(accepted.deal());
+          if (result instanceof DealPreparer.Refused refused) {
+            return new Explanation(outcome.location(), accepted.deal(), settings, refused.reason(), null);
+          }
+          PreparedDeal ready = ((DealPreparer.Ready) result).deal();
+          List<Object> planFacts = new ArrayList<>(plan.plan().facts());
+          planFacts.add(period);
+          DealAuditor auditor = new DealAuditor(prepared.rules(), prepared.findings(language), DealAuditor.DEFAULT_MAX_FIRINGS, planFacts);
+          List<RuleTrace> traces = auditor.explain(ready, outcome.location().toString());
+          Judgement judgement = new Judgement(ready.process().id(), ready.version().version(), period, timeline(ready, settings.zone()),
+              outcomes(traces, prepared.rules().messages(), language, settings.zone()));
+          return new Explanation(outcome.location(), ready.deal(), settings, null, judgement);
+        }
+      }
+    }
+    throw InvalidInputException.at(Location.of("--deal"), "no deal '" + dealId + "' in " + DisplayPath.of(located.deals()));
+  }
+
+  /** The deal's events, each a line that starts with its day, in time order (a note on a move after the stay it starts). */
+  private static List<String> timeline(PreparedDeal prepared, ZoneId zone) {
+    List<String[]> rows = new ArrayList<>();
+    for (StageVisit visit : prepared.visits()) {
+      String max = visit.spec().hasMaxDays() ? " (max " + visit.spec().maxDays() + ")" : "";
+      String still = visit.isCurrent() && !visit.isTerminal() ? ", still there" : "";
+      rows.add(new String[] {key(visit.enteredAt()), day(visit.enteredAt(), zone) + "  stage   " + visit.label() + " [" + visit.stage() + "]"
+          + (visit.isTerminal() ? "" : " — " + visit.days() + " days" + max + still) + by(visit.by())});
+    }
+    for (Move move : prepared.moves()) {
+      String skipped = move.skipped().stream().filter(s -> !s.skippable()).map(s -> s.label()).collect(Collectors.joining(", "));
+      String note = move.isBackward() ? "backward move" + (move.backwardAllowed() ? " (allowed)" : " (not allowed)")
+          : skipped.isEmpty() ? null : (move.isStart() ? "entered past " : "skipped ") + skipped;
+      if (note != null) {
+        rows.add(new String[] {key(move.target().enteredAt()) + "~", day(move.target().enteredAt(), zone) + "          ↳ " + note});
+      }
+    }
+    Deal deal = prepared.deal();
+    for (Activity activity : deal.activities()) {
+      rows.add(new String[] {key(activity.at()), day(activity.at(), zone) + "  activity " + activity.type() + by(activity.by())
+          + (activity.outcome() == null ? "" : " — " + activity.outcome())});
+    }
+    for (Document document : deal.documents()) {
+      rows.add(new String[] {key(document.at()), day(document.at(), zone) + "  document " + document.type() + (document.name() == null ? "" : " — " + document.name())});
+    }
+    for (Decision decision : deal.decisions()) {
+      rows.add(new String[] {key(decision.at()), day(decision.at(), zone) + "  decision " + decision.type()
+          + (decision.value() == null ? "" : " = " + decision.value()) + by(decision.by()) + (decision.role() == null ? "" : " as " + decision.role())});
+    }
+    rows.sort(Comparator.comparing(r -> r[0]));
+    return rows.stream().map(r -> r[1]).toList();
+  }
+
+  private static List<RuleOutcome> outcomes(List<RuleTrace> traces, MessageCatalog messages, Locale language, ZoneId zone) {
+    List<RuleOutcome> outcomes = new ArrayList<>();
+    for (RuleTrace trace : traces) {
+      String id = trace.rule().id();
+      String title = messages.title(language, id);
+      List<String> matches = trace.matches().stream()
+          .map(facts -> facts.stream().filter(f -> !(f instanceof Deal)).map(f -> describe(f, zone)).collect(Collectors.joining("; ")))
+          .toList();
+      outcomes.add(new RuleOutcome(id, title, messages.get(language, id + ".doc").orElse(title), trace.inForce(), matches, trace.findings()));
+    }
+    return outcomes;
+  }
+
+  private static String describe(Object fact, ZoneId zone) {
+    if (fact instanceof StageVisit visit) {
+      return "stay in " + visit.label() + " from " + day(visit.enteredAt(), zone) + " (" + visit.days() + " days)";
+    }
+    if (fact instanceof Move move) {
+      return move.isStart() ? "entry into " + move.target().label() + " on " + day(move.target().enteredAt(), zone)
+          : "move " + move.source().label() + " → " + move.target().label() + " on " + day(move.target().enteredAt(), zone);
+    }
+    if (fact instanceof Activity a) {
+      return "activity " + a.type() + " on " + day(a.at(), zone);
+    }
+    if (fact instanceof Decision d) {
+      return "decision " + d.type() + (d.value() == null ? "" : " = " + d.value()) + " by " + d.by() + " on " + day(d.at(), zone);
+    }
+    if (fact instanceof Document d) {
+      return "document " + d.type() + " on " + day(d.at(), zone);
+    }
+    if (fact instanceof fr.vigie.strategy.model.Declared declared) {
+      return "plan " + declared.location();
+    }
+    if (fact instanceof fr.vigie.audit.facts.RequiredApproval approval) {
+      return "approval required above " + approval.rule().discountAbove().toPlainString() + " % (" + approval.rule().location() + ")";
+    }
+    if (fact instanceof fr.vigie.audit.facts.Param param) {
+      return "parameter " + param.name() + " = " + param.value();
+    }
+    if (fact instanceof fr.vigie.process.model.StageSpec spec) {
+      return "stage " + spec.label();
+    }
+    return fact.getClass().getSimpleName();
+  }
+
+  private static String by(String person) {
+    return person == null ? "" : " by " + person;
+  }
+
+  private static String key(OffsetDateTime time) {
+    return time.toInstant().toString();
+  }
+
+  private static String day(OffsetDateTime time, ZoneId zone) {
+    return time.atZoneSameInstant(zone).toLocalDate().toString();
+  }
+}
