@@ -84,6 +84,9 @@ final class AuditCommand implements Callable<Integer> {
     audit.waivers().unused().forEach(w -> out.printf("  warning: %s: the waiver of %s matched no finding%n", w.location(), w.describe()));
     out.printf("  reports in %s: %s%n", DisplayPath.of(result.outDir()),
         result.files().stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")));
+    if (!result.removed().isEmpty()) {
+      out.printf("  removed from an earlier run (the folder holds this run only): %s%n", String.join(", ", result.removed()));
+    }
     return audit.hasFindingAtOrAbove(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 

@@ -11,6 +11,8 @@ public final class ExitCodes {
   public static final int INPUT_ERROR = 2;
   /** A bug in Vigie. */
   public static final int INTERNAL_ERROR = 3;
+  /** The output cannot be written (a full disk, no permission): the previous reports are as they were. */
+  public static final int OUTPUT_ERROR = 4;
 
   private ExitCodes() {}
 }

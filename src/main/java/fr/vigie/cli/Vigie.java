@@ -1,6 +1,8 @@
 package fr.vigie.cli;
 
+import fr.vigie.common.CannotWriteException;
 import fr.vigie.common.InvalidInputException;
+import fr.vigie.common.VisibleText;
 import fr.vigie.common.Problem;
 import fr.vigie.common.RuleProblemException;
 import java.io.PrintWriter;
@@ -20,7 +22,10 @@ public final class Vigie {
     System.exit(run(out, err, args));
   }
 
-  public static int run(PrintWriter out, PrintWriter err, String... args) {
+  /** Runs one command; what it prints shows the data's control characters and bidirectional overrides as U+FFFD ({@link VisibleText}). */
+  public static int run(PrintWriter console, PrintWriter consoleErr, String... args) {
+    PrintWriter out = new PrintWriter(VisibleText.writer(console), true);
+    PrintWriter err = new PrintWriter(VisibleText.writer(consoleErr), true);
     CommandLine commandLine = new CommandLine(new VigieCommand());
     commandLine.setOut(out);
     commandLine.setErr(err);
@@ -31,14 +36,29 @@ public final class Vigie {
       err.println("Run 'vigie " + (e.getCommandLine().getCommandName().equals("vigie") ? "" : e.getCommandLine().getCommandName() + " ") + "--help' for usage.");
       return ExitCodes.INPUT_ERROR;
     });
-    commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> handle(e, err, parseResult.hasMatchedOption("--debug")));
-    int code = commandLine.execute(args);
+    commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> handle(e, err, debug(parseResult)));
+    int code;
+    try {
+      code = commandLine.execute(args);
+    } catch (Error e) {
+      code = handle(e, err, debug(commandLine.getParseResult()));
+    }
     out.flush();
     err.flush();
     return code;
   }
 
-  static int handle(Exception e, PrintWriter err, boolean debug) {
+  /** Whether {@code --debug} was given, to the command or to the subcommand that ran. */
+  static boolean debug(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+      if (level.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static int handle(Throwable e, PrintWriter err, boolean debug) {
     if (e instanceof InvalidInputException invalid) {
       for (Problem problem : invalid.problems()) {
         err.println(problem);
@@ -47,12 +67,21 @@ public final class Vigie {
       err.println(errors + (errors == 1 ? " error." : " errors."));
       return ExitCodes.INPUT_ERROR;
     }
+    if (e instanceof CannotWriteException output) {
+      err.println("vigie: " + output);
+      return ExitCodes.OUTPUT_ERROR;
+    }
     if (e instanceof RuleProblemException loop) {
       err.println("vigie: " + loop.getMessage());
       return ExitCodes.INPUT_ERROR;
     }
-    err.println("vigie: internal error (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-        + "). This is a bug in Vigie; run again with --debug and send us the output (it holds no deal contents).");
+    if (e instanceof OutOfMemoryError) {
+      err.println("vigie: out of memory (" + e.getMessage() + "). Vigie's memory stays flat whatever the number of deals: run again with"
+          + " --debug and send us the output (it holds no deal contents), or give Java more memory (VIGIE_JAVA_OPTS=-Xmx2g).");
+    } else {
+      err.println("vigie: internal error (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+          + "). This is a bug in Vigie; run again with --debug and send us the output (it holds no deal contents).");
+    }
     if (debug) {
       e.printStackTrace(err);
     }

@@ -11,21 +11,32 @@ import fr.vigie.audit.result.SettingInForce;
 import fr.vigie.audit.result.Progress;
 import fr.vigie.audit.run.AuditRun;
 import fr.vigie.audit.run.DealJudge;
+import fr.vigie.audit.run.RecordJudge;
 import fr.vigie.audit.run.Recommender;
 import fr.vigie.audit.waivers.Waiver;
 import fr.vigie.audit.waivers.WaiverLoader;
 import fr.vigie.audit.waivers.Waivers;
 import fr.vigie.common.Problem;
 import fr.vigie.common.Problems;
+import fr.vigie.deals.input.DealChecks;
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.sources.DealSource;
 import fr.vigie.sources.DealsLocator;
 import fr.vigie.report.PreviousPeriod;
 import fr.vigie.report.formats.ReportFormat;
 import fr.vigie.workspace.Period;
+import fr.vigie.workspace.Workspace;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -64,8 +75,12 @@ public final class AuditingAPeriod {
     }
   }
 
-  /** What the audit gave, where its deals came from and where it was written, with what the reading noticed. */
-  public record Result(AuditResult result, Path deals, Path outDir, List<Path> files, List<String> notes, List<Problem> warnings) {}
+  /**
+   * What the audit gave, where its deals came from and where it was written (and what of an earlier
+   * run was removed from there), with what the reading noticed.
+   */
+  public record Result(AuditResult result, Path deals, Path outDir, List<Path> files, List<String> removed, List<String> notes,
+      List<Problem> warnings) {}
 
   /**
    * Everything an audit needs before reading the first deal: the checked workspace, the period and
@@ -88,6 +103,7 @@ public final class AuditingAPeriod {
     Locale language = request.language() != null ? request.language() : prepared.workspace().settings().language();
     Period period = located.period();
     Path outDir = request.out() != null ? request.out() : prepared.workspace().defaultOutput(period);
+    OutputFolder.checkOutside(outDir, inputFolders(prepared.workspace(), located.deals()));
     Problems problems = new Problems();
     PlanCheck.Result checked = PlanCheck.run(prepared, period, language, problems);
     List<Waiver> waivers = WaiverLoader.load(prepared.workspace(), prepared.rules(), problems);
@@ -109,26 +125,51 @@ public final class AuditingAPeriod {
    * when one of them fails, the audit stops and no report is moved into place.
    */
   public Result run(Prepared prepared, List<AuditListener> also) {
-    try (OutputFolder out = new OutputFolder(prepared.outDir()); DealInput input = prepared.source().open()) {
-      List<AuditListener> listeners = new java.util.ArrayList<>(ReportFormat.writers(prepared.formats(), out::staged));
+    try (DealInput input = prepared.source().open(); OutputFolder out = new OutputFolder(prepared.outDir(), ReportFormat.allFiles())) {
+      List<AuditListener> listeners = new java.util.ArrayList<>(out.guard(ReportFormat.writers(prepared.formats(), out::staged)));
       listeners.addAll(also);
       AuditResult result = audit(prepared, input, listeners);
       List<Path> files = out.commit();
-      return new Result(result, prepared.deals(), prepared.outDir(), files, input.notes(), input.warnings());
+      return new Result(result, prepared.deals(), prepared.outDir(), files, out.removed(), input.notes(), input.warnings());
     }
+  }
+
+  /** The folders a run reads, by what they are (deals given as one file are that file alone): no output may go inside one. */
+  static Map<String, Path> inputFolders(Workspace workspace, Path deals) {
+    Map<String, Path> folders = new LinkedHashMap<>();
+    if (Files.isDirectory(deals)) {
+      folders.put("the folder of the deals", deals);
+    }
+    for (String input : List.of("deals", "process", "rules", "sources", "tactics", "tests")) {
+      folders.put("the workspace's " + input + "/ folder", workspace.root().resolve(input));
+    }
+    return folders;
+  }
+
+  /**
+   * The latest date a deal can hold: nothing is recorded after the audit runs ({@code now}, with a
+   * day for clocks and zones), nor can the audit of a period not over yet refuse what its end allows.
+   */
+  static OffsetDateTime latestDate(Period period, ZoneId zone, Instant now) {
+    ZonedDateTime end = period.endAt(zone);
+    ZonedDateTime tomorrow = now.plus(1, ChronoUnit.DAYS).atZone(zone);
+    return (end.isAfter(tomorrow) ? end : tomorrow).toOffsetDateTime();
   }
 
   /**
    * Audits every record of {@code input} with {@code listeners}, concludes the result once every deal
    * is judged and hands it to their {@code finish}: the whole audit but where the deals come from
-   * and where the reports go.
+   * and where the reports go. A deal dated after {@link #latestDate} is rejected first.
    */
   public AuditResult audit(Prepared prepared, DealInput input, List<AuditListener> listeners) {
     Waivers waivers = new Waivers(prepared.waivers(), prepared.period().lastDay());
     Waivers.Split plan = waivers.split(prepared.plan().contradictions());
     AuditScope scope = new AuditScope(prepared.workspace().workspace(), prepared.period(), prepared.language(), prepared.plan().plan(),
         plan.kept(), plan.waived());
-    AuditRun run = new AuditRun(prepared.judge(), prepared.workspace().rules(), new AuditRun.Options(prepared.threads(), 256, prepared.progress()));
+    OffsetDateTime latest = latestDate(prepared.period(), scope.workspace().settings().zone(), Instant.now());
+    String period = prepared.period().label();
+    RecordJudge judge = outcome -> prepared.judge().judge(DealChecks.notAfter(outcome, latest, period));
+    AuditRun run = new AuditRun(judge, prepared.workspace().rules(), new AuditRun.Options(prepared.threads(), 256, prepared.progress()));
     AuditSummary summary = run.run(input, scope, waivers, listeners);
     AuditResult result = conclude(prepared, scope, summary, waivers.applied());
     listeners.forEach(l -> l.finish(result));

@@ -12,6 +12,7 @@ import fr.vigie.common.DisplayPath;
 import fr.vigie.common.InvalidInputException;
 import fr.vigie.common.Location;
 import fr.vigie.common.Problems;
+import fr.vigie.deals.input.DealChecks;
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.input.InputRecord;
 import fr.vigie.deals.input.RecordOutcome;
@@ -23,6 +24,7 @@ import fr.vigie.sources.DealsLocator;
 import fr.vigie.workspace.Period;
 import fr.vigie.workspace.WorkspaceSettings;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -84,10 +86,11 @@ public final class ExplainingADeal {
     Problems problems = new Problems();
     PlanCheck.Result plan = PlanCheck.run(prepared, period, language, problems);
     problems.throwIfErrors();
+    OffsetDateTime latest = AuditingAPeriod.latestDate(period, settings.zone(), Instant.now());
     try (DealInput input = DealsLocator.open(located.deals())) {
       InputRecord record;
       while ((record = input.next()) != null) {
-        RecordOutcome outcome = record.read();
+        RecordOutcome outcome = DealChecks.notAfter(record.read(), latest, period.label());
         if (outcome instanceof RecordOutcome.Rejected rejected && dealId.equals(rejected.rejection().dealId())) {
           return new Explanation(outcome.location(), null, settings, rejected.rejection().reason(), null);
         }

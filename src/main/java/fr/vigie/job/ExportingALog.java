@@ -2,6 +2,7 @@ package fr.vigie.job;
 
 import fr.vigie.audit.model.Finding;
 import fr.vigie.audit.result.AuditListener;
+import fr.vigie.audit.result.AuditResult;
 import fr.vigie.audit.result.AuditSummary;
 import fr.vigie.audit.result.AuditedDeal;
 import fr.vigie.deals.input.DealInput;
@@ -11,7 +12,7 @@ import fr.vigie.deals.input.Rejection;
 import fr.vigie.deals.model.Deal;
 import fr.vigie.deals.xes.TraceFinding;
 import fr.vigie.deals.xes.XesWriter;
-import fr.vigie.common.InvalidInputException;
+import fr.vigie.common.CannotWriteException;
 import fr.vigie.common.Location;
 import fr.vigie.common.Problem;
 import fr.vigie.common.DisplayPath;
@@ -42,12 +43,14 @@ public final class ExportingALog {
     AuditingAPeriod job = new AuditingAPeriod();
     AuditingAPeriod.Prepared prepared = job.prepare(request);
     Path target = file != null ? file : prepared.outDir().resolve("deals.xes");
+    OutputFolder.checkOutside(target.toAbsolutePath().getParent(), AuditingAPeriod.inputFolders(prepared.workspace().workspace(),
+        prepared.deals()));
     Path partial;
     try {
       Files.createDirectories(target.toAbsolutePath().getParent());
       partial = Files.createTempFile(target.toAbsolutePath().getParent(), ".vigie-", ".xes.part");
     } catch (IOException e) {
-      throw InvalidInputException.at(Location.of(DisplayPath.of(target)), "cannot write the log here: " + e.getMessage());
+      throw cannotWrite(target, e);
     }
     try {
       String name = prepared.workspace().workspace().settings().client() + " " + prepared.period().label();
@@ -55,10 +58,16 @@ public final class ExportingALog {
       long traces;
       List<String> notes;
       List<Problem> warnings;
-      try (OutputStream out = Files.newOutputStream(partial); XesWriter writer = new XesWriter(out, name);
-          DealInput source = prepared.source().open()) {
+      try (OutputStream out = Files.newOutputStream(partial); DealInput source = prepared.source().open()) {
+        XesWriter writer;
+        try {
+          writer = new XesWriter(out, name);
+        } catch (UncheckedIOException e) {
+          throw cannotWrite(target, e);
+        }
         Capture capture = new Capture(source);
-        summary = job.audit(prepared, capture, List.of(new TraceListener(capture, writer))).summary();
+        summary = job.audit(prepared, capture, List.of(new Writing(new TraceListener(capture, writer), e -> cannotWrite(target, e))))
+            .summary();
         traces = writer.traces();
         notes = source.notes();
         warnings = source.warnings();
@@ -66,7 +75,7 @@ public final class ExportingALog {
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
       return new Result(summary, target, traces, notes, warnings);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw cannotWrite(target, e);
     } finally {
       try {
         Files.deleteIfExists(partial);
@@ -160,5 +169,15 @@ public final class ExportingALog {
     public void rejected(Rejection rejection) {
       capture.take(results++);
     }
+
+    @Override
+    public void finish(AuditResult result) {
+      writer.close();
+    }
+  }
+
+  private static CannotWriteException cannotWrite(Path target, Exception e) {
+    return new CannotWriteException(Location.of(DisplayPath.of(target)), "cannot write the log here (" + e.getMessage()
+        + "); the previous log is as it was", e);
   }
 }

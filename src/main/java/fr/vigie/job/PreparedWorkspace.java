@@ -48,7 +48,8 @@ public record PreparedWorkspace(Workspace workspace, RuleBase rules) {
   public static List<RuleSource> sources(Workspace workspace, Path standardRules) {
     List<RuleSource> sources = new ArrayList<>();
     sources.add(new RuleSource("standard", standardRules));
-    if (Files.isDirectory(workspace.rulesDir())) {
+    Path rules = workspace.folder().find("rules");
+    if (rules != null && Files.isDirectory(rules)) {
       sources.add(new RuleSource("workspace", workspace.rulesDir()));
     }
     return sources;

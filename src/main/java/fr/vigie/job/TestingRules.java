@@ -1,5 +1,6 @@
 package fr.vigie.job;
 
+import fr.vigie.common.ClientFolder;
 import fr.vigie.common.Problems;
 import fr.vigie.process.model.ProcessVersion;
 import fr.vigie.process.model.SalesProcess;
@@ -10,7 +11,6 @@ import fr.vigie.ruletest.RuleTestResult;
 import fr.vigie.ruletest.RuleTestRunner;
 import fr.vigie.strategy.model.Plan;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import fr.vigie.workspace.Period;
@@ -64,12 +64,12 @@ public final class TestingRules {
     Tally tally = new Tally();
     if (withStandard) {
       PreparedWorkspace testing = PreparedWorkspace.load(standard.resolve("testing"), standard);
-      tally.run(testFiles(standard), testing, period -> Plan.NONE);
+      tally.run(testFiles(standard, standard), testing, period -> Plan.NONE);
     }
     int standardCount = tally.passed + tally.failed;
     Map<Period, Plan> plans = new LinkedHashMap<>();
     Path testsDir = workspace.resolve(TESTS_DIR);
-    List<Path> files = testFiles(testsDir);
+    List<Path> files = testFiles(workspace, testsDir);
     tally.run(files, prepared, period -> plans.computeIfAbsent(period, p -> plan(prepared, p)));
     return new Report(tally.passed, tally.failed, standardCount, tally.failures, testsDir, !files.isEmpty(),
         tally.coverage(prepared, plans.values()));
@@ -134,14 +134,8 @@ public final class TestingRules {
     }
   }
 
-  private static List<Path> testFiles(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(p -> p.getFileName().toString().matches(".*\\.test\\.ya?ml")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The rule tests under {@code dir}, inside the folder {@code root} (links included). */
+  private static List<Path> testFiles(Path root, Path dir) {
+    return ClientFolder.of(root).walk(dir, name -> name.matches(".*\\.test\\.ya?ml"));
   }
 }

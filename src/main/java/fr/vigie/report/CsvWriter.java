@@ -1,5 +1,6 @@
 package fr.vigie.report;
 
+import fr.vigie.common.VisibleText;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,7 +12,7 @@ import java.util.List;
 /**
  * Writes CSV that Excel opens safely: UTF-8 with a byte-order mark, the locale's separator, and
  * cells that Excel would read as a formula (starting with = + - @, a tab or a carriage return)
- * neutralised with a leading apostrophe.
+ * neutralised with a leading apostrophe; controls and bidirectional overrides shown as U+FFFD ({@link VisibleText}).
  */
 public final class CsvWriter implements AutoCloseable {
 
@@ -19,7 +20,7 @@ public final class CsvWriter implements AutoCloseable {
   private final char separator;
 
   public CsvWriter(OutputStream stream, char separator) {
-    this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
+    this.out = new BufferedWriter(VisibleText.writer(new OutputStreamWriter(stream, StandardCharsets.UTF_8)), 64 * 1024);
     this.separator = separator;
     write("\uFEFF");
   }

@@ -18,7 +18,11 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import fr.vigie.common.VisibleText;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.CharacterEscapes;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
@@ -26,6 +30,11 @@ import tools.jackson.core.json.JsonFactory;
 public final class FindingsJsonWriter implements AuditListener {
 
   public static final String SCHEMA = "vigie.findings/1";
+  /**
+   * Writes the characters that act instead of showing ({@link VisibleText#acts}) as \\u escapes: the
+   * data stays exact, and a terminal showing the file obeys no override.
+   */
+  private static final JsonFactory FACTORY = JsonFactory.builder().characterEscapes(new VisibleEscapes()).build();
   private final Path file;
   private OutputStream stream;
   private JsonGenerator json;
@@ -38,7 +47,7 @@ public final class FindingsJsonWriter implements AuditListener {
   public void start(AuditScope scope) {
     try {
       stream = Files.newOutputStream(file);
-      json = new JsonFactory().createGenerator(ObjectWriteContext.empty(), stream);
+      json = FACTORY.createGenerator(ObjectWriteContext.empty(), stream);
       json.writeStartObject();
       json.writeStringProperty("schema", SCHEMA);
       json.writeStringProperty("client", scope.workspace().settings().client());
@@ -177,6 +186,24 @@ public final class FindingsJsonWriter implements AuditListener {
       stream.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final class VisibleEscapes extends CharacterEscapes {
+    private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+
+    VisibleEscapes() {
+      ascii[0x7F] = CharacterEscapes.ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int c) {
+      return c <= 0xFFFF && VisibleText.acts((char) c) ? new SerializedString(String.format("\\u%04X", c)) : null;
     }
   }
 }

@@ -19,6 +19,7 @@ import fr.vigie.common.Severity;
 import fr.vigie.deals.input.Rejection;
 import fr.vigie.workspace.WorkspaceSettings;
 import java.io.BufferedWriter;
+import fr.vigie.common.VisibleText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -134,7 +135,7 @@ public final class MarkdownReportWriter implements AuditListener {
       findings.close();
       rejected.close();
       waivedOut.close();
-      try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      try (Writer out = VisibleText.file(file)) {
         writeHead(out, summary);
         writeEffectiveness(out);
         writeProcessPays(out, summary);

@@ -1,6 +1,7 @@
 package fr.vigie.report;
 
 import fr.vigie.audit.result.Comparison;
+import fr.vigie.common.ClientFolder;
 import fr.vigie.workspace.Period;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ public final class PreviousPeriod {
       return Optional.empty();
     }
     Path file = outDir.getParent().resolve(previous.get().label()).resolve("findings.json");
-    if (!Files.isRegularFile(file)) {
+    if (!Files.isRegularFile(file) || !ClientFolder.of(outDir.getParent()).contains(file)) {
       return Optional.empty();
     }
     try {

@@ -11,6 +11,7 @@ import fr.vigie.deals.input.DealInput;
 import fr.vigie.common.Outcome;
 import fr.vigie.deals.salesforce.SalesforceExport;
 import fr.vigie.deals.xes.XesInput;
+import fr.vigie.common.ClientFolder;
 import fr.vigie.common.DidYouMean;
 import fr.vigie.common.InvalidInputException;
 import fr.vigie.common.Location;
@@ -21,6 +22,7 @@ import fr.vigie.process.model.StageSpec;
 import fr.vigie.common.DisplayPath;
 import fr.vigie.workspace.Person;
 import fr.vigie.workspace.Workspace;
+import fr.vigie.workspace.WorkspaceLoader;
 import fr.vigie.yaml.YamlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,7 +133,8 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
     if (Files.isRegularFile(deals.resolve("deals.jsonl"))) {
       return null;
     }
-    if (Files.isRegularFile(deals.resolve("deals.csv")) && HeaderPeek.columns(deals.resolve("deals.csv")).contains("created_at")) {
+    Path bundle = ClientFolder.of(deals).find("deals.csv");
+    if (bundle != null && Files.isRegularFile(bundle) && HeaderPeek.columns(bundle).contains("created_at")) {
       return null;
     }
     if (HubSpotExport.looksLike(deals)) {
@@ -164,10 +167,10 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
 
   private static Path defaultMapping(Workspace workspace, Path deals, SourceKind kind) {
     Path folder = Files.isDirectory(deals) ? deals : deals.toAbsolutePath().getParent();
-    for (Path candidate : List.of(workspace.root().resolve(SOURCES_DIR), folder.resolve(SOURCES_DIR))) {
+    for (ClientFolder candidate : List.of(workspace.folder(), ClientFolder.of(folder))) {
       for (String extension : List.of(".yaml", ".yml")) {
-        Path file = candidate.resolve(kind.code() + extension);
-        if (Files.isRegularFile(file)) {
+        Path file = candidate.find(SOURCES_DIR + "/" + kind.code() + extension);
+        if (file != null && Files.isRegularFile(file)) {
           return file;
         }
       }
@@ -209,21 +212,13 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
    * {@code vigie validate} reports them before any export is read.
    */
   public static void checkMappings(Workspace workspace, Problems problems) {
-    Path folder = workspace.root().resolve(SOURCES_DIR);
-    if (!Files.isDirectory(folder)) {
-      return;
-    }
     ImportContext context = context(workspace);
-    try (var list = Files.list(folder)) {
-      for (Path file : list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
-        try {
-          readMapping(file, kindOfMapping(file), context, problems);
-        } catch (InvalidInputException e) {
-          problems.addAll(e.problems());
-        }
+    for (Path file : workspace.folder().files(workspace.root().resolve(SOURCES_DIR), WorkspaceLoader::isYaml)) {
+      try {
+        readMapping(file, kindOfMapping(file), context, problems);
+      } catch (InvalidInputException e) {
+        problems.addAll(e.problems());
       }
-    } catch (java.io.IOException e) {
-      problems.error(Location.of(DisplayPath.of(folder)), "cannot list the mappings: " + e.getMessage());
     }
   }
 

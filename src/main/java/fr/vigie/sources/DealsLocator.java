@@ -2,6 +2,7 @@ package fr.vigie.sources;
 
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.jsonl.JsonLinesInput;
+import fr.vigie.common.ClientFolder;
 import fr.vigie.common.InvalidInputException;
 import fr.vigie.common.Location;
 import fr.vigie.common.DisplayPath;
@@ -43,12 +44,12 @@ public final class DealsLocator {
     if (period == null) {
       period = onlyPeriod(workspace);
     }
-    for (Path candidate : List.of(
-        workspace.dealsDir().resolve(period.label() + ".jsonl"),
-        workspace.dealsDir().resolve(period.label()).resolve("deals.jsonl"),
-        workspace.dealsDir().resolve(period.label()))) {
-      if (Files.isRegularFile(candidate) || Files.isRegularFile(candidate.resolve("deals.csv"))) {
-        return new Located(period, candidate);
+    ClientFolder folder = workspace.folder();
+    String label = "deals/" + period.label();
+    for (String candidate : List.of(label + ".jsonl", label + "/deals.jsonl", label + "/deals.csv")) {
+      Path found = folder.find(candidate);
+      if (found != null && Files.isRegularFile(found)) {
+        return new Located(period, candidate.endsWith(".csv") ? found.getParent() : found);
       }
     }
     throw InvalidInputException.at(Location.of(DisplayPath.of(workspace.dealsDir())),
@@ -91,8 +92,9 @@ public final class DealsLocator {
   public static DealInput open(Path deals) {
     Path file = deals;
     if (Files.isDirectory(deals)) {
-      if (Files.isRegularFile(deals.resolve("deals.jsonl"))) {
-        file = deals.resolve("deals.jsonl");
+      Path jsonl = ClientFolder.of(deals).find("deals.jsonl");
+      if (jsonl != null && Files.isRegularFile(jsonl)) {
+        file = jsonl;
       } else if (Files.isRegularFile(deals.resolve("deals.csv"))) {
         return fr.vigie.deals.csv.CsvBundleInput.open(deals);
       } else {

@@ -1,25 +1,23 @@
 package fr.vigie.strategy;
 
 import fr.vigie.common.DidYouMean;
-import fr.vigie.common.InvalidInputException;
 import fr.vigie.common.Location;
 import fr.vigie.common.Problems;
 import fr.vigie.process.model.ProcessVersion;
 import fr.vigie.process.model.SalesProcess;
 import fr.vigie.strategy.model.Plan;
 import fr.vigie.strategy.model.TacticItem;
+import fr.vigie.common.ClientFolder;
 import fr.vigie.common.DisplayPath;
 import fr.vigie.workspace.Period;
 import fr.vigie.workspace.Workspace;
 import fr.vigie.yaml.YamlNode;
 import fr.vigie.yaml.YamlReader;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Finds and reads a workspace's plan for a period: {@code strategy.yaml} (the CEO's, optional) and
@@ -33,10 +31,11 @@ public final class PlanLoader {
   private PlanLoader() {}
 
   public static Plan load(Workspace workspace, Period period, Problems problems) {
+    ClientFolder folder = workspace.folder();
     Path strategy = workspace.root().resolve(STRATEGY_FILE);
     Path tactics = workspace.root().resolve(TACTICS_DIR).resolve(period.label() + ".yaml");
-    YamlNode strategyRoot = Files.isRegularFile(strategy) ? read(strategy, problems) : null;
-    YamlNode tacticsRoot = Files.isRegularFile(tactics) ? read(tactics, problems) : null;
+    YamlNode strategyRoot = isFile(folder.find(STRATEGY_FILE)) ? read(strategy, problems) : null;
+    YamlNode tacticsRoot = isFile(folder.find(TACTICS_DIR + "/" + period.label() + ".yaml")) ? read(tactics, problems) : null;
     if (strategyRoot == null && tacticsRoot == null) {
       return Plan.NONE;
     }
@@ -71,21 +70,18 @@ public final class PlanLoader {
   /** The periods that have a tactics file, e.g. 2026-Q3 for tactics/2026-Q3.yaml; others are reported. */
   public static List<Period> tacticsPeriods(Workspace workspace, Problems problems) {
     Path dir = workspace.root().resolve(TACTICS_DIR);
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().map(p -> {
-        String name = p.getFileName().toString().replaceAll("\\.yaml$", "");
-        Period period = Period.parse(name).orElse(null);
-        if (period == null) {
-          problems.error(Location.of(DisplayPath.of(p)), "a tactics file is named after its period, e.g. tactics/2026-Q3.yaml");
-        }
-        return period;
-      }).filter(java.util.Objects::nonNull).toList();
-    } catch (IOException e) {
-      throw InvalidInputException.at(Location.of(DisplayPath.of(dir)), "cannot list tactics: " + e.getMessage());
-    }
+    return workspace.folder().files(dir, name -> name.endsWith(".yaml")).stream().map(p -> {
+      String name = p.getFileName().toString().replaceAll("\\.yaml$", "");
+      Period period = Period.parse(name).orElse(null);
+      if (period == null) {
+        problems.error(Location.of(DisplayPath.of(p)), "a tactics file is named after its period, e.g. tactics/2026-Q3.yaml");
+      }
+      return period;
+    }).filter(java.util.Objects::nonNull).toList();
+  }
+
+  private static boolean isFile(Path found) {
+    return found != null && Files.isRegularFile(found);
   }
 
   private static YamlNode read(Path file, Problems problems) {

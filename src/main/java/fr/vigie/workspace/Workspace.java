@@ -1,5 +1,6 @@
 package fr.vigie.workspace;
 
+import fr.vigie.common.ClientFolder;
 import fr.vigie.process.model.SalesProcess;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +10,11 @@ public record Workspace(Path root, WorkspaceSettings settings, List<SalesProcess
 
   public Workspace {
     processes = List.copyOf(processes);
+  }
+
+  /** The workspace's files, each found inside it (links included). */
+  public ClientFolder folder() {
+    return ClientFolder.of(root);
   }
 
   public Path rulesDir() {

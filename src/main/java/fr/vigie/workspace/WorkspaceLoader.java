@@ -1,5 +1,6 @@
 package fr.vigie.workspace;
 
+import fr.vigie.common.ClientFolder;
 import fr.vigie.common.DisplayPath;
 
 import fr.vigie.process.ProcessReader;
@@ -13,7 +14,6 @@ import fr.vigie.yaml.YamlMap;
 import fr.vigie.yaml.YamlNode;
 import fr.vigie.yaml.YamlObject;
 import fr.vigie.yaml.YamlReader;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** Reads and checks a client workspace: {@code vigie.yaml} and {@code process/*.yaml}. */
 public final class WorkspaceLoader {
@@ -47,14 +46,15 @@ public final class WorkspaceLoader {
       throw InvalidInputException.at(
           Location.of(DisplayPath.of(root)), "no such workspace folder (a workspace holds vigie.yaml and process/)");
     }
-    Path settingsFile = root.resolve(SETTINGS_FILE);
-    if (!Files.isRegularFile(settingsFile)) {
+    ClientFolder folder = ClientFolder.of(root);
+    Path settingsFile = folder.find(SETTINGS_FILE);
+    if (settingsFile == null || !Files.isRegularFile(settingsFile)) {
       throw InvalidInputException.at(
-          Location.of(DisplayPath.of(settingsFile)),
+          Location.of(DisplayPath.of(root.resolve(SETTINGS_FILE))),
           "missing: every workspace needs a vigie.yaml with at least 'client: <name>' (see docs/workspace.md)");
     }
     WorkspaceSettings settings = readSettings(settingsFile, problems);
-    List<SalesProcess> processes = readProcesses(root.resolve(PROCESS_DIR), problems);
+    List<SalesProcess> processes = readProcesses(folder, root.resolve(PROCESS_DIR), problems);
     return new Workspace(root, settings, processes);
   }
 
@@ -114,8 +114,8 @@ public final class WorkspaceLoader {
     return people;
   }
 
-  private static List<SalesProcess> readProcesses(Path dir, Problems problems) {
-    List<Path> files = yamlFiles(dir);
+  private static List<SalesProcess> readProcesses(ClientFolder folder, Path dir, Problems problems) {
+    List<Path> files = folder.files(dir, WorkspaceLoader::isYaml);
     if (files.isEmpty()) {
       problems.error(Location.of(DisplayPath.of(dir)), "no process: write at least one process/<name>.yaml (see docs/process.md)");
       return List.of();
@@ -148,20 +148,9 @@ public final class WorkspaceLoader {
     return processes;
   }
 
-  static List<Path> yamlFiles(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> list = Files.list(dir)) {
-      return list.filter(p -> {
-            String name = p.getFileName().toString();
-            return Files.isRegularFile(p) && (name.endsWith(".yaml") || name.endsWith(".yml"));
-          })
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw InvalidInputException.at(Location.of(DisplayPath.of(dir)), "cannot list folder: " + e.getMessage());
-    }
+  /** Whether a file's name is a YAML file's: .yaml or .yml. */
+  public static boolean isYaml(String name) {
+    return name.endsWith(".yaml") || name.endsWith(".yml");
   }
 
   private static YamlNode read(Path file, Problems problems) {

@@ -40,7 +40,8 @@ public final class YamlReader {
       YAMLFactory.builder()
           .streamReadConstraints(
               StreamReadConstraints.builder()
-                  .maxNestingDepth(MAX_DEPTH)
+                  // one level more than checkDepth allows, so that checkDepth, which knows the line, speaks first
+                  .maxNestingDepth(MAX_DEPTH + 1)
                   .maxStringLength(256 * 1024)
                   .maxDocumentLength(MAX_FILE_BYTES)
                   .build())

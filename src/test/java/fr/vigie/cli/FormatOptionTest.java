@@ -54,6 +54,20 @@ class FormatOptionTest {
   }
 
   @Test
+  void should_remove_the_reports_of_an_earlier_run_that_this_run_does_not_write_and_say_so() throws IOException {
+    // GIVEN the reports of a run in HTML, Markdown and CSV
+    audit("--format", "html,md,csv");
+
+    // WHEN the next run asks for findings.json only
+    int code = audit("--format", "json");
+
+    // THEN the folder holds that run only, and the console says what went
+    assertThat(code).as("stderr: %s", err).isZero();
+    assertThat(written()).containsExactly("findings.json", "rejected.csv");
+    assertThat(out.toString()).contains("  removed from an earlier run (the folder holds this run only): findings.csv, report.html, report.md");
+  }
+
+  @Test
   void should_write_every_format_by_default() throws IOException {
     // GIVEN a workspace with one deal
     // WHEN it is audited without --format

@@ -3,6 +3,7 @@ package fr.vigie.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.vigie.cli.Vigie;
+import fr.vigie.report.Golden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -463,11 +464,10 @@ class SampleAuditEndToEndTest {
   /**
    * The golden file lists (id, rule, deal) of every finding, in the order of findings.json, so that
    * a change of finding ids or of their order is seen in review. After a deliberate change (of the
-   * rules, the engine or the sample), rewrite it instead of comparing with:
+   * rules, the engine or the sample), rewrite it with the command below (the run fails when it
+   * rewrites it), review the diff and commit the new fixtures/durand-industrie/expected/findings-golden.csv:
    *
    * <pre>./mvnw -B -q test -Dtest=SampleAuditEndToEndTest -Dvigie.updateGolden=true</pre>
-   *
-   * and commit the new fixtures/durand-industrie/expected/findings-golden.csv.
    */
   @Test
   void should_give_the_finding_ids_of_the_golden_file() throws IOException {
@@ -475,18 +475,10 @@ class SampleAuditEndToEndTest {
     List<String> actual = new ArrayList<>();
     actual.add("id,rule,deal");
     actual.addAll(idRuleDeal(first.findings()));
-    if (Boolean.getBoolean("vigie.updateGolden")) {
-      Files.write(GOLDEN, actual, StandardCharsets.UTF_8);
-      System.out.println("vigie.updateGolden: rewrote " + GOLDEN + " (" + (actual.size() - 1) + " findings)");
-    }
 
-    // WHEN the golden file is read
-    List<String> golden = Files.readAllLines(GOLDEN, StandardCharsets.UTF_8);
-
+    // WHEN they are compared with the golden file
     // THEN they are the same, line for line
-    assertThat(actual)
-        .as("findings (id,rule,deal) against %s; after a deliberate change run with -Dvigie.updateGolden=true", GOLDEN)
-        .containsExactlyElementsOf(golden);
+    Golden.assertMatches(GOLDEN, String.join("\n", actual) + "\n");
   }
 
   @Test

@@ -1,10 +1,7 @@
 package fr.vigie.job;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import fr.vigie.report.Golden;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +20,6 @@ class RuleCatalogDocTest {
     // WHEN
     String expected = RuleCatalogDoc.markdown(testing.rules());
     // THEN
-    if (Boolean.getBoolean("vigie.updateDocs")) {
-      Files.writeString(DOC, expected, StandardCharsets.UTF_8);
-    }
-    assertThat(Files.exists(DOC)).as("docs/rules.md exists").isTrue();
-    assertThat(Files.readString(DOC, StandardCharsets.UTF_8))
-        .as("docs/rules.md is out of date: run ./mvnw test -Dtest=RuleCatalogDocTest -Dvigie.updateDocs=true")
-        .isEqualTo(expected);
+    Golden.assertMatches(DOC, expected, "vigie.updateDocs");
   }
 }

@@ -33,7 +33,8 @@ public final class ExternalTool {
     throw new IllegalStateException("unreachable");
   }
 
-  static Optional<Path> find(List<String> names) {
+  /** The first of {@code names} found on the PATH. */
+  public static Optional<Path> find(List<String> names) {
     String path = System.getenv("PATH");
     if (path == null) {
       return Optional.empty();

@@ -28,6 +28,23 @@ class YamlReaderTest {
   }
 
   @Test
+  void should_say_where_yaml_nests_beyond_the_limit() {
+    // GIVEN maps nested 41 deep, block style, then flow style
+    StringBuilder block = new StringBuilder("client: X\n");
+    for (int i = 0; i < 41; i++) {
+      block.append("  ".repeat(i)).append("k").append(i).append(":\n");
+    }
+    block.append("  ".repeat(41)).append("v: 1\n");
+    String flow = "a: " + "[".repeat(45) + "]".repeat(45) + "\n";
+
+    // WHEN / THEN the line and column of the map or list one level too deep
+    assertThatThrownBy(() -> YamlReader.parse(block.toString(), "x.yaml"))
+        .hasMessage("x.yaml:42:81: nested more than 40 levels deep");
+    assertThatThrownBy(() -> YamlReader.parse(flow, "x.yaml"))
+        .hasMessage("x.yaml:1:43: nested more than 40 levels deep");
+  }
+
+  @Test
   void should_resolve_anchors_and_aliases_to_the_same_value() {
     // GIVEN
     String text = "base: &stages\n  - id: a\nother: *stages\n";

@@ -5,6 +5,7 @@ import fr.vigie.audit.model.Lever;
 import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.common.Severity;
 import fr.vigie.audit.safety.DrlSafety;
+import fr.vigie.common.ClientFolder;
 import fr.vigie.common.InvalidInputException;
 import fr.vigie.common.Location;
 import fr.vigie.common.Problem;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.drl.parser.ParserError;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -152,9 +152,7 @@ public final class RuleCompiler {
     if (!Files.isDirectory(root)) {
       return List.of();
     }
-    try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".drl")).sorted().toList();
-    }
+    return ClientFolder.of(root).walk(root, name -> name.endsWith(".drl"));
   }
 
   private static Location locate(KnowledgeBuilderError error) {
@@ -177,7 +175,8 @@ public final class RuleCompiler {
     Location where = ruleLocation(rule, texts);
     String id = text(meta.get("id"));
     if (id == null) {
-      problems.error(where, "rule '" + rule.getName() + "' has no @id(\"...\"): every rule needs a stable id such as @id(\"ACME-DISCOUNT-MEMO\")");
+      problems.error(where, keyword(rule) + " '" + rule.getName() + "' has no @id(\"...\"): every rule needs a stable id such as"
+          + " @id(\"ACME-DISCOUNT-MEMO\")");
       return null;
     }
     String severityCode = text(meta.get("severity"));
@@ -252,13 +251,18 @@ public final class RuleCompiler {
     }
     String text = texts.get(file);
     if (text != null) {
-      Matcher matcher = Pattern.compile("(?m)^[ \\t]*rule\\s+\"?" + Pattern.quote(rule.getName()) + "\"?").matcher(text);
+      Matcher matcher = Pattern.compile("(?m)^[ \\t]*" + keyword(rule) + "\\s+\"?" + Pattern.quote(rule.getName()) + "\"?").matcher(text);
       if (matcher.find()) {
         int line = 1 + (int) text.substring(0, matcher.start()).chars().filter(c -> c == '\n').count();
         return new Location(file, line, 1);
       }
     }
     return Location.of(file);
+  }
+
+  /** How the DRL declares it: {@code rule}, or {@code query} (a query is one of the package's rules to Drools). */
+  private static String keyword(Rule rule) {
+    return rule instanceof org.drools.base.definitions.rule.impl.QueryImpl ? "query" : "rule";
   }
 
   private static void checkMessages(Map<String, RuleInfo> catalog, MessageCatalog messages, Problems problems) {

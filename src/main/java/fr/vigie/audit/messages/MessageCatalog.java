@@ -1,5 +1,6 @@
 package fr.vigie.audit.messages;
 
+import fr.vigie.common.ClientFolder;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +30,13 @@ public final class MessageCatalog {
 
   /** Adds the messages of the pack rooted at {@code packRoot}; later packs override earlier ones. */
   public void addPack(Path packRoot) throws IOException {
+    if (!Files.isDirectory(packRoot)) {
+      return;
+    }
+    ClientFolder pack = ClientFolder.of(packRoot);
     for (Locale language : LANGUAGES) {
-      Path file = packRoot.resolve(fileName(language));
-      if (Files.isRegularFile(file)) {
+      Path file = pack.find(fileName(language));
+      if (file != null && Files.isRegularFile(file)) {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
           properties.load(reader);

@@ -49,8 +49,7 @@ public final class RuleSettingsCheck {
 
   private static boolean isNumber(String text) {
     try {
-      new BigDecimal(text.strip());
-      return true;
+      return fr.vigie.common.Numbers.readable(new BigDecimal(text.strip()));
     } catch (NumberFormatException e) {
       return false;
     }

@@ -18,8 +18,8 @@ public final class WaiverLoader {
 
   /** The waivers of {@code workspace}, checked against {@code rules}; none without rules (they did not compile). */
   public static List<Waiver> load(Workspace workspace, RuleCatalog rules, Problems problems) {
-    Path file = workspace.root().resolve(FILE);
-    if (!Files.isRegularFile(file) || rules == null) {
+    Path file = workspace.folder().find(FILE);
+    if (file == null || !Files.isRegularFile(file) || rules == null) {
       return List.of();
     }
     var root = YamlReader.readInto(file, DisplayPath.of(file), problems);

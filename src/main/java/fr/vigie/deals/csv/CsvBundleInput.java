@@ -3,6 +3,7 @@ package fr.vigie.deals.csv;
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.input.InputRecord;
 import fr.vigie.deals.input.Rejection;
+import fr.vigie.common.ClientFolder;
 import fr.vigie.common.DidYouMean;
 import fr.vigie.common.InvalidInputException;
 import fr.vigie.common.Location;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.EnumMap;
@@ -60,10 +62,18 @@ public final class CsvBundleInput implements DealInput {
   private static List<OpenedFile> openAll(Path folder) {
     Problems problems = new Problems();
     checkFileNames(folder, problems);
+    ClientFolder bundle = ClientFolder.of(folder);
+    Map<BundleFile, Path> paths = new EnumMap<>(BundleFile.class);
+    for (BundleFile file : BundleFile.values()) {
+      Path path = bundle.find(file.fileName());
+      if (path != null) {
+        paths.put(file, path);
+      }
+    }
     List<OpenedFile> opened = new ArrayList<>();
     for (BundleFile file : BundleFile.values()) {
-      Path path = folder.resolve(file.fileName());
-      if (Files.isRegularFile(path)) {
+      Path path = paths.get(file);
+      if (path != null && Files.isRegularFile(path)) {
         OpenedFile one = open(file, path, problems);
         if (one != null) {
           opened.add(one);

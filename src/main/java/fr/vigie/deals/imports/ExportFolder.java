@@ -1,12 +1,12 @@
 package fr.vigie.deals.imports;
 
+import fr.vigie.common.ClientFolder;
 import fr.vigie.common.DidYouMean;
 import fr.vigie.common.InvalidInputException;
 import fr.vigie.common.Location;
 import fr.vigie.common.Problems;
 import fr.vigie.common.DisplayPath;
 import fr.vigie.yaml.YamlObject;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The folder an export was unpacked in: its CSV files, found by name in any case or as the
@@ -24,11 +23,11 @@ import java.util.stream.Stream;
  */
 public final class ExportFolder {
 
-  private final Path folder;
+  private final ClientFolder folder;
   private final List<Path> csvFiles;
   private final Set<Path> used = new LinkedHashSet<>();
 
-  private ExportFolder(Path folder, List<Path> csvFiles) {
+  private ExportFolder(ClientFolder folder, List<Path> csvFiles) {
     this.folder = folder;
     this.csvFiles = csvFiles;
   }
@@ -37,18 +36,12 @@ public final class ExportFolder {
     if (!Files.isDirectory(folder)) {
       throw InvalidInputException.at(Location.of(DisplayPath.of(folder)), "an export is a folder of CSV files: pass the folder");
     }
-    try (Stream<Path> list = Files.list(folder)) {
-      return new ExportFolder(folder, list.filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
-          .sorted()
-          .toList());
-    } catch (IOException e) {
-      throw InvalidInputException.at(Location.of(DisplayPath.of(folder)), "cannot list the export's files: " + e.getMessage());
-    }
+    ClientFolder files = ClientFolder.of(folder);
+    return new ExportFolder(files, files.files(folder, name -> name.toLowerCase(Locale.ROOT).endsWith(".csv")));
   }
 
   public String shown() {
-    return DisplayPath.of(folder);
+    return DisplayPath.of(folder.root());
   }
 
   public List<Path> csvFiles() {
@@ -74,7 +67,7 @@ public final class ExportFolder {
   public Path find(String role, String defaultName, SourceMapping mapping, Problems problems) {
     YamlObject.Located<String> named = mapping.file(role);
     if (named != null) {
-      Path path = folder.resolve(named.value());
+      Path path = folder.named(named.value(), named.location());
       if (!Files.isRegularFile(path)) {
         problems.error(named.location(), "no file '" + named.value() + "' in " + shown()
             + DidYouMean.hint(named.value(), csvFiles.stream().map(p -> p.getFileName().toString()).toList()));

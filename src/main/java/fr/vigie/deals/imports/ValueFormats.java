@@ -1,6 +1,7 @@
 package fr.vigie.deals.imports;
 
 import fr.vigie.deals.input.InvalidValue;
+import fr.vigie.deals.input.Values;
 import fr.vigie.deals.input.IsoTimestamps;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -76,11 +77,13 @@ public record ValueFormats(Character decimal, DateOrder dateOrder, ZoneId localT
       text = text.substring(0, text.length() - 1).strip();
     }
     String plain = plainNumber(name, raw, text);
+    BigDecimal value;
     try {
-      return new BigDecimal(plain);
+      value = new BigDecimal(plain);
     } catch (NumberFormatException e) {
       throw notANumber(name, raw);
     }
+    return Values.readable(name, value);
   }
 
   /** A percentage, with or without its sign: {@code 12,5 %} is 12.5. */
@@ -200,7 +203,7 @@ public record ValueFormats(Character decimal, DateOrder dateOrder, ZoneId localT
   }
 
   private InvalidValue notANumber(String name, String raw) {
-    return new InvalidValue(name, name + " must be a number, not '" + raw + "'");
+    return new InvalidValue(name, name + " must be a number, not '" + Values.quoted(raw) + "'");
   }
 
   /**

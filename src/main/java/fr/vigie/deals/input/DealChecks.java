@@ -83,6 +83,41 @@ public final class DealChecks {
   }
 
   /**
+   * {@code outcome}, or its rejection when its deal holds a date after {@code latest}: a CRM records
+   * what happened, so a deal created or staged in 2099 is a mistake in the data, refused naming the
+   * date, not audited as conforming. Activities are left out: a meeting may be booked ahead.
+   */
+  public static RecordOutcome notAfter(RecordOutcome outcome, OffsetDateTime latest, String periodLabel) {
+    if (!(outcome instanceof RecordOutcome.Accepted accepted)) {
+      return outcome;
+    }
+    Deal deal = accepted.deal();
+    String late = firstAfter(latest, "createdAt", List.of(deal.createdAt()));
+    if (late == null && deal.closedAt() != null) {
+      late = firstAfter(latest, "closedAt", List.of(deal.closedAt()));
+    }
+    late = late != null ? late : firstAfter(latest, "stages[%d].at", deal.stages().stream().map(StageChange::at).toList());
+    late = late != null ? late : firstAfter(latest, "decisions[%d].at", deal.decisions().stream().map(Decision::at).toList());
+    late = late != null ? late : firstAfter(latest, "documents[%d].at", deal.documents().stream().map(Document::at).toList());
+    late = late != null ? late : firstAfter(latest, "closeDateChanges[%d].at", deal.closeDateChanges().stream().map(CloseDateChange::at).toList());
+    if (late == null) {
+      return outcome;
+    }
+    return new RecordOutcome.Rejected(new Rejection(accepted.location(), deal.id(), late + " is later than today and than the end of "
+        + periodLabel + ": it cannot have happened yet; fix the date in the CRM"), accepted.events());
+  }
+
+  /** "stages[2].at 2099-09-20T09:00+02:00" for the first of {@code times} after {@code latest}, or null. */
+  private static String firstAfter(OffsetDateTime latest, String name, List<OffsetDateTime> times) {
+    for (int i = 0; i < times.size(); i++) {
+      if (times.get(i) != null && times.get(i).isAfter(latest)) {
+        return String.format(Locale.ROOT, name, i) + " " + times.get(i);
+      }
+    }
+    return null;
+  }
+
+  /**
    * A product line with its defaults (one unit, the list price, no discount), or an {@link
    * InvalidValue} for a discount above 100% or a quantity of 0. {@code listPrice} is required.
    */

@@ -1,5 +1,6 @@
 package fr.vigie.deals.input;
 
+import fr.vigie.common.Numbers;
 import fr.vigie.common.Outcome;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -30,20 +31,32 @@ public final class Values {
     return value.isEmpty() ? null : value;
   }
 
-  /** A number with a decimal point (a comma is refused: it is ambiguous with thousands). */
+  /** A number with a decimal point (a comma is refused: it is ambiguous with thousands), within {@link Numbers#MAX_DIGITS}. */
   public static BigDecimal decimal(String name, String raw) {
     if (raw == null) {
       return null;
     }
+    BigDecimal value;
     try {
-      return new BigDecimal(raw.strip());
+      value = new BigDecimal(raw.strip());
     } catch (NumberFormatException e) {
-      throw new InvalidValue(name, name + " must be a number, not '" + raw + "'");
+      throw new InvalidValue(name, name + " must be a number, not '" + quoted(raw) + "'");
     }
+    return readable(name, value);
   }
 
-  /** Amounts, prices, quantities and discounts are never negative. */
+  /** The number, when it has at most {@link Numbers#MAX_DIGITS} digits before and after its decimal point. */
+  public static BigDecimal readable(String name, BigDecimal value) {
+    String why = value == null ? null : Numbers.whyNotReadable(value);
+    if (why != null) {
+      throw new InvalidValue(name, name + " " + why);
+    }
+    return value;
+  }
+
+  /** Amounts, prices, quantities and discounts are never negative, and {@link #readable}. */
   public static BigDecimal nonNegative(String name, BigDecimal value) {
+    readable(name, value);
     if (value != null && value.signum() < 0) {
       throw new InvalidValue(name, name + " is negative (" + value.toPlainString() + "): amounts and prices must be 0 or more");
     }
@@ -60,9 +73,9 @@ public final class Values {
     } catch (DateTimeParseException e) {
       String why =
           LOCAL_DATE_TIME.matcher(raw).matches()
-              ? " has no offset: add Z for UTC or the local offset, e.g. " + raw + "+02:00"
+              ? " has no offset: add Z for UTC or the local offset, e.g. " + quoted(raw) + "+02:00"
               : " is not a date-time; write ISO 8601 with an offset, e.g. 2026-07-01T09:30:00+02:00";
-      throw new InvalidValue(name, "bad date: " + name + " '" + raw + "'" + why);
+      throw new InvalidValue(name, "bad date: " + name + " '" + quoted(raw) + "'" + why);
     }
   }
 
@@ -74,8 +87,13 @@ public final class Values {
     try {
       return LocalDate.parse(raw);
     } catch (DateTimeParseException e) {
-      throw new InvalidValue(name, "bad date: " + name + " '" + raw + "' is not a date written YYYY-MM-DD");
+      throw new InvalidValue(name, "bad date: " + name + " '" + quoted(raw) + "' is not a date written YYYY-MM-DD");
     }
+  }
+
+  /** A value as a message quotes it: its first 100 characters, so that a 64 MB cell is not copied into every report. */
+  public static String quoted(String raw) {
+    return raw.length() <= 100 ? raw : raw.substring(0, 100) + "…";
   }
 
   /** open, won or lost, in any case. */
@@ -87,14 +105,14 @@ public final class Values {
       case "open" -> Outcome.OPEN;
       case "won" -> Outcome.WON;
       case "lost" -> Outcome.LOST;
-      default -> throw new InvalidValue(name, name + " must be open, won or lost, not '" + raw + "'");
+      default -> throw new InvalidValue(name, name + " must be open, won or lost, not '" + quoted(raw) + "'");
     };
   }
 
   /** An ISO 4217 code in capitals, so that amounts in different currencies are never added up. */
   public static String currency(String name, String raw) {
     if (raw != null && !CURRENCY.matcher(raw).matches()) {
-      throw new InvalidValue(name, name + " must be an ISO 4217 code such as EUR, not '" + raw + "'");
+      throw new InvalidValue(name, name + " must be an ISO 4217 code such as EUR, not '" + quoted(raw) + "'");
     }
     return raw;
   }

@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,15 +125,14 @@ public final class DealJsonParser {
 
   private Deal readDeal() {
     Map<String, Object> values = new LinkedHashMap<>();
+    Set<String> seen = new HashSet<>();
     int startColumn = column();
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String field = parser.currentName();
       if (!DEAL_FIELDS.contains(field)) {
         throw refuse(field, "unknown field '" + field + "'" + hint(field, DEAL_FIELDS));
       }
-      if (values.containsKey(field)) {
-        throw refuse(field, "field '" + field + "' is written twice");
-      }
+      once(seen, field, field);
       parser.nextToken();
       Object value = readDealField(field);
       if (value != null) {
@@ -262,12 +262,14 @@ public final class DealJsonParser {
       throw refuse(path, path + " must be an object { ... }");
     }
     Map<String, Object> values = new LinkedHashMap<>();
+    Set<String> seen = new HashSet<>();
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String field = parser.currentName();
       String fieldPath = path + "." + field;
       if (!known.contains(field)) {
         throw refuse(fieldPath, "unknown field '" + fieldPath + "'" + hint(field, known));
       }
+      once(seen, field, fieldPath);
       parser.nextToken();
       Object value = readSimple(fieldPath, field);
       if (value != null) {
@@ -319,8 +321,10 @@ public final class DealJsonParser {
       throw refuse("fields", "'fields' must be an object of name: value");
     }
     Map<String, String> fields = new LinkedHashMap<>();
+    Set<String> seen = new HashSet<>();
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
+      once(seen, name, "fields." + name);
       parser.nextToken();
       String value = scalarText("fields." + name);
       if (value != null) {
@@ -328,6 +332,13 @@ public final class DealJsonParser {
       }
     }
     return fields;
+  }
+
+  /** Refuses a key written twice in one object, whatever its values (null then 999 included): which one would count? */
+  private void once(Set<String> seen, String key, String path) {
+    if (!seen.add(key)) {
+      throw refuse(path, "field '" + path + "' is written twice");
+    }
   }
 
   private String text(String path) {

@@ -21,6 +21,7 @@ import fr.vigie.deals.model.Document;
 import fr.vigie.deals.model.LineItem;
 import fr.vigie.common.Outcome;
 import fr.vigie.deals.model.StageChange;
+import fr.vigie.common.ClientFolder;
 import fr.vigie.common.DidYouMean;
 import fr.vigie.common.Location;
 import fr.vigie.common.Problems;
@@ -126,7 +127,7 @@ public final class MappedCsv {
             + String.join(", ", roles.keySet()));
         continue;
       }
-      Path path = folder.resolve(named.value());
+      Path path = ClientFolder.of(folder).named(named.value(), named.location());
       if (!Files.isRegularFile(path)) {
         problems.error(named.location(), "no file '" + named.value() + "' in " + DisplayPath.of(folder));
         continue;

@@ -1,5 +1,6 @@
 package fr.vigie.deals.model;
 
+import fr.vigie.common.Numbers;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
@@ -48,13 +49,14 @@ public record Decision(
     return dash <= 0 ? null : type.substring(0, dash);
   }
 
-  /** The value as a number, or null when it is not one. */
+  /** The value as a number, or null when it is not one Vigie can read ({@link Numbers#readable}). */
   public BigDecimal numericValue() {
     if (value == null) {
       return null;
     }
     try {
-      return new BigDecimal(value.strip());
+      BigDecimal number = new BigDecimal(value.strip());
+      return Numbers.readable(number) ? number : null;
     } catch (NumberFormatException e) {
       return null;
     }

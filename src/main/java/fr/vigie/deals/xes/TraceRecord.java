@@ -49,6 +49,9 @@ record TraceRecord(XesTrace trace, SourceMapping mapping, ImportContext context,
   public RecordOutcome read() {
     XesTrace.Attributes attributes = trace.attributes();
     String id = attributes.text(NAME);
+    if (trace.refusal() != null) {
+      return new RecordOutcome.Rejected(new Rejection(trace.refusal().location(), id, trace.refusal().getMessage()), 0);
+    }
     try {
       return new RecordOutcome.Accepted(DealChecks.complete(draft(attributes).draft(), NAMES), location(), 0);
     } catch (RowProblem refused) {

@@ -2,9 +2,11 @@ package fr.vigie.deals.xes;
 
 import fr.vigie.deals.imports.ImportContext;
 import fr.vigie.deals.imports.People;
+import fr.vigie.deals.imports.RowProblem;
 import fr.vigie.deals.imports.SourceMapping;
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.input.InputRecord;
+import fr.vigie.deals.input.Values;
 import fr.vigie.common.InvalidInputException;
 import fr.vigie.common.Location;
 import fr.vigie.common.DisplayPath;
@@ -33,6 +35,10 @@ public final class XesInput implements DealInput {
 
   /** The most events a trace may hold: a trace is read whole. */
   public static final int MAX_EVENTS_PER_TRACE = 100_000;
+  /** The longest attribute value, in bytes, as the longest text of a JSON Lines deal; a longer one rejects its trace. */
+  public static final int MAX_VALUE_BYTES = 100_000;
+  /** The most characters of keys and values a trace may hold (it is read whole); beyond, it is rejected. */
+  public static final int MAX_TRACE_CHARS = 10_000_000;
 
   private static final Set<String> ATTRIBUTE_TYPES = Set.of("string", "date", "int", "float", "boolean", "id");
 
@@ -50,7 +56,7 @@ public final class XesInput implements DealInput {
     this.mapping = mapping;
     this.context = context;
     this.people = mapping.people().people(context, mapping.shown(), null, "the log");
-    this.in = Files.newInputStream(path);
+    this.in = bounded(path);
     this.xml = factory().createXMLStreamReader(in);
   }
 
@@ -72,7 +78,13 @@ public final class XesInput implements DealInput {
       throw InvalidInputException.at(Location.of(shown), "cannot read: " + e.getMessage());
     } catch (XMLStreamException e) {
       throw notXml(shown, e);
+    } catch (BoundedXml.TooLong e) {
+      throw InvalidInputException.at(Location.of(shown, (int) e.line()), e.getMessage());
     }
+  }
+
+  private static InputStream bounded(Path path) throws IOException {
+    return new BoundedXml(Files.newInputStream(path), MAX_VALUE_BYTES);
   }
 
   private static XMLInputFactory factory() {
@@ -80,12 +92,15 @@ public final class XesInput implements DealInput {
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+    // XES elements have a key and a value, nested a few levels: bounds that keep one element's memory small
+    factory.setProperty("jdk.xml.elementAttributeLimit", "100");
+    factory.setProperty("jdk.xml.maxElementDepth", "100");
     return factory;
   }
 
   /** Reads the whole file once: a DOCTYPE, or XML that is not well-formed, stops here. */
   private static void checkWellFormed(Path path, String shown) throws IOException, XMLStreamException {
-    try (InputStream in = Files.newInputStream(path)) {
+    try (InputStream in = bounded(path)) {
       XMLStreamReader xml = factory().createXMLStreamReader(in);
       try {
         boolean root = false;
@@ -161,8 +176,13 @@ public final class XesInput implements DealInput {
     }
   }
 
-  /** Reads the trace the reader stands on, to its end: its attributes and its events'. */
+  /**
+   * Reads the trace the reader stands on, to its end: its attributes and its events'. A value cut
+   * at {@link #MAX_VALUE_BYTES}, a key written twice, or more than {@link #MAX_TRACE_CHARS} in
+   * all make the trace's refusal; what follows is read past, not kept.
+   */
   private XesTrace readTrace(Location at) throws XMLStreamException {
+    TraceReading reading = new TraceReading();
     Map<String, XesTrace.Attribute> attributes = new LinkedHashMap<>();
     List<XesTrace.Attributes> events = new ArrayList<>();
     while (xml.hasNext()) {
@@ -180,15 +200,33 @@ public final class XesInput implements DealInput {
           throw InvalidInputException.at(before, String.format(Locale.ROOT, "more than %,d events in this trace: a trace is read whole",
               MAX_EVENTS_PER_TRACE));
         }
-        events.add(new XesTrace.Attributes(before, readEvent(), mapping.formats()));
+        Map<String, XesTrace.Attribute> read = readEvent(reading);
+        if (reading.refusal == null) {
+          events.add(new XesTrace.Attributes(before, read, mapping.formats()));
+        }
       } else {
-        attribute(element, before, attributes);
+        attribute(element, before, attributes, reading);
       }
     }
-    return new XesTrace(at, new XesTrace.Attributes(at, attributes, mapping.formats()), events);
+    if (reading.refusal != null) {
+      return new XesTrace(at, new XesTrace.Attributes(at, attributes, mapping.formats()), List.of(), reading.refusal);
+    }
+    return new XesTrace(at, new XesTrace.Attributes(at, attributes, mapping.formats()), events, null);
   }
 
-  private Map<String, XesTrace.Attribute> readEvent() throws XMLStreamException {
+  /** What reading one trace has kept so far, and the first reason to refuse it. */
+  private static final class TraceReading {
+    long chars;
+    RowProblem refusal;
+
+    void refuse(Location at, String message) {
+      if (refusal == null) {
+        refusal = new RowProblem(at, message);
+      }
+    }
+  }
+
+  private Map<String, XesTrace.Attribute> readEvent(TraceReading reading) throws XMLStreamException {
     Map<String, XesTrace.Attribute> attributes = new LinkedHashMap<>();
     while (xml.hasNext()) {
       Location before = location(shown, xml);
@@ -197,18 +235,32 @@ public final class XesInput implements DealInput {
         break;
       }
       if (event == XMLStreamConstants.START_ELEMENT) {
-        attribute(xml.getLocalName(), before, attributes);
+        attribute(xml.getLocalName(), before, attributes, reading);
       }
     }
     return attributes;
   }
 
   /** Keeps a typed attribute (its nested attributes, lists and containers are not read) and moves past its end. */
-  private void attribute(String element, Location at, Map<String, XesTrace.Attribute> attributes) throws XMLStreamException {
-    if (ATTRIBUTE_TYPES.contains(element)) {
+  private void attribute(String element, Location at, Map<String, XesTrace.Attribute> attributes, TraceReading reading)
+      throws XMLStreamException {
+    if (ATTRIBUTE_TYPES.contains(element) && reading.refusal == null) {
       String key = xml.getAttributeValue(null, "key");
+      String value = xml.getAttributeValue(null, "value");
       if (key != null) {
-        attributes.putIfAbsent(key, new XesTrace.Attribute(element, xml.getAttributeValue(null, "value"), at));
+        reading.chars += key.length() + (value == null ? 0 : value.length());
+        XesTrace.Attribute first = attributes.get(key);
+        if (key.endsWith(BoundedXml.CUT) || value != null && value.endsWith(BoundedXml.CUT)) {
+          reading.refuse(at, String.format(Locale.ROOT, "attribute '%s' is longer than %,d bytes: Vigie reads no value this long",
+              Values.quoted(key.replace(BoundedXml.CUT, "")), MAX_VALUE_BYTES));
+        } else if (first != null) {
+          reading.refuse(at, "attribute '" + key + "' is written twice (first at line " + first.location().line() + "): keep only one");
+        } else if (reading.chars > MAX_TRACE_CHARS) {
+          reading.refuse(at, String.format(Locale.ROOT, "this trace holds more than %,d characters: a trace is read whole; split it",
+              MAX_TRACE_CHARS));
+        } else {
+          attributes.put(key, new XesTrace.Attribute(element, value, at));
+        }
       }
     }
     skipElement();

@@ -11,9 +11,10 @@ import java.util.function.Supplier;
 
 /**
  * One trace of an XES log as read, not yet interpreted: its attributes and its events', each with
- * the place it is written, so that every problem points at the attribute at fault.
+ * the place it is written, so that every problem points at the attribute at fault; or why it was
+ * not kept ({@code refusal}: a value too long, a key written twice), null when it was.
  */
-record XesTrace(Location location, Attributes attributes, List<Attributes> events) {
+record XesTrace(Location location, Attributes attributes, List<Attributes> events, RowProblem refusal) {
 
   /** One attribute: its XES type (string, date, float...), value and place. */
   record Attribute(String type, String value, Location location) {}

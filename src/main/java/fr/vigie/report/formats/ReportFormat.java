@@ -33,6 +33,8 @@ public enum ReportFormat {
   CSV("csv", "findings.csv");
 
   public static final Set<ReportFormat> ALL = Collections.unmodifiableSet(EnumSet.allOf(ReportFormat.class));
+  /** Written whatever the formats. */
+  public static final String REJECTED = "rejected.csv";
 
   private final String code;
   private final String file;
@@ -79,7 +81,14 @@ public enum ReportFormat {
         case CSV -> new FindingsCsvWriter(path);
       });
     }
-    writers.add(new RejectedCsvWriter(place.apply("rejected.csv")));
+    writers.add(new RejectedCsvWriter(place.apply(REJECTED)));
     return writers;
+  }
+
+  /** Every file an audit may write: those of every format, and rejected.csv. */
+  public static List<String> allFiles() {
+    List<String> files = new ArrayList<>(Arrays.stream(values()).map(ReportFormat::file).toList());
+    files.add(REJECTED);
+    return files;
   }
 }

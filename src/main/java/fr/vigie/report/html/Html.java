@@ -1,5 +1,7 @@
 package fr.vigie.report.html;
 
+import fr.vigie.common.VisibleText;
+
 /**
  * Escapes text from the data so that it shows as text in HTML (and in the XHTML the PDF is made
  * from): no markup, no entity, nothing an XML parser refuses.
@@ -23,8 +25,8 @@ public final class Html {
 
   /**
    * The value as text, safe in an element and in a quoted attribute. Characters XML 1.0 forbids
-   * (controls, lone surrogates) become U+FFFD so that one odd byte in a CRM export cannot break
-   * the PDF.
+   * (controls, lone surrogates) and bidirectional overrides become U+FFFD ({@link VisibleText}) so
+   * that one odd byte in a CRM export cannot break the PDF nor reorder what the reader sees.
    */
   public static String escape(Object value) {
     if (value == null) {
@@ -60,14 +62,7 @@ public final class Html {
   }
 
   private static boolean allowed(String text, int i) {
-    char c = text.charAt(i);
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
-    }
-    if (Character.isLowSurrogate(c)) {
-      return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
-    }
-    return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF);
+    return !VisibleText.acts(text, i);
   }
 
   /**

@@ -8,11 +8,10 @@ import fr.vigie.audit.result.AuditedDeal;
 import fr.vigie.audit.waivers.WaivedFinding;
 import fr.vigie.deals.input.Rejection;
 import fr.vigie.report.ReportText;
+import fr.vigie.common.VisibleText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +70,7 @@ public final class HtmlReportWriter implements AuditListener {
 
   @Override
   public void finish(AuditResult result) {
-    try (HtmlParts closing = parts; Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    try (HtmlParts closing = parts; Writer out = VisibleText.file(file)) {
       new HtmlReport(result, words, closing, medium).write(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -3,6 +3,8 @@ package fr.vigie.report.pdf;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PDFCreationListener;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.XRLog;
@@ -11,13 +13,22 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.logging.Level;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 
@@ -38,8 +49,12 @@ public final class PdfRenderer {
 
   private PdfRenderer() {}
 
-  /** Renders {@code xhtml} into {@code pdf}; returns what the renderer warned about (nothing when all is well). */
-  public static List<String> render(Path xhtml, Path pdf) throws IOException {
+  /**
+   * Renders {@code xhtml} into {@code pdf}, dated {@code created} (the report's own date, not the
+   * clock's) and identified by a digest of the XHTML, so that the same report gives the same bytes;
+   * returns what the renderer warned about (nothing when all is well).
+   */
+  public static List<String> render(Path xhtml, Path pdf, ZonedDateTime created) throws IOException {
     Document document = parse(xhtml);
     List<String> warnings = new ArrayList<>();
     try (OutputStream out = Files.newOutputStream(pdf)) {
@@ -59,9 +74,41 @@ public final class PdfRenderer {
       builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE, BatikSVGDrawer.SvgExternalResourceMode.SECURE));
       builder.withProducer("Vigie");
       builder.toStream(out);
-      builder.run();
+      try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+        renderer.setListener(new Reproducible(GregorianCalendar.from(created), digest(xhtml)));
+        renderer.createPDF();
+      }
     }
     return warnings;
+  }
+
+  private static byte[] digest(Path file) throws IOException {
+    try {
+      return MessageDigest.getInstance("MD5").digest(Files.readAllBytes(file));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Dates the document and gives it its /ID just before it is written, in place of the clock's. */
+  private record Reproducible(Calendar created, byte[] id) implements PDFCreationListener {
+
+    @Override
+    public void preOpen(PdfBoxRenderer renderer) {}
+
+    @Override
+    public void preWrite(PdfBoxRenderer renderer, int pages) {}
+
+    @Override
+    public void onClose(PdfBoxRenderer renderer) {
+      PDDocument document = renderer.getPdfDocument();
+      document.getDocumentInformation().setCreationDate(created);
+      document.getDocumentInformation().setModificationDate(null);
+      COSArray ids = new COSArray();
+      ids.add(new COSString(id));
+      ids.add(new COSString(id));
+      document.getDocument().getTrailer().setItem(COSName.ID, ids);
+    }
   }
 
   /** Parses the XHTML with no DTD, no entity and no access outside the file. */

@@ -14,11 +14,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
  * Writes {@code report.pdf}: the HTML report laid out for A4 pages ({@link Medium#PDF}: title
- * page, table of contents with page numbers, "page 3 / 12"), rendered by {@link PdfRenderer}.
+ * page, table of contents with page numbers, "page 3 / 12"), rendered by {@link PdfRenderer}; dated
+ * the end of the period, the date the report is as of, so that the same audit gives the same bytes.
  */
 public final class PdfReportWriter implements AuditListener {
 
@@ -26,6 +28,7 @@ public final class PdfReportWriter implements AuditListener {
   private final Path xhtml;
   private final HtmlReportWriter html;
   private List<String> warnings = List.of();
+  private ZonedDateTime created;
 
   public PdfReportWriter(Path file) {
     this.file = file;
@@ -35,6 +38,7 @@ public final class PdfReportWriter implements AuditListener {
 
   @Override
   public void start(AuditScope scope) {
+    created = scope.period().endAt(scope.workspace().settings().zone());
     html.start(scope);
   }
 
@@ -57,7 +61,7 @@ public final class PdfReportWriter implements AuditListener {
   public void finish(AuditResult result) {
     html.finish(result);
     try {
-      warnings = PdfRenderer.render(xhtml, file);
+      warnings = PdfRenderer.render(xhtml, file, created);
       Files.deleteIfExists(xhtml);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -95,6 +95,16 @@ class RuleCompilerTest {
   }
 
   @Test
+  void should_locate_a_query_without_id_at_its_line() throws IOException {
+    // GIVEN a query after the rule, without metadata
+    write("big.drl", GOOD + "\nquery \"big deals\"\n    $deal : Deal( amount > 100000 )\nend\n");
+    messages();
+    // WHEN / THEN
+    assertThat(problems()).containsExactly(DisplayPath.of(pack.resolve("big.drl"))
+        + ":14:1: query 'big deals' has no @id(\"...\"): every rule needs a stable id such as @id(\"ACME-DISCOUNT-MEMO\")");
+  }
+
+  @Test
   void should_refuse_a_rule_without_its_messages_in_both_languages() throws IOException {
     // GIVEN
     write("big.drl", GOOD);

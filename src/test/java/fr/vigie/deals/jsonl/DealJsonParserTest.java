@@ -59,6 +59,13 @@ class DealJsonParserTest {
   @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
       unknown field          | ,"ammount":1}                          | "ammount" | unknown field 'ammount' (did you mean 'amount'?)
       field twice            | ,"id":"D-2"}                           | "id" | field 'id' is written twice
+      null then a value      | ,"amount":null,"amount":999}           | "amount":999 | field 'amount' is written twice
+      nested field twice     | ,"account":{"segment":"TPE","segment":"PME"}} | "segment":"PME" | field 'account.segment' is written twice
+      item field twice       | ,"activities":[{"type":"appel","type":"email","at":"2026-07-01T09:00:00Z"}]} | "type":"email" | field 'activities[0].type' is written twice
+      set then emptied       | ,"fields":{"budget":"oui","budget":""}} | "budget":"" | field 'fields.budget' is written twice
+      huge amount            | ,"amount":1e999999999}                 | 1e9 | amount has more than 18 digits before the decimal point: too large to be an amount, a price or a quantity
+      huge amount as text    | ,"amount":"1e999999999"}               | "1e9 | amount has more than 18 digits before the decimal point: too large to be an amount, a price or a quantity
+      tiny price             | ,"lines":[{"listPrice":1e-999999999}]} | 1e- | lines[0].listPrice has more than 18 digits after the decimal point: Vigie cannot read it exactly
       negative amount        | ,"amount":-5}                          | -5 | amount is negative (-5): amounts and prices must be 0 or more
       amount not a number    | ,"amount":"12,5"}                      | "12,5" | amount must be a number, not '12,5'
       date without offset    | ,"closedAt":"2026-07-02T10:00"}        | "2026 | bad date: closedAt '2026-07-02T10:00' has no offset: add Z for UTC or the local offset, e.g. 2026-07-02T10:00+02:00

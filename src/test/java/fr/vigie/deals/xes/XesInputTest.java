@@ -123,4 +123,46 @@ class XesInputTest {
         .hasMessageContaining("broken.xes:2: ")
         .hasMessageContaining("not well-formed XML: ");
   }
+
+  @Test
+  void should_reject_the_trace_of_a_value_too_long_or_a_key_written_twice_at_the_attribute_and_read_the_others() throws IOException {
+    // GIVEN the mapped log, its first trace with a name of 200,000 bytes, its second with an event's time written twice
+    String sample = Files.readString(SAMPLE.resolve("process-mining.xes"));
+    Path log = dir.resolve("log.xes");
+    Files.writeString(log, sample
+        .replaceFirst("value=\"Métallerie Rhône\"", "value=\"" + "é".repeat(100_000) + "\"")
+        .replaceFirst("(<string key=\"concept:name\" value=\"D-2026-102\"/>(?s:.*?)(<date key=\"time:timestamp\"[^>]*>))", "$1$2"));
+
+    // WHEN
+    List<RecordOutcome> outcomes = Imported.read(Imported.open(log, null, SAMPLE.resolve("sources/xes.yaml")));
+
+    // THEN each rejected at its attribute's line, naming its deal; the others read as before
+    RecordOutcome.Rejected tooLong = (RecordOutcome.Rejected) outcomes.get(0);
+    assertThat(tooLong.rejection().location().toString()).endsWith("log.xes:20");
+    assertThat(tooLong.rejection().dealId()).isEqualTo("D-2026-101");
+    assertThat(tooLong.rejection().reason()).isEqualTo("attribute 'Account' is longer than 100,000 bytes: Vigie reads no value this long");
+    RecordOutcome.Rejected twice = (RecordOutcome.Rejected) outcomes.get(1);
+    assertThat(twice.rejection().dealId()).isEqualTo("D-2026-102");
+    assertThat(twice.rejection().reason()).matches("attribute 'time:timestamp' is written twice \\(first at line \\d+\\): keep only one");
+    List<Deal> expected = Imported.canonical(SAMPLE.resolve("expected.jsonl"));
+    assertThat(Imported.deals(outcomes).subList(2, outcomes.size())).containsExactlyElementsOf(expected.subList(2, expected.size()));
+  }
+
+  @Test
+  void should_refuse_a_comment_or_a_text_too_long_at_its_line_without_holding_it() throws IOException {
+    // GIVEN a comment, then a text, of 200,000 bytes; and a CDATA section ending in ]]]> that is fine
+    Path comment = dir.resolve("comment.xes");
+    Files.writeString(comment, "<?xml version=\"1.0\"?>\n<log>\n<!-- " + ">".repeat(200_000) + " -->\n</log>\n");
+    Path text = dir.resolve("text.xes");
+    Files.writeString(text, "<log>\n<trace>" + "x".repeat(200_000) + "</trace>\n</log>\n");
+    Path cdata = dir.resolve("cdata.xes");
+    Files.writeString(cdata, "<log>\n<![CDATA[ a ]]]>\n<trace><string key=\"concept:name\" value=\"D-1\"/></trace>\n</log>\n");
+
+    // WHEN / THEN
+    assertThatThrownBy(() -> Imported.open(comment, null, null)).isInstanceOf(InvalidInputException.class)
+        .hasMessageEndingWith("comment.xes:3: a comment longer than 100,000 bytes: an XES log holds no such text; remove it");
+    assertThatThrownBy(() -> Imported.open(text, null, null)).isInstanceOf(InvalidInputException.class)
+        .hasMessageEndingWith("text.xes:2: a text between two elements longer than 100,000 bytes: an XES log holds no such text; remove it");
+    assertThat(Imported.read(Imported.open(cdata, "xes", null))).hasSize(1);
+  }
 }
