@@ -68,8 +68,13 @@ final class AuditCommand implements Callable<Integer> {
     AuditSummary s = audit.summary();
     out.printf("Audited %s for %s, deals from %s%n", audit.scope().period().label(), DisplayPath.of(workspace), DisplayPath.of(result.deals()));
     ImportLines.print(out, prepared.source(), result);
-    out.printf("  %d records read = %d audited + %d rejected%s%n", s.recordsRead(), s.dealsAudited(), s.recordsRejected(),
-        s.recordsRejected() > 0 ? " (see rejected.csv)" : "");
+    out.printf("  %d records read = %d audited + %d rejected%s%s%n", s.recordsRead(), s.dealsAudited(), s.recordsRejected(),
+        s.recordsRejected() > 0 ? " (see rejected.csv)" : "", outside(s));
+    if (s.outsidePeriod() > 0) {
+      out.printf("  the period's deals are those %s (deals-in-period: %s in vigie.yaml)%n",
+          audit.scope().workspace().settings().dealsInPeriod().code().replace("-during", " during it"),
+          audit.scope().workspace().settings().dealsInPeriod().code());
+    }
     if (s.eventsRead() > 0) {
       out.printf("  %d events read = %d attached to deals + %d rejected%n", s.eventsRead(), s.eventsRead() - s.eventsRejected(), s.eventsRejected());
     }
@@ -115,5 +120,10 @@ final class AuditCommand implements Callable<Integer> {
       case "en" -> Locale.ENGLISH;
       default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lang must be fr or en, not '" + lang + "'");
     };
+  }
+
+  /** " + 12 outside the period" when the input holds deals of other periods; empty otherwise. */
+  static String outside(AuditSummary s) {
+    return s.outsidePeriod() == 0 ? "" : " + " + s.outsidePeriod() + " outside the period";
   }
 }

@@ -45,8 +45,8 @@ final class ExportCommand implements Callable<Integer> {
     var s = result.summary();
     stdout.printf("Wrote %s: %d traces, the audited deals of %s with their %d findings%n", DisplayPath.of(result.file()), result.traces(),
         DisplayPath.of(workspace), s.findings());
-    stdout.printf("  %d records read = %d audited + %d rejected%s%n", s.recordsRead(), s.dealsAudited(), s.recordsRejected(),
-        s.recordsRejected() > 0 ? " (not in the log; vigie audit lists them in rejected.csv)" : "");
+    stdout.printf("  %d records read = %d audited + %d rejected%s%s%n", s.recordsRead(), s.dealsAudited(), s.recordsRejected(),
+        s.recordsRejected() > 0 ? " (not in the log; vigie audit lists them in rejected.csv)" : "", AuditCommand.outside(s));
     for (String note : result.notes()) {
       stdout.println("  note: " + note);
     }

@@ -116,6 +116,8 @@ public final class RuleTestRunner {
       if (verdict instanceof Judged.Audited audited) {
         audited.findings().stream().filter(f -> testCase.rulesUnderTest().contains(f.rule())).forEach(actual::add);
         ((RecordOutcome.Accepted) outcome).deal().stages().forEach(s -> touched.add(audited.deal().process() + "/" + s.stage()));
+      } else if (verdict instanceof Judged.Outside outside) {
+        rejections.add(new Rejection(outside.location(), outside.dealId(), "outside the period " + outside.period()));
       } else {
         rejections.add(((Judged.Refused) verdict).rejection());
       }
