@@ -28,18 +28,14 @@ final class AuditCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
   @Mixin DealsOptions dealsOptions;
+  @Mixin RunOptions runOptions;
+  @Mixin LanguageOption languageOption;
 
   @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The client's workspace folder.")
   Path workspace;
 
-  @Option(names = "--deals", paramLabel = "PATH", description = "Deals to audit: a .jsonl file, a CSV bundle folder, a CRM export folder or an .xes log (default: found under WORKSPACE/deals/).")
-  Path deals;
-
   @Option(names = "--out", paramLabel = "DIR", description = "Where to write the reports (default: WORKSPACE/out/<period>/).")
   Path out;
-
-  @Option(names = "--lang", paramLabel = "fr|en", description = "Language of the reports (default: the workspace's, else fr).")
-  String lang;
 
   @Option(names = "--format", paramLabel = "FORMATS", defaultValue = "html,pdf,md,json,csv",
       description = "Reports to write, comma-separated: html, pdf, md, json, csv (default: all); rejected.csv is always written.")
@@ -54,9 +50,9 @@ final class AuditCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Severity threshold = parseFailOn();
-    Locale language = parseLanguage();
+    Locale language = languageOption.language();
     Set<ReportFormat> formats = parseFormats();
-    AuditingAPeriod.Request request = dealsOptions.request(workspace, deals, this.out, language, common.standardRules, err, formats);
+    AuditingAPeriod.Request request = runOptions.request(workspace, dealsOptions, this.out, language, common.standardRules, err, formats);
     AuditingAPeriod job = new AuditingAPeriod();
     AuditingAPeriod.Prepared prepared = job.prepare(request);
     if (prepared.source().detected() != null) {
@@ -109,17 +105,6 @@ final class AuditCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format: " + e.getMessage());
     }
-  }
-
-  private Locale parseLanguage() {
-    if (lang == null) {
-      return null;
-    }
-    return switch (lang.toLowerCase(Locale.ROOT)) {
-      case "fr" -> Locale.FRENCH;
-      case "en" -> Locale.ENGLISH;
-      default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lang must be fr or en, not '" + lang + "'");
-    };
   }
 
   /** " + 12 outside the period" when the input holds deals of other periods; empty otherwise. */
