@@ -70,6 +70,17 @@ class StandardRulePackTest {
   }
 
   @Test
+  void every_rule_has_its_message_checked_in_french_and_in_english() {
+    Set<String> french = cases.stream().flatMap(c -> c.expected().stream()).filter(e -> e.message() != null)
+        .map(RuleTestCase.Expected::rule).collect(Collectors.toSet());
+    Set<String> english = cases.stream().flatMap(c -> c.expected().stream()).filter(e -> e.messageEn() != null)
+        .map(RuleTestCase.Expected::rule).collect(Collectors.toSet());
+    List<String> ids = testing.rules().catalog().stream().map(RuleInfo::id).toList();
+    assertThat(ids).as("rules without a case checking their French message (message:)").allMatch(french::contains);
+    assertThat(ids).as("rules without a case checking their English message (message-en:)").allMatch(english::contains);
+  }
+
+  @Test
   void every_rule_has_a_case_beside_it_where_it_stays_silent() {
     Set<String> silent = cases.stream()
         .flatMap(c -> c.rulesUnderTest().stream()
