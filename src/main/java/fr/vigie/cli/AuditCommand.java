@@ -1,5 +1,6 @@
 package fr.vigie.cli;
 
+import java.math.BigDecimal;
 import fr.vigie.audit.result.AuditResult;
 import fr.vigie.audit.result.AuditSummary;
 import fr.vigie.common.DisplayPath;
@@ -45,11 +46,17 @@ final class AuditCommand implements Callable<Integer> {
       description = "Exit with 1 when a finding is at or above: info, minor, major, critical, or none (default: ${DEFAULT-VALUE}).")
   String failOn;
 
+  @Option(names = "--max-rejected", paramLabel = "PERCENT",
+      description = "Exit with 5 when more than this share of the period's records were rejected, e.g. 5% (default: vigie.yaml's max-rejected;"
+          + " without either, only a warning above 5%).")
+  String maxRejected;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Severity threshold = parseFailOn();
+    BigDecimal maxRejectedOption = parseMaxRejected();
     Locale language = languageOption.language();
     Set<ReportFormat> formats = parseFormats();
     AuditingAPeriod.Request request = runOptions.request(workspace, dealsOptions, this.out, language, common.standardRules, err, formats);
@@ -77,6 +84,7 @@ final class AuditCommand implements Callable<Integer> {
     out.printf("  conformity %s%% (%d of %d deals), %d findings (%s)%n", s.conformityRate().toPlainString(), s.conformingDeals(),
         s.dealsAudited(), s.findings(), java.util.Arrays.stream(Severity.values()).sorted(java.util.Comparator.reverseOrder())
             .map(sev -> s.findingsBySeverity().getOrDefault(sev, 0L) + " " + sev.code()).collect(Collectors.joining(", ")));
+    notAssessable(out, s);
     if (audit.waivers().findings() > 0) {
       out.printf("  %d finding(s) waived by waivers.yaml, outside the conformity rate%n", audit.waivers().findings());
     }
@@ -88,7 +96,28 @@ final class AuditCommand implements Callable<Integer> {
     if (!result.removed().isEmpty()) {
       out.printf("  removed from an earlier run (the folder holds this run only): %s%n", String.join(", ", result.removed()));
     }
+    BigDecimal max = maxRejectedOption != null ? maxRejectedOption : audit.scope().workspace().settings().maxRejected();
+    BigDecimal warnAbove = max != null ? max : audit.rejectedWarning();
+    if (audit.rejectedAbove(warnAbove)) {
+      out.printf("  warning: %s%% of the period's records were not audited (%d rejected of %d), above %s%%: see rejected.csv%n",
+          s.rejectedPercent().toPlainString(), s.recordsRejected(), s.recordsRejected() + s.dealsAudited(), warnAbove.toPlainString());
+    }
+    if (audit.rejectedAbove(max)) {
+      return ExitCodes.TOO_MANY_REJECTED;
+    }
     return audit.hasFindingAtOrAbove(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  private BigDecimal parseMaxRejected() {
+    if (maxRejected == null) {
+      return null;
+    }
+    BigDecimal max = fr.vigie.workspace.Percent.parse(maxRejected);
+    if (max == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--max-rejected must be a percentage from 0 to 100, such as 5%; not '" + maxRejected + "'");
+    }
+    return max;
   }
 
   private Severity parseFailOn() {
@@ -110,5 +139,16 @@ final class AuditCommand implements Callable<Integer> {
   /** " + 12 outside the period" when the input holds deals of other periods; empty otherwise. */
   static String outside(AuditSummary s) {
     return s.outsidePeriod() == 0 ? "" : " + " + s.outsidePeriod() + " outside the period";
+  }
+
+  /** The rules that could not judge deals, one line per reason: "not assessable (no stage history in this export) on 8 of 8 deals: ...". */
+  private static void notAssessable(PrintWriter out, AuditSummary s) {
+    java.util.Map<String, java.util.List<String>> byReason = new java.util.LinkedHashMap<>();
+    s.coverage().notAssessable().stream()
+        .sorted(java.util.Comparator.comparing((fr.vigie.audit.result.Coverage.NotAssessable g) -> g.missing().toString())
+            .thenComparing(g -> g.rule()))
+        .forEach(g -> byReason.computeIfAbsent(String.join(", ", g.missing().stream().map(e -> "no " + e.code().replace('-', ' ')).toList())
+            + " in this export) on " + g.deals() + " of " + s.dealsAudited() + " deals", k -> new java.util.ArrayList<>()).add(g.rule()));
+    byReason.forEach((reason, rules) -> out.printf("  not assessable (%s: %s%n", reason, String.join(", ", rules)));
   }
 }

@@ -14,5 +14,8 @@ public final class ExitCodes {
   /** The output cannot be written (a full disk, no permission): the previous reports are as they were. */
   public static final int OUTPUT_ERROR = 4;
 
+  /** More of the period's records were rejected than --max-rejected (or vigie.yaml's max-rejected) accepts. */
+  public static final int TOO_MANY_REJECTED = 5;
+
   private ExitCodes() {}
 }

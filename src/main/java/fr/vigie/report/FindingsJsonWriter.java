@@ -161,6 +161,28 @@ public final class FindingsJsonWriter implements AuditListener {
       }
       json.writeEndArray();
       json.writeEndObject();
+      json.writeName("coverage");
+      json.writeStartObject();
+      json.writeName("carried");
+      json.writeStartArray();
+      summary.coverage().carried().stream().sorted().forEach(e -> json.writeString(e.code()));
+      json.writeEndArray();
+      json.writeName("notAssessable");
+      json.writeStartArray();
+      for (var gap : summary.coverage().notAssessable()) {
+        json.writeStartObject();
+        json.writeStringProperty("rule", gap.rule());
+        json.writeNumberProperty("deals", gap.deals());
+        json.writeNumberProperty("assessed", gap.assessed());
+        json.writeName("missing");
+        json.writeStartArray();
+        gap.missing().forEach(e -> json.writeString(e.code()));
+        json.writeEndArray();
+        json.writeStringProperty("reason", new ReportText(result.scope().language()).missing(gap.missing()));
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
       json.writeNumberProperty("findings", summary.findings());
       json.writeNumberProperty("waived", result.waivers().findings());
       json.writeNumberProperty("conformingDeals", summary.conformingDeals());

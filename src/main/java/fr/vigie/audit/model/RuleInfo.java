@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * A rule's stable metadata, read from its DRL annotations: id, version, severity, lever, its
  * parameters with their default values, what it judges ({@code scope}: each deal, or the written
- * plan), which part of the report it belongs to ({@code topic}), and where it is written.
+ * plan), which part of the report it belongs to ({@code topic}), what an export must carry for it
+ * to judge a deal ({@code needs}, from {@code @needs}), and where it is written.
  */
 public record RuleInfo(
     String id,
@@ -20,7 +21,8 @@ public record RuleInfo(
     Scope scope,
     Topic topic,
     Location location,
-    String pack) {
+    String pack,
+    java.util.Set<fr.vigie.common.Evidence> needs) {
 
   /** What a rule judges. */
   public enum Scope {
@@ -46,5 +48,18 @@ public record RuleInfo(
 
   public RuleInfo {
     params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+    needs = needs.isEmpty() ? java.util.Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(needs));
+  }
+
+  /** A rule that judges from what every export carries. */
+  public RuleInfo(
+      String id, String name, String version, Severity severity, Lever lever, Map<String, String> params, Scope scope, Topic topic,
+      Location location, String pack) {
+    this(id, name, version, severity, lever, params, scope, topic, location, pack, java.util.Set.of());
+  }
+
+  /** The evidence this rule needs that {@code carried} lacks, in declaration order; empty when it can judge. */
+  public java.util.List<fr.vigie.common.Evidence> missing(java.util.Set<fr.vigie.common.Evidence> carried) {
+    return needs.stream().filter(e -> !carried.contains(e)).sorted().toList();
   }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * The figures of a run, computed from every audited deal and finding: counts that reconcile
  * (read = audited + rejected + outside the period), conformity, findings by rule, stage, owner and team (findings accepted
- * by a waiver apart), the funnel of each process, and the deals worth a look.
+ * by a waiver apart), the funnel of each process, the deals worth a look, and what the export could
+ * not show (the rules that could not judge its deals).
  */
 public record AuditSummary(
     List<DealInput.FileCount> files,
@@ -39,7 +40,8 @@ public record AuditSummary(
     Figures followed,
     Figures deviated,
     List<FunnelStep> funnel,
-    List<Spotlight> worthALook) {
+    List<Spotlight> worthALook,
+    Coverage coverage) {
 
   /**
    * Findings of one rule, how many deals they touch, and the amount at stake they add up to (the
@@ -93,6 +95,18 @@ public record AuditSummary(
   /** The nothing-lost check: every record read was audited, rejected, or a deal outside the period. */
   public boolean reconciles() {
     return recordsRead == dealsAudited + recordsRejected + outsidePeriod;
+  }
+
+  /**
+   * Share of the period's records that were rejected (not audited), in percent with one decimal:
+   * rejected out of audited and rejected; the deals outside the period do not count.
+   */
+  public BigDecimal rejectedPercent() {
+    long period = dealsAudited + recordsRejected;
+    if (period == 0) {
+      return BigDecimal.ZERO;
+    }
+    return BigDecimal.valueOf(recordsRejected * 100).divide(BigDecimal.valueOf(period), 1, RoundingMode.HALF_EVEN);
   }
 
   /** Share of audited deals with no finding of severity minor or above, in percent (one decimal). */

@@ -57,6 +57,8 @@ final class SummaryBuilder {
       .thenComparing(s -> s.deal().id(), Comparator.reverseOrder());
 
   private final Map<String, BigDecimal> atStake = new HashMap<>();
+  private final Map<String, long[]> notAssessable = new TreeMap<>();
+  private java.util.Set<fr.vigie.common.Evidence> carried = fr.vigie.common.Evidence.all();
 
   SummaryBuilder(AuditScope scope, RuleCatalog rules) {
     this.scope = scope;
@@ -213,6 +215,16 @@ final class SummaryBuilder {
     eventsRejected += events;
   }
 
+  /** The evidence the source carries: the rules needing more judge none of its deals. */
+  void carried(java.util.Set<fr.vigie.common.Evidence> evidence) {
+    this.carried = evidence;
+  }
+
+  /** The rule could not judge one more audited deal. */
+  void notAssessable(String rule) {
+    notAssessable.computeIfAbsent(rule, r -> new long[1])[0]++;
+  }
+
   void outside(int events) {
     outside++;
     eventsRead += events;
@@ -242,7 +254,11 @@ final class SummaryBuilder {
     teams.sort(Comparator.comparing(AuditSummary.TeamFigures::team));
     List<AuditSummary.Spotlight> spotlights = new ArrayList<>(worthALook);
     spotlights.sort(SPOTLIGHT_ORDER.reversed());
+    List<fr.vigie.audit.result.Coverage.NotAssessable> gaps = new ArrayList<>();
+    notAssessable.forEach((id, deals) -> gaps.add(new fr.vigie.audit.result.Coverage.NotAssessable(id, rules.messages().title(language, id),
+        deals[0], audited - deals[0], rules.rule(id).orElseThrow().missing(carried))));
     return new AuditSummary(files, read, audited, rejected, outside, eventsRead, eventsRejected, amounts, won, lost, open, conforming,
-        findings, bySeverity, ruleCounts, stageCounts, people, teams, total.build(), followed.build(), deviated.build(), funnel(), spotlights);
+        findings, bySeverity, ruleCounts, stageCounts, people, teams, total.build(), followed.build(), deviated.build(), funnel(), spotlights,
+        new fr.vigie.audit.result.Coverage(carried, gaps));
   }
 }

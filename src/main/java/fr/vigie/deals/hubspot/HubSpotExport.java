@@ -4,6 +4,7 @@ import fr.vigie.deals.imports.DealItems;
 import fr.vigie.deals.imports.DraftBuilder;
 import fr.vigie.deals.imports.ExportFile;
 import fr.vigie.deals.imports.ExportFolder;
+import fr.vigie.common.Evidence;
 import fr.vigie.deals.imports.ExportInput;
 import fr.vigie.deals.imports.ExportRow;
 import fr.vigie.deals.imports.HeaderPeek;
@@ -155,8 +156,24 @@ public final class HubSpotExport {
       Maker maker = new Maker(mapping, context, people, dealColumns, stageDates, stageNames);
       DealChecks.Names names = new DealChecks.Names(dealColumns.get("id"), dealColumns.get("create-date"), "stage history",
           dealColumns.getOrDefault("closed", "Is closed"), "stages", "no stage in the history nor in the date-entered columns");
+      java.util.Set<Evidence> carried = java.util.EnumSet.noneOf(Evidence.class);
+      if (files.containsKey("history") || !stageDates.isEmpty()) {
+        carried.add(Evidence.STAGE_HISTORY);
+      }
+      if (files.containsKey("history")) {
+        carried.add(Evidence.FIELD_HISTORY);
+      }
+      if (files.containsKey("lines")) {
+        carried.add(Evidence.LINE_ITEMS);
+      }
+      if (mapping.datesActivities()) {
+        carried.add(Evidence.ACTIVITIES);
+      }
+      if (mapping.datesDocuments()) {
+        carried.add(Evidence.DOCUMENTS);
+      }
       return new ExportInput(new ExportInput.Deals(deals, "deals", dealColumns.get("id"), id -> id, maker, names), held, lookedUp,
-          notes, warnings);
+          notes, warnings).carrying(carried);
     } catch (RuntimeException e) {
       deals.close();
       throw e;

@@ -39,6 +39,7 @@ public final class ExportInput implements DealInput {
   private final List<String> notes;
   private final List<Problem> warnings;
   private List<Rejection> orphans;
+  private java.util.Set<fr.vigie.common.Evidence> carries = fr.vigie.common.Evidence.all();
 
   /**
    * @param lookedUp the counts of the reference files (users, accounts...), read whole and looked up
@@ -51,6 +52,17 @@ public final class ExportInput implements DealInput {
     this.lookedUp = List.copyOf(lookedUp);
     this.notes = List.copyOf(notes);
     this.warnings = List.copyOf(warnings);
+  }
+
+  /** This input, declaring that its export carries {@code carried} and nothing else. */
+  public ExportInput carrying(java.util.Set<fr.vigie.common.Evidence> carried) {
+    this.carries = carried.isEmpty() ? java.util.Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(carried));
+    return this;
+  }
+
+  @Override
+  public java.util.Set<fr.vigie.common.Evidence> carries() {
+    return carries;
   }
 
   @Override

@@ -371,6 +371,16 @@ public final class SourceMapping {
     return null;
   }
 
+  /** Whether {@code events:} names a column dated by a document (a quote sent, an order signed). */
+  public boolean datesDocuments() {
+    return events.stream().anyMatch(e -> e.kind().equals("document"));
+  }
+
+  /** Whether {@code events:} names a column dated by an activity. */
+  public boolean datesActivities() {
+    return events.stream().anyMatch(e -> e.kind().equals("activity"));
+  }
+
   public SourceKind kind() {
     return kind;
   }

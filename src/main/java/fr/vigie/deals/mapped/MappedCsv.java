@@ -22,6 +22,10 @@ import fr.vigie.deals.model.Document;
 import fr.vigie.deals.model.LineItem;
 import fr.vigie.common.Outcome;
 import fr.vigie.deals.model.StageChange;
+import fr.vigie.common.Evidence;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
 import fr.vigie.common.ClientFolder;
 import fr.vigie.common.DidYouMean;
 import fr.vigie.common.Location;
@@ -115,11 +119,42 @@ public final class MappedCsv {
       DealChecks.Names names = new DealChecks.Names(id, columns.of(MappedFile.DEALS, "created-at"),
           columns.byFile().get(MappedFile.DEALS).getOrDefault("closed-at", "closed-at"),
           columns.byFile().get(MappedFile.DEALS).getOrDefault("outcome", "outcome"), "stages", "no stage change, no stage date");
-      return new ExportInput(new ExportInput.Deals(dealsFile, "deals", id, key -> key, maker, names), held, List.of(), notes, List.of());
+      return new ExportInput(new ExportInput.Deals(dealsFile, "deals", id, key -> key, maker, names), held, List.of(), notes, List.of())
+          .carrying(carried(files, stageDates, mapping));
     } catch (RuntimeException e) {
       dealsFile.close();
       throw e;
     }
+  }
+
+  /**
+   * What the export carries: its files, and a stage history when it has a file of stage changes or
+   * a date column for every stage its {@code stages:} names (a few dated stages are not a history:
+   * the stages between them may have been gone through, or not).
+   */
+  private static Set<Evidence> carried(Map<MappedFile, Path> files, List<StageDate> stageDates, SourceMapping mapping) {
+    Set<Evidence> carried = EnumSet.noneOf(Evidence.class);
+    Set<String> dated = new HashSet<>();
+    stageDates.forEach(d -> dated.add(d.stage()));
+    if (files.containsKey(MappedFile.STAGE_HISTORY) || (!dated.isEmpty() && dated.containsAll(mapping.stages().names()))) {
+      carried.add(Evidence.STAGE_HISTORY);
+    }
+    if (files.containsKey(MappedFile.ACTIVITIES) || mapping.datesActivities()) {
+      carried.add(Evidence.ACTIVITIES);
+    }
+    if (files.containsKey(MappedFile.DECISIONS)) {
+      carried.add(Evidence.APPROVALS);
+    }
+    if (files.containsKey(MappedFile.LINE_ITEMS)) {
+      carried.add(Evidence.LINE_ITEMS);
+    }
+    if (files.containsKey(MappedFile.CLOSE_DATE_CHANGES)) {
+      carried.add(Evidence.FIELD_HISTORY);
+    }
+    if (files.containsKey(MappedFile.DOCUMENTS) || mapping.datesDocuments()) {
+      carried.add(Evidence.DOCUMENTS);
+    }
+    return carried;
   }
 
   private static Map<MappedFile, Path> files(Path deals, Path folder, SourceMapping mapping, Problems problems) {
@@ -338,7 +373,11 @@ public final class MappedCsv {
       return deal.draft();
     }
 
-    /** The stage changes of the history file in time order, else the stage-dates columns, else the current stage at creation. */
+    /**
+     * The stage changes of the history file in time order, else the stage-dates columns and the
+     * current stage when none of them is it: entered at the {@code stage-entered-at} column when the
+     * mapping names one and the row fills it, else at creation.
+     */
     private void stages(ExportRow row, DraftBuilder deal, List<StageChange> history) {
       if (!history.isEmpty()) {
         deal.stages().addAll(DealChecks.inTimeOrder(history, StageChange::at));
@@ -351,11 +390,14 @@ public final class MappedCsv {
           entered.add(new StageChange(row.read(date.column(), () -> mapping.stage(row.header(date.column()), date.stage())), at, null));
         }
       }
-      if (entered.isEmpty()) {
-        String column = columns.of(MappedFile.DEALS, "stage");
-        if (column != null && row.text(column) != null) {
-          entered.add(new StageChange(row.read(column, () -> mapping.stage(row.header(column), row.text(column))),
-              row.instant(columns.of(MappedFile.DEALS, "created-at")), (String) deal.get("owner")));
+      String column = columns.of(MappedFile.DEALS, "stage");
+      if (column != null && row.text(column) != null) {
+        String current = row.read(column, () -> mapping.stage(row.header(column), row.text(column)));
+        String enteredAt = columns.of(MappedFile.DEALS, "stage-entered-at");
+        OffsetDateTime at = enteredAt == null ? null : row.instant(enteredAt);
+        if (entered.isEmpty() || (at != null && entered.stream().noneMatch(c -> c.stage().equals(current)))) {
+          entered.add(new StageChange(current, at != null ? at : row.instant(columns.of(MappedFile.DEALS, "created-at")),
+              (String) deal.get("owner")));
         }
       }
       entered.sort(Comparator.comparing(StageChange::at));

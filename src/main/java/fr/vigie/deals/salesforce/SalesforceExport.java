@@ -4,6 +4,7 @@ import fr.vigie.deals.imports.DealItems;
 import fr.vigie.deals.imports.DraftBuilder;
 import fr.vigie.deals.imports.ExportFile;
 import fr.vigie.deals.imports.ExportFolder;
+import fr.vigie.common.Evidence;
 import fr.vigie.deals.imports.ExportInput;
 import fr.vigie.deals.imports.ExportRow;
 import fr.vigie.deals.imports.HeldRows;
@@ -154,8 +155,21 @@ public final class SalesforceExport {
       export.noteUnusedTo(notes);
       List<DealInput.FileCount> lookedUp = LookupTable.counts(users, accounts, products, instances);
       Maker maker = new Maker(mapping, context, people, accounts, approvals);
+      java.util.Set<Evidence> carried = java.util.EnumSet.of(Evidence.STAGE_HISTORY, Evidence.FIELD_HISTORY);
+      if (paths.containsKey("OpportunityLineItem")) {
+        carried.add(Evidence.LINE_ITEMS);
+      }
+      if (paths.containsKey("Task") || paths.containsKey("Event") || mapping.datesActivities()) {
+        carried.add(Evidence.ACTIVITIES);
+      }
+      if (paths.containsKey("ProcessInstanceStep") || approvals.valueColumn() != null) {
+        carried.add(Evidence.APPROVALS);
+      }
+      if (mapping.datesDocuments()) {
+        carried.add(Evidence.DOCUMENTS);
+      }
       return new ExportInput(new ExportInput.Deals(opportunities, "deals", "Id", SalesforceIds::key, maker, NAMES), held, lookedUp, notes,
-          warnings);
+          warnings).carrying(carried);
     } catch (RuntimeException e) {
       opportunities.close();
       throw e;
