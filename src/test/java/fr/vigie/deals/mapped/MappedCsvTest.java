@@ -97,6 +97,26 @@ class MappedCsvTest {
   }
 
   @Test
+  void should_normalise_values_through_their_table_and_reject_one_it_does_not_list_with_the_closest() throws IOException {
+    // GIVEN a deal whose "Nature" is written "Extention" (the table lists "Extension")
+    Path export = Imported.copy(SAMPLE, dir.resolve("export"));
+    String deals = Files.readString(export.resolve("affaires.csv"), WINDOWS_1252);
+    assertThat(deals).contains(";Nouvelle affaire;");
+    Files.writeString(export.resolve("affaires.csv"), deals.replaceFirst(";Nouvelle affaire;", ";Extention;"), WINDOWS_1252);
+
+    // WHEN
+    List<RecordOutcome> outcomes = Imported.read(Imported.open(export, "csv", null));
+
+    // THEN the others are read with Vigie's values, this one is rejected naming the value and the closest listed
+    assertThat(outcomes).filteredOn(RecordOutcome.Accepted.class::isInstance).hasSize(5)
+        .allSatisfy(o -> assertThat(((RecordOutcome.Accepted) o).deal().type()).isIn("nouvelle-affaire", "extension", "renouvellement"));
+    assertThat(outcomes).filteredOn(RecordOutcome.Rejected.class::isInstance).singleElement()
+        .extracting(o -> ((RecordOutcome.Rejected) o).rejection().reason()).asString()
+        .startsWith("unknown type 'Extention': not in values.type: of ").endsWith("(did you mean 'Extension'?); add it there with the value"
+            + " Vigie should read");
+  }
+
+  @Test
   void should_note_the_csv_files_of_the_folder_that_no_role_of_the_mapping_reads() throws IOException {
     // GIVEN the sample, which the mapping reads whole, and a file it names nowhere
     Path export = Imported.copy(SAMPLE, dir.resolve("export"));
