@@ -47,6 +47,12 @@ public final class SourceMapping {
   /** A column filling a deal attribute ({@code fields:}). */
   public record Field(String column, String target, Location location) {}
 
+  /** The column of the deals {@code fields:} maps to {@code target} (not an account's), or null. */
+  public String columnOf(String target) {
+    return fields.stream().filter(f -> f.target().equals(target) && !f.column().startsWith(ACCOUNT)).map(Field::column).findFirst()
+        .orElse(null);
+  }
+
   /** The account columns {@code fields:} names ({@code Account.Segment__c} gives Segment__c). */
   public List<Field> accountFields() {
     return fields.stream().filter(f -> f.column().startsWith(ACCOUNT)).toList();

@@ -7,6 +7,7 @@ import fr.vigie.deals.imports.ExportFolder;
 import fr.vigie.deals.imports.ExportInput;
 import fr.vigie.deals.imports.ExportRow;
 import fr.vigie.deals.imports.HeldRows;
+import fr.vigie.deals.imports.LookupTable;
 import fr.vigie.deals.imports.ImportContext;
 import fr.vigie.deals.imports.People;
 import fr.vigie.deals.imports.SourceMapping;
@@ -56,6 +57,15 @@ import java.util.regex.Pattern;
  */
 public final class MappedCsv {
 
+  /** The role of the accounts file, a lookup table: not tied to deals by their id, but looked up by the deal's account id. */
+  private static final String ACCOUNTS = Accounts.ROLE;
+
+  private static List<String> allRoles() {
+    List<String> roles = new ArrayList<>(MappedFile.byRole().keySet());
+    roles.add(ACCOUNTS);
+    return roles;
+  }
+
   /** The keys of a mapping only this source has. */
   public static final List<String> OWN_KEYS = List.of("columns", "stage-dates");
 
@@ -85,6 +95,7 @@ public final class MappedCsv {
     if (Files.isDirectory(deals)) {
       ExportFolder folderRead = ExportFolder.of(deals);
       files.values().forEach(folderRead::read);
+      Accounts.file(folder, mapping, new Problems()).ifPresent(folderRead::read);
       folderRead.noteUnusedTo(notes);
     }
     ExportFile.Reading reading = mapping.reading();
@@ -98,6 +109,8 @@ public final class MappedCsv {
         problems.error(mapping.root().location(), "the mapping says nowhere where the stage history is: name a stage-history file, columns"
             + " of stage-dates:, or at least the current stage (columns: deals: stage:)");
       }
+      problems.throwIfErrors();
+      Accounts accounts = Accounts.open(folder, mapping, reading, notes, problems);
       problems.throwIfErrors();
       People people = mapping.people().people(context, mapping.shown(), null, "the export");
       HeldRows held = new HeldRows(mapping.limits().maxHeldRows(), "no deal '%s' in " + dealsFile.name());
@@ -114,13 +127,13 @@ public final class MappedCsv {
         }
         held.load(file, role.kind(), role.noun(), new ChildReader(role, columns, mapping, people));
       }
-      Maker maker = new Maker(mapping, context, people, columns, stageDates);
+      Maker maker = new Maker(mapping, context, people, columns, stageDates, accounts);
       String id = columns.of(MappedFile.DEALS, "id");
       DealChecks.Names names = new DealChecks.Names(id, columns.of(MappedFile.DEALS, "created-at"),
           columns.byFile().get(MappedFile.DEALS).getOrDefault("closed-at", "closed-at"),
           columns.byFile().get(MappedFile.DEALS).getOrDefault("outcome", "outcome"), "stages", "no stage change, no stage date");
-      return new ExportInput(new ExportInput.Deals(dealsFile, "deals", id, key -> key, maker, names), held, List.of(), notes, List.of())
-          .carrying(carried(files, stageDates, mapping));
+      return new ExportInput(new ExportInput.Deals(dealsFile, "deals", id, key -> key, maker, names), held,
+          LookupTable.counts(accounts.table()), notes, List.of()).carrying(carried(files, stageDates, mapping));
     } catch (RuntimeException e) {
       dealsFile.close();
       throw e;
@@ -163,9 +176,12 @@ public final class MappedCsv {
     for (String role : mapping.fileRoles()) {
       YamlObject.Located<String> named = mapping.file(role);
       MappedFile file = roles.get(role);
+      if (role.equals(ACCOUNTS)) {
+        continue;
+      }
       if (file == null) {
-        problems.error(named.location(), "unknown file role '" + role + "'" + DidYouMean.hint(role, roles.keySet()) + "; files: names "
-            + String.join(", ", roles.keySet()));
+        problems.error(named.location(), "unknown file role '" + role + "'" + DidYouMean.hint(role, allRoles()) + "; files: names "
+            + String.join(", ", allRoles()));
         continue;
       }
       Path path = ClientFolder.of(folder).named(named.value(), named.location());
@@ -195,9 +211,12 @@ public final class MappedCsv {
     }
     for (YamlMap.Entry entry : root.entries("columns")) {
       MappedFile file = roles.get(entry.key());
+      if (entry.key().equals(ACCOUNTS)) {
+        continue;
+      }
       if (file == null) {
-        problems.error(entry.keyLocation(), "unknown file role '" + entry.key() + "'" + DidYouMean.hint(entry.key(), roles.keySet())
-            + "; columns: names " + String.join(", ", roles.keySet()));
+        problems.error(entry.keyLocation(), "unknown file role '" + entry.key() + "'" + DidYouMean.hint(entry.key(), allRoles())
+            + "; columns: names " + String.join(", ", allRoles()));
         continue;
       }
       YamlObject fields = YamlObject.of(entry.value(), "columns." + entry.key(), problems, file.fields().toArray(String[]::new));
@@ -348,14 +367,14 @@ public final class MappedCsv {
   }
 
   /** Makes a deal of a row of the deals file and its child rows. */
-  private record Maker(SourceMapping mapping, ImportContext context, People people, Columns columns, List<StageDate> stageDates)
-      implements ExportInput.DealMaker {
+  private record Maker(SourceMapping mapping, ImportContext context, People people, Columns columns, List<StageDate> stageDates,
+      Accounts accounts) implements ExportInput.DealMaker {
 
     @Override
     public DealDraft draft(ExportRow row, DealItems items) {
       String created = columns.of(MappedFile.DEALS, "created-at");
       DraftBuilder deal = new DraftBuilder().id(row.text(columns.of(MappedFile.DEALS, "id"))).createdAt(row.instant(created));
-      mapping.apply(row, deal, people, null);
+      mapping.apply(row, deal, people, accounts.of(row));
       deal.teamFromOwner(people);
       stages(row, deal, items.list("stage-changes", StageChange.class));
       deal.activities().addAll(items.list("activities", Activity.class));

@@ -48,7 +48,7 @@ import java.util.Objects;
 public final class SalesforceExport {
 
   /** The keys of a mapping only Salesforce has. */
-  public static final List<String> OWN_KEYS = List.of("approvals", "product");
+  public static final List<String> OWN_KEYS = List.of("approvals", "product", "activity-type");
 
   /** The file that tells a Salesforce export. */
   public static final String MARKER = "Opportunity.csv";
@@ -106,6 +106,7 @@ public final class SalesforceExport {
     }
     Approvals approvals = approvals(mapping, problems);
     String productColumn = product(mapping);
+    String typeColumn = mapping.root() == null ? null : mapping.root().text("activity-type");
     problems.throwIfErrors();
 
     List<String> notes = new ArrayList<>();
@@ -143,13 +144,14 @@ public final class SalesforceExport {
       }, paths.containsKey("User") ? users.shown() : "User.csv (not in the export)");
       HeldRows held = new HeldRows(maxHeld, "no opportunity '%s' in " + opportunities.name());
       List<Problem> warnings = new ArrayList<>();
-      ChildFiles children = new ChildFiles(mapping, people, products, productColumn, instances, warnings);
+      ChildFiles children = new ChildFiles(mapping, people, products, productColumn, instances, warnings, typeColumn);
       held.load(paths.get("OpportunityHistory"), reading, "history", "stage history row", children.history(), notes, problems,
           "OpportunityId", "StageName", "CreatedDate");
       held.load(paths.get("OpportunityLineItem"), reading, "lines", "product line", children.lines(), notes, problems,
           "OpportunityId", "Quantity", "ListPrice", "UnitPrice");
-      held.load(paths.get("Task"), reading, "activities", "task", children.tasks(), notes, problems, "WhatId");
-      held.load(paths.get("Event"), reading, "activities", "event", children.events(), notes, problems, "WhatId");
+      String[] activityColumns = typeColumn == null ? new String[] {"WhatId"} : new String[] {"WhatId", typeColumn};
+      held.load(paths.get("Task"), reading, "activities", "task", children.tasks(), notes, problems, activityColumns);
+      held.load(paths.get("Event"), reading, "activities", "event", children.events(), notes, problems, activityColumns);
       held.load(paths.get("ProcessInstanceStep"), reading, "approvals", "approval step", children.steps(), notes, problems,
           "ProcessInstanceId", "StepStatus", "CreatedDate");
       export.noteUnusedTo(notes);
@@ -203,7 +205,7 @@ public final class SalesforceExport {
 
   /** How each child file's rows are tied to their opportunity and read. */
   private record ChildFiles(SourceMapping mapping, People people, LookupTable products, String productColumn, LookupTable instances,
-      List<Problem> warnings) {
+      List<Problem> warnings, String typeColumn) {
 
     HeldRows.ChildReader history() {
       return new OpportunityChild("deleted in Salesforce (IsDeleted)") {
@@ -272,10 +274,12 @@ public final class SalesforceExport {
           if (!done) {
             return null;
           }
-          String type = row.text("Type") != null ? row.text("Type") : row.text("TaskSubtype");
-          String column = row.text("Type") != null ? "Type" : "TaskSubtype";
+          String column = typeColumn != null ? typeColumn : row.text("Type") != null ? "Type" : "TaskSubtype";
+          String type = row.text(column);
           if (type == null) {
-            throw row.refuse("Type", "the task has no 'Type' nor 'TaskSubtype': Vigie cannot tell what was done");
+            throw row.refuse(typeColumn != null ? typeColumn : "Type", typeColumn != null
+                ? "the task has no '" + typeColumn + "' (activity-type: of " + mapping.shown() + "): Vigie cannot tell what was done"
+                : "the task has no 'Type' nor 'TaskSubtype': Vigie cannot tell what was done");
           }
           OffsetDateTime at = row.file().has("CompletedDateTime") && row.text("CompletedDateTime") != null ? row.instant("CompletedDateTime")
               : row.text("ActivityDate") != null ? row.instant("ActivityDate") : row.instant("CreatedDate");
@@ -292,13 +296,14 @@ public final class SalesforceExport {
       return new ActivityChild() {
         @Override
         public Object item(ExportRow row, String dealId) {
-          String type = row.text("Type") != null ? row.text("Type") : "Event";
+          String column = typeColumn != null ? typeColumn : "Type";
+          String type = row.text(column) != null ? row.text(column) : "Event";
           OffsetDateTime at = row.text("ActivityDateTime") != null ? row.instant("ActivityDateTime")
               : row.text("StartDateTime") != null ? row.instant("StartDateTime") : row.instant("ActivityDate");
           if (at == null) {
             throw row.refuse("ActivityDateTime", "the event has no 'ActivityDateTime', 'StartDateTime' nor 'ActivityDate'");
           }
-          return new Activity(row.read("Type", () -> mapping.activity(row.file().header("Type"), type)), at, owner(row), null);
+          return new Activity(row.read(column, () -> mapping.activity(row.file().header(column), type)), at, owner(row), null);
         }
       };
     }

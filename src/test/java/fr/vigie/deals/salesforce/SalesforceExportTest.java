@@ -172,6 +172,28 @@ class SalesforceExportTest {
     assertThat(productsOf(export)).contains("01t5g0000Prd001IAQ", "01t5g0000Prd002IAQ");
   }
 
+  @Test
+  void should_read_activity_types_from_a_free_text_column_through_patterns_into_the_same_deals() throws IOException {
+    // GIVEN the sample, its activities typed by their Subject ("Rendez-vous Métallerie Rhône") instead of their Type
+    Path export = Imported.copy(SAMPLE, dir.resolve("export"));
+    replace(export, "sources/salesforce.yaml", "activities:\n  Call: appel\n  Meeting: rendez-vous\n  Site Visit: visite-site\n",
+        "activity-type: Subject\nactivities:\n  \"Appel*\": appel\n  \"rendez-vous *\": rendez-vous\n  \"Visite*\": visite-site\n");
+
+    // WHEN
+    List<RecordOutcome> outcomes = Imported.read(Imported.open(export, "salesforce", null));
+
+    // THEN the same deals as with the Type column
+    assertThat(outcomes).allMatch(RecordOutcome.Accepted.class::isInstance);
+    assertThat(Imported.deals(outcomes)).containsExactlyElementsOf(Imported.canonical(CANONICAL));
+
+    // and a subject no pattern matches rejects its deal, naming it
+    replace(export, "Event.csv", "\"Visite Métallerie Rhône\"", "\"Démo Métallerie Rhône\"");
+    List<RecordOutcome> again = Imported.read(Imported.open(export, "salesforce", null));
+    assertThat(again).filteredOn(RecordOutcome.Rejected.class::isInstance).singleElement()
+        .extracting(o -> ((RecordOutcome.Rejected) o).rejection().reason()).asString()
+        .contains("unknown activity type 'Démo Métallerie Rhône': not in activities: of");
+  }
+
   private static List<String> productsOf(Path export) {
     return Imported.deals(Imported.read(Imported.open(export, "salesforce", null))).stream()
         .flatMap(deal -> deal.lines().stream()).map(fr.vigie.deals.model.LineItem::product).toList();
