@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code vigie audit}: audits a period's deals and writes the reports. */
-@Command(name = "audit", mixinStandardHelpOptions = true, description = {
+@Command(name = "audit", mixinStandardHelpOptions = true, header = "Audits a period's deals and writes the reports for the CEO.", description = {
     "Audits a period's deals against the workspace's processes and rules, and writes",
     "report.html, report.pdf, report.md, findings.json, findings.csv (see --format) and rejected.csv."})
 final class AuditCommand implements Callable<Integer> {
@@ -53,7 +53,7 @@ final class AuditCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Severity threshold = parseFailOn();
+    Severity threshold = FailOn.threshold(spec.commandLine(), failOn);
     Locale language = parseLanguage();
     Set<ReportFormat> formats = parseFormats();
     AuditingAPeriod.Request request = dealsOptions.request(workspace, deals, this.out, language, common.standardRules, err, formats);
@@ -88,14 +88,6 @@ final class AuditCommand implements Callable<Integer> {
       out.printf("  removed from an earlier run (the folder holds this run only): %s%n", String.join(", ", result.removed()));
     }
     return audit.hasFindingAtOrAbove(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
-  }
-
-  private Severity parseFailOn() {
-    if ("none".equalsIgnoreCase(failOn)) {
-      return null;
-    }
-    return Severity.fromCode(failOn).orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(),
-        "--fail-on must be one of info, minor, major, critical, none; not '" + failOn + "'"));
   }
 
   private Set<ReportFormat> parseFormats() {

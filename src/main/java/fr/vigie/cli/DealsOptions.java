@@ -22,8 +22,9 @@ final class DealsOptions {
   @Option(names = "--period", paramLabel = "PERIOD", description = "Period audited: 2026-Q3, 2026-07 or 2026 (default: from the deals' name, or the only one).")
   String period;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
-  int threads;
+  @Option(names = "--threads", paramLabel = "N", converter = WholeNumber.Threads.class,
+      description = "Worker threads, 1 to 256 (default: one per core).")
+  Integer threads;
 
   @Option(names = {"-q", "--quiet"}, description = "Print no progress.")
   boolean quiet;
@@ -31,7 +32,7 @@ final class DealsOptions {
   /** The audit these options ask for, its progress printed on {@code err} unless --quiet. */
   AuditingAPeriod.Request request(Path workspace, Path deals, Path out, Locale language, Path standardRules, PrintWriter err,
       Set<ReportFormat> formats) {
-    return new AuditingAPeriod.Request(workspace, deals, period, out, language, threads, standardRules, progress(err), source, mapping, formats);
+    return new AuditingAPeriod.Request(workspace, deals, period, out, language, threads == null ? 0 : threads, standardRules, progress(err), source, mapping, formats);
   }
 
   /** Where the audit's progress goes: a line on {@code err} now and then, or nowhere with --quiet. */

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * workspace) and of the workspace ({@code tests/**}/*.test.yaml, with the workspace's processes,
  * strategy and tactics).
  */
-@Command(name = "test", mixinStandardHelpOptions = true,
+@Command(name = "test", mixinStandardHelpOptions = true, header = "Runs the rule tests of the standard pack and of the workspace.",
     description = {"Runs every rule test: the standard pack's, then the workspace's (tests/**/*.test.yaml).",
         "Prints each failing case with its file and line and what differed, then a summary line; exit 0 or 1."})
 final class TestCommand implements Callable<Integer> {

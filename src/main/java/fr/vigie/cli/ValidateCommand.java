@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * {@code vigie validate}: checks a workspace's YAML and DRL, prints every problem with its
  * location, then the contradictions between the CEO's strategy and each quarter's tactics.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate", mixinStandardHelpOptions = true, header = "Checks a workspace as an audit would, without reading a deal.",
     description = {"Checks the workspace's settings, processes, strategy, tactics and rules; prints every problem as",
         "file:line:col: message, then the contradictions between the strategy and each tactics file."})
 final class ValidateCommand implements Callable<Integer> {
@@ -40,6 +40,7 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Severity threshold = FailOn.threshold(spec.commandLine(), failOn);
     CheckingAWorkspace.Check check = new CheckingAWorkspace().check(workspace, common.standardRules);
     for (Problem problem : check.problems()) {
       err.println(problem);
@@ -50,7 +51,6 @@ final class ValidateCommand implements Callable<Integer> {
       return ExitCodes.INPUT_ERROR;
     }
     out.printf("%s is valid: %d process(es), %d rules.%n", DisplayPath.of(workspace), check.processes(), check.rules());
-    Severity threshold = "none".equalsIgnoreCase(failOn) ? null : Severity.fromCode(failOn).orElse(Severity.MAJOR);
     boolean failing = false;
     for (PlanCheck.Result plan : check.plans()) {
       if (plan.plan().tacticsFile() == null || !Files.isRegularFile(Path.of(plan.plan().tacticsFile()))) {

@@ -32,7 +32,8 @@ public final class Vigie {
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL_ERROR);
     commandLine.setParameterExceptionHandler((e, arguments) -> {
-      err.println("vigie: " + e.getMessage());
+      String command = e.getCommandLine().getCommandName().equals("vigie") ? "vigie" : "vigie " + e.getCommandLine().getCommandName();
+      CommandLineMistakes.describe(e).forEach(line -> err.println(command + ": " + line));
       err.println("Run 'vigie " + (e.getCommandLine().getCommandName().equals("vigie") ? "" : e.getCommandLine().getCommandName() + " ") + "--help' for usage.");
       return ExitCodes.INPUT_ERROR;
     });
