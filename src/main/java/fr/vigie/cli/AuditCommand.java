@@ -54,7 +54,7 @@ final class AuditCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Severity threshold = FailOn.threshold(spec.commandLine(), failOn);
-    Locale language = parseLanguage();
+    Locale language = Language.parse(spec.commandLine(), lang);
     Set<ReportFormat> formats = parseFormats();
     AuditingAPeriod.Request request = dealsOptions.request(workspace, deals, this.out, language, common.standardRules, err, formats);
     AuditingAPeriod job = new AuditingAPeriod();
@@ -96,16 +96,5 @@ final class AuditCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format: " + e.getMessage());
     }
-  }
-
-  private Locale parseLanguage() {
-    if (lang == null) {
-      return null;
-    }
-    return switch (lang.toLowerCase(Locale.ROOT)) {
-      case "fr" -> Locale.FRENCH;
-      case "en" -> Locale.ENGLISH;
-      default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lang must be fr or en, not '" + lang + "'");
-    };
   }
 }
