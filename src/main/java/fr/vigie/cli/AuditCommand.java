@@ -32,7 +32,7 @@ final class AuditCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The client's workspace folder.")
   Path workspace;
 
-  @Option(names = "--deals", paramLabel = "PATH", description = "Deals to audit: a .jsonl file, a CSV bundle folder, a CRM export folder or an .xes log (default: found under WORKSPACE/deals/).")
+  @Option(names = "--deals", paramLabel = "PATH", description = "Deals to audit: a .jsonl file, a CSV bundle folder, a CRM export folder, an .xes log, or - for standard input (default: found under WORKSPACE/deals/).")
   Path deals;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Where to write the reports (default: WORKSPACE/out/<period>/).")
@@ -51,6 +51,15 @@ final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!StandardInput.asked(deals)) {
+      return audit(deals);
+    }
+    try (StandardInput stdin = StandardInput.copy(((VigieCommand) spec.root().userObject()).stdin(), dealsOptions.source)) {
+      return fr.vigie.common.DisplayPath.within(java.util.List.of(stdin.folder()), () -> audit(stdin.deals()));
+    }
+  }
+
+  private int audit(Path deals) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Severity threshold = FailOn.threshold(spec.commandLine(), failOn);
@@ -84,6 +93,9 @@ final class AuditCommand implements Callable<Integer> {
     audit.waivers().unused().forEach(w -> out.printf("  warning: %s: the waiver of %s matched no finding%n", w.location(), w.describe()));
     out.printf("  reports in %s: %s%n", DisplayPath.of(result.outDir()),
         result.files().stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")));
+    if (!result.replaced().isEmpty()) {
+      out.printf("  replaced the reports of an earlier run in this folder: %s%n", String.join(", ", result.replaced()));
+    }
     if (!result.removed().isEmpty()) {
       out.printf("  removed from an earlier run (the folder holds this run only): %s%n", String.join(", ", result.removed()));
     }

@@ -14,5 +14,8 @@ public final class ExitCodes {
   /** The output cannot be written (a full disk, no permission): the previous reports are as they were. */
   public static final int OUTPUT_ERROR = 4;
 
+  /** Not one record of the input could be audited: no report was written. */
+  public static final int NOTHING_AUDITED = 5;
+
   private ExitCodes() {}
 }

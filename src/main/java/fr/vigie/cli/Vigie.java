@@ -2,6 +2,7 @@ package fr.vigie.cli;
 
 import fr.vigie.common.CannotWriteException;
 import fr.vigie.common.InvalidInputException;
+import fr.vigie.common.NothingAuditedException;
 import fr.vigie.common.VisibleText;
 import fr.vigie.common.Problem;
 import fr.vigie.common.RuleProblemException;
@@ -24,9 +25,14 @@ public final class Vigie {
 
   /** Runs one command; what it prints shows the data's control characters and bidirectional overrides as U+FFFD ({@link VisibleText}). */
   public static int run(PrintWriter console, PrintWriter consoleErr, String... args) {
+    return run(System.in, console, consoleErr, args);
+  }
+
+  /** The same, {@code --deals -} reading {@code stdin}. */
+  public static int run(java.io.InputStream stdin, PrintWriter console, PrintWriter consoleErr, String... args) {
     PrintWriter out = new PrintWriter(VisibleText.writer(console), true);
     PrintWriter err = new PrintWriter(VisibleText.writer(consoleErr), true);
-    CommandLine commandLine = new CommandLine(new VigieCommand());
+    CommandLine commandLine = new CommandLine(new VigieCommand(stdin));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -60,6 +66,10 @@ public final class Vigie {
   }
 
   static int handle(Throwable e, PrintWriter err, boolean debug) {
+    if (e instanceof NothingAuditedException nothing) {
+      nothing.problems().forEach(err::println);
+      return ExitCodes.NOTHING_AUDITED;
+    }
     if (e instanceof InvalidInputException invalid) {
       for (Problem problem : invalid.problems()) {
         err.println(problem);

@@ -42,4 +42,11 @@ abstract class WholeNumber implements ITypeConverter<Integer> {
       super("--port", 1, 65535);
     }
   }
+
+  /** {@code --threshold}: a percentage. */
+  static final class Percentage extends WholeNumber {
+    Percentage() {
+      super("--threshold", 0, 100);
+    }
+  }
 }
