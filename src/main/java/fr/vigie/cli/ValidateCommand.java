@@ -40,38 +40,61 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--lang", paramLabel = "fr|en", description = "Language of the console and of the contradictions (default: the workspace's, else fr).")
   String lang;
 
+  @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "human",
+      description = "How to print what was found: human, json, junit, sarif, tap, github, gitlab (default: ${DEFAULT-VALUE}).")
+  String output;
+
   @Override
   public Integer call() {
+    String format = Annotations.format(spec.commandLine(), output);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Severity threshold = FailOn.threshold(spec.commandLine(), failOn);
     CheckingAWorkspace.Check check = new CheckingAWorkspace().check(workspace, common.standardRules, Language.parse(spec.commandLine(), lang));
     ReportText words = Language.console(check.language());
     String name = DisplayPath.of(workspace);
-    for (Problem problem : check.problems()) {
-      err.println(problem);
+    List<Finding> contradictions = check.contradictions();
+    long failing = threshold == null ? 0 : contradictions.stream().filter(f -> f.severity().compareTo(threshold) >= 0).count();
+    String verdict;
+    if (check.errors() > 0) {
+      verdict = words.get("validate.invalid", name, words.get("count.errors", check.errors()));
+    } else {
+      String processes = words.get("count.processes", check.processes());
+      String rules = words.get("count.rules", check.rules());
+      String found = words.get("count.contradictions", contradictions.size());
+      String waived = check.waived() > 0 ? words.get("validate.waived", check.waived()) : "";
+      String key = contradictions.isEmpty() ? "validate.valid" : threshold == null ? "validate.unchecked" : failing > 0 ? "validate.failing" : "validate.below";
+      verdict = words.get(key, name, processes, rules, found, failOn, failing, waived);
+    }
+    if (!format.equals("human")) {
+      List<Annotations.Item> items = new java.util.ArrayList<>();
+      check.problems().forEach(p -> items.add(Annotations.Item.at(p.location(), p.isError() ? "error" : "warning", null, p.message())));
+      contradictions.forEach(f -> items.add(Annotations.Item.at(f.source(), threshold != null && f.severity().compareTo(threshold) >= 0 ? "error" : "warning",
+          f.rule(), f.severity().code() + ": " + withoutLocation(f))));
+      Annotations.render(format, "validate", name, verdict, items, out);
+    } else {
+      check.problems().forEach(err::println);
+      if (check.errors() > 0) {
+        err.println(verdict);
+      } else {
+        contradictions.forEach(finding -> out.println(line(finding)));
+        out.println(verdict);
+      }
     }
     if (check.errors() > 0) {
-      err.println(words.get("validate.invalid", name, words.get("count.errors", check.errors())));
       return ExitCodes.INPUT_ERROR;
     }
-    List<Finding> contradictions = check.contradictions();
-    contradictions.forEach(finding -> out.println(line(finding)));
-    long failing = threshold == null ? 0 : contradictions.stream().filter(f -> f.severity().compareTo(threshold) >= 0).count();
-    String processes = words.get("count.processes", check.processes());
-    String rules = words.get("count.rules", check.rules());
-    String found = words.get("count.contradictions", contradictions.size());
-    String waived = check.waived() > 0 ? words.get("validate.waived", check.waived()) : "";
-    String verdict = contradictions.isEmpty() ? "validate.valid" : threshold == null ? "validate.unchecked" : failing > 0 ? "validate.failing" : "validate.below";
-    out.println(words.get(verdict, name, processes, rules, found, failOn, failing, waived));
     return failing > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 
   /** {@code tactics/2026-Q3.yaml:16:5: major TACT-...: the sentence}, the location first as editors read it. */
   static String line(Finding finding) {
-    String message = finding.message();
+    return (finding.source() == null ? "" : finding.source() + ": ") + finding.severity().code() + " " + finding.rule() + ": " + withoutLocation(finding);
+  }
+
+  /** The finding's sentence without the location it starts with, when it does. */
+  private static String withoutLocation(Finding finding) {
     String at = finding.source() + ": ";
-    String rest = finding.source() != null && message.startsWith(at) ? message.substring(at.length()) : message;
-    return (finding.source() == null ? "" : at) + finding.severity().code() + " " + finding.rule() + ": " + rest;
+    return finding.source() != null && finding.message().startsWith(at) ? finding.message().substring(at.length()) : finding.message();
   }
 }
