@@ -30,6 +30,11 @@ class ValidateCommandTest {
   }
 
   void aTacticsCampaignOnAnExcludedSegment() throws IOException {
+    aTacticsCampaignOnAnExcludedSegment(workspace);
+  }
+
+  /** A strategy excluding TPE, and a tactics file whose campaign targets TPE at tactics/2026-Q3.yaml:4:5. */
+  static void aTacticsCampaignOnAnExcludedSegment(Path workspace) throws IOException {
     Files.writeString(workspace.resolve("strategy.yaml"), """
         owner: p.durand
         year: 2026

@@ -29,14 +29,7 @@ class ValidateOutputTest {
   @BeforeEach
   void a_workspace_whose_tactics_contradict_the_strategy() throws IOException {
     workspace = fr.vigie.SmallWorkspace.in(dir);
-    Files.writeString(workspace.resolve("strategy.yaml"), "owner: p.durand\nyear: 2026\nsegments: { excluded: [TPE] }\n");
-    Files.createDirectories(workspace.resolve("tactics"));
-    Files.writeString(workspace.resolve("tactics/2026-Q3.yaml"), """
-        owner: s.morel
-        period: 2026-Q3
-        campaigns:
-          - { id: tpe, name: Offre TPE, segments: [TPE], from: 2026-09-01, to: 2026-09-30 }
-        """);
+    ValidateCommandTest.aTacticsCampaignOnAnExcludedSegment(workspace);
     tactics = workspace.resolve("tactics/2026-Q3.yaml").toString();
   }
 
