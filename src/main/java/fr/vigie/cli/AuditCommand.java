@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code vigie audit}: audits a period's deals and writes the reports. */
-@Command(name = "audit", mixinStandardHelpOptions = true, description = {
+@Command(name = "audit", mixinStandardHelpOptions = true, header = "Audits a period's deals and writes the reports for the CEO.", description = {
     "Audits a period's deals against the workspace's processes and rules, and writes",
     "report.html, report.pdf, report.md, findings.json, findings.csv (see --format) and rejected.csv."})
 final class AuditCommand implements Callable<Integer> {
@@ -53,13 +53,22 @@ final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!StandardInput.asked(dealsOptions.deals)) {
+      return audit(dealsOptions.deals);
+    }
+    try (StandardInput stdin = StandardInput.copy(((VigieCommand) spec.root().userObject()).stdin(), dealsOptions.source)) {
+      return fr.vigie.common.DisplayPath.within(java.util.List.of(stdin.folder()), () -> audit(stdin.deals()));
+    }
+  }
+
+  private int audit(Path deals) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Severity threshold = parseFailOn();
+    Severity threshold = FailOn.threshold(spec.commandLine(), failOn);
     BigDecimal maxRejectedOption = parseMaxRejected();
     Locale language = languageOption.language();
     Set<ReportFormat> formats = parseFormats();
-    AuditingAPeriod.Request request = runOptions.request(workspace, dealsOptions, this.out, language, common.standardRules, err, formats);
+    AuditingAPeriod.Request request = runOptions.request(workspace, dealsOptions, deals, this.out, language, common.standardRules, err, formats);
     AuditingAPeriod job = new AuditingAPeriod();
     AuditingAPeriod.Prepared prepared = job.prepare(request);
     if (prepared.source().detected() != null) {
@@ -93,6 +102,9 @@ final class AuditCommand implements Callable<Integer> {
     audit.waivers().unused().forEach(w -> out.printf("  warning: %s: the waiver of %s matched no finding%n", w.location(), w.describe()));
     out.printf("  reports in %s: %s%n", DisplayPath.of(result.outDir()),
         result.files().stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")));
+    if (!result.replaced().isEmpty()) {
+      out.printf("  replaced the reports of an earlier run in this folder: %s%n", String.join(", ", result.replaced()));
+    }
     if (!result.removed().isEmpty()) {
       out.printf("  removed from an earlier run (the folder holds this run only): %s%n", String.join(", ", result.removed()));
     }
@@ -118,14 +130,6 @@ final class AuditCommand implements Callable<Integer> {
           "--max-rejected must be a percentage from 0 to 100, such as 5%; not '" + maxRejected + "'");
     }
     return max;
-  }
-
-  private Severity parseFailOn() {
-    if ("none".equalsIgnoreCase(failOn)) {
-      return null;
-    }
-    return Severity.fromCode(failOn).orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(),
-        "--fail-on must be one of info, minor, major, critical, none; not '" + failOn + "'"));
   }
 
   private Set<ReportFormat> parseFormats() {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code vigie explain}: a deal's timeline and, for every rule, whether it fired and on which facts. */
-@Command(name = "explain", mixinStandardHelpOptions = true, description = {
+@Command(name = "explain", mixinStandardHelpOptions = true, header = "Explains why one deal is flagged or not: its timeline and every rule's verdict.", description = {
     "Explains one deal: its timeline (stages with days spent, activities, documents, decisions) and, for every",
     "rule in force, whether it fired and on which facts, so that you can say why a deal is flagged or not."})
 final class ExplainCommand implements Callable<Integer> {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code vigie export --xes}: the audited deals as an XES event log, with their findings, for process-mining tools. */
-@Command(name = "export", mixinStandardHelpOptions = true, description = {
+@Command(name = "export", mixinStandardHelpOptions = true, header = "Audits a period's deals and writes them as an XES event log for process-mining tools.", description = {
     "Audits a period's deals and writes them as an XES event log (IEEE 1849), one trace per deal",
     "with its findings as attributes, that PM4Py, ProM or Celonis open."})
 final class ExportCommand implements Callable<Integer> {

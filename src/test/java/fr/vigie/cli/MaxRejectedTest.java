@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Thresholds on what was not audited: above 5 % of the period's records rejected, a warning in the
- * console and the report; above --max-rejected (or vigie.yaml's max-rejected), exit code 5.
+ * console and the report; above --max-rejected (or vigie.yaml's max-rejected), exit code 6.
  * The one-row-per-deal sample has 2 records rejected of the period's 10 (20 %).
  */
 class MaxRejectedTest {
@@ -44,13 +44,13 @@ class MaxRejectedTest {
   }
 
   @Test
-  void should_exit_5_when_more_records_are_rejected_than_max_rejected_accepts() {
+  void should_exit_6_when_more_records_are_rejected_than_max_rejected_accepts() {
     // GIVEN / WHEN
     Imported.Run over = audit(SNAPSHOT, "--max-rejected", "10%");
     Imported.Run under = audit(SNAPSHOT, "--max-rejected", "25 %");
 
     // THEN
-    assertThat(over.code()).isEqualTo(ExitCodes.TOO_MANY_REJECTED).isEqualTo(5);
+    assertThat(over.code()).isEqualTo(ExitCodes.TOO_MANY_REJECTED).isEqualTo(6);
     assertThat(over.out()).contains("  warning: 20.0% of the period's records were not audited (2 rejected of 10), above 10%: see rejected.csv\n");
     assertThat(under.code()).isEqualTo(ExitCodes.OK);
     assertThat(under.out()).doesNotContain("warning:");
