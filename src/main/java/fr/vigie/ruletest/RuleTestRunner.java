@@ -45,7 +45,7 @@ import java.util.TreeSet;
  * its period: the one it or its file gives, else its tactics', else the quarter of its deals' latest
  * date (open deals are judged as of the end of that period).
  */
-public final class RuleTestRunner {
+public final class RuleTestRunner implements AutoCloseable {
 
   private final Workspace workspace;
   private final RuleBase rules;
@@ -120,6 +120,9 @@ public final class RuleTestRunner {
         rejections.add(((Judged.Refused) verdict).rejection());
       }
     }
+    if (judge != null && !judges.containsValue(judge)) {
+      judge.close();
+    }
     compareFindings(testCase, actual, differences);
     compareRejections(testCase, rejections, differences);
     return new RuleTestResult(testCase, differences, touched, cited(actual));
@@ -164,6 +167,12 @@ public final class RuleTestRunner {
         deal.stages().stream().map(StageChange::at), Stream.ofNullable(deal.closedAt()), deal.activities().stream().map(Activity::at),
         deal.decisions().stream().map(Decision::at), deal.documents().stream().map(Document::at)).flatMap(s -> s);
     return dates.filter(Objects::nonNull).max(Comparator.comparing(OffsetDateTime::toInstant)).orElse(null);
+  }
+
+  /** Disposes the sessions of the judges kept for each period. */
+  @Override
+  public void close() {
+    judges.values().forEach(DealJudge::close);
   }
 
   /** The judge of the deals of {@code period}, with the plan of that period. */

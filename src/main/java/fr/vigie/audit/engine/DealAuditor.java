@@ -24,9 +24,9 @@ import org.kie.api.runtime.rule.FactHandle;
  * Judges one deal at a time: inserts the deal and its facts into the thread's rule session (where
  * the plan's facts stay), fires the deal rules in force for it, turns what the rules inserted into
  * findings, and takes the deal's facts out again, so that nothing of one deal can reach another.
- * One per thread.
+ * One per thread; {@link #close} disposes its sessions (a closed auditor opens new ones if used again).
  */
-public final class DealAuditor {
+public final class DealAuditor implements AutoCloseable {
 
   public static final int DEFAULT_MAX_FIRINGS = 10_000;
   /** How long the rules may take on one deal before the run stops, in milliseconds ({@code -Dvigie.ruleTimeLimitMillis}). */
@@ -127,6 +127,18 @@ public final class DealAuditor {
       throw new RuleLoopException("the rules fired more than " + maxFirings + " times on deal at " + source
           + ": a rule probably re-triggers itself (it modifies or inserts a fact its own conditions match)");
     }
+  }
+
+  /** Disposes every session this auditor holds. */
+  @Override
+  public void close() {
+    sessions.values().forEach(held -> held.parts().forEach(part -> part.session.dispose()));
+    sessions.clear();
+  }
+
+  /** How many sessions are open, for the tests of their lifecycle. */
+  int openSessions() {
+    return sessions.values().stream().mapToInt(held -> held.parts().size()).sum();
   }
 
   /**

@@ -53,6 +53,22 @@ class DealAuditorTest {
   }
 
   @Test
+  void should_dispose_its_sessions_when_closed_and_open_new_ones_if_used_again() {
+    // GIVEN an auditor that judged a deal: one session per rule base, kept for the next deal
+    RuleBase rules = RuleCompiler.compile(List.of(new RuleSource("standard", Path.of("rules"))));
+    DealAuditor auditor = new DealAuditor(rules, new FindingFactory(rules.messages(), Locale.FRENCH, WORKSPACE.settings()), 100);
+    PreparedDeal skipping = deal(WORKSPACE, "D-1", stage("qualification", "01") + "," + stage("negociation", "20"));
+    List<Finding> first = auditor.audit(skipping, "d:1");
+    assertThat(auditor.openSessions()).isEqualTo(1);
+    // WHEN
+    auditor.close();
+    // THEN
+    assertThat(auditor.openSessions()).isZero();
+    assertThat(auditor.audit(skipping, "d:1")).extracting(Finding::id).containsExactlyElementsOf(first.stream().map(Finding::id).toList());
+    auditor.close();
+  }
+
+  @Test
   void should_keep_the_standard_findings_when_a_workspace_rule_deletes_every_fact() throws IOException {
     // GIVEN a workspace rule that the safety check refuses, compiled without it: it fires first
     // (salience 1000) and deletes every stage visit, move and deal
