@@ -28,18 +28,14 @@ final class AuditCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
   @Mixin DealsOptions dealsOptions;
+  @Mixin RunOptions runOptions;
+  @Mixin LanguageOption languageOption;
 
   @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The client's workspace folder.")
   Path workspace;
 
-  @Option(names = "--deals", paramLabel = "PATH", description = "Deals to audit: a .jsonl file, a CSV bundle folder, a CRM export folder or an .xes log (default: found under WORKSPACE/deals/).")
-  Path deals;
-
   @Option(names = "--out", paramLabel = "DIR", description = "Where to write the reports (default: WORKSPACE/out/<period>/).")
   Path out;
-
-  @Option(names = "--lang", paramLabel = "fr|en", description = "Language of the reports (default: the workspace's, else fr).")
-  String lang;
 
   @Option(names = "--format", paramLabel = "FORMATS", defaultValue = "html,pdf,md,json,csv",
       description = "Reports to write, comma-separated: html, pdf, md, json, csv (default: all); rejected.csv is always written.")
@@ -54,9 +50,9 @@ final class AuditCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Severity threshold = parseFailOn();
-    Locale language = parseLanguage();
+    Locale language = languageOption.language();
     Set<ReportFormat> formats = parseFormats();
-    AuditingAPeriod.Request request = dealsOptions.request(workspace, deals, this.out, language, common.standardRules, err, formats);
+    AuditingAPeriod.Request request = runOptions.request(workspace, dealsOptions, this.out, language, common.standardRules, err, formats);
     AuditingAPeriod job = new AuditingAPeriod();
     AuditingAPeriod.Prepared prepared = job.prepare(request);
     if (prepared.source().detected() != null) {
@@ -68,8 +64,13 @@ final class AuditCommand implements Callable<Integer> {
     AuditSummary s = audit.summary();
     out.printf("Audited %s for %s, deals from %s%n", audit.scope().period().label(), DisplayPath.of(workspace), DisplayPath.of(result.deals()));
     ImportLines.print(out, prepared.source(), result);
-    out.printf("  %d records read = %d audited + %d rejected%s%n", s.recordsRead(), s.dealsAudited(), s.recordsRejected(),
-        s.recordsRejected() > 0 ? " (see rejected.csv)" : "");
+    out.printf("  %d records read = %d audited + %d rejected%s%s%n", s.recordsRead(), s.dealsAudited(), s.recordsRejected(),
+        s.recordsRejected() > 0 ? " (see rejected.csv)" : "", outside(s));
+    if (s.outsidePeriod() > 0) {
+      out.printf("  the period's deals are those %s (deals-in-period: %s in vigie.yaml)%n",
+          audit.scope().workspace().settings().dealsInPeriod().code().replace("-during", " during it"),
+          audit.scope().workspace().settings().dealsInPeriod().code());
+    }
     if (s.eventsRead() > 0) {
       out.printf("  %d events read = %d attached to deals + %d rejected%n", s.eventsRead(), s.eventsRead() - s.eventsRejected(), s.eventsRejected());
     }
@@ -106,14 +107,8 @@ final class AuditCommand implements Callable<Integer> {
     }
   }
 
-  private Locale parseLanguage() {
-    if (lang == null) {
-      return null;
-    }
-    return switch (lang.toLowerCase(Locale.ROOT)) {
-      case "fr" -> Locale.FRENCH;
-      case "en" -> Locale.ENGLISH;
-      default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lang must be fr or en, not '" + lang + "'");
-    };
+  /** " + 12 outside the period" when the input holds deals of other periods; empty otherwise. */
+  static String outside(AuditSummary s) {
+    return s.outsidePeriod() == 0 ? "" : " + " + s.outsidePeriod() + " outside the period";
   }
 }

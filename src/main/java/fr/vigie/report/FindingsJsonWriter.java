@@ -148,6 +148,7 @@ public final class FindingsJsonWriter implements AuditListener {
       json.writeNumberProperty("read", summary.recordsRead());
       json.writeNumberProperty("audited", summary.dealsAudited());
       json.writeNumberProperty("rejected", summary.recordsRejected());
+      json.writeNumberProperty("outsidePeriod", summary.outsidePeriod());
       json.writeBooleanProperty("reconciles", summary.reconciles());
       json.writeName("files");
       json.writeStartArray();

@@ -183,7 +183,7 @@ public final class MarkdownReportWriter implements AuditListener {
     if (result.waivers().findings() > 0) {
       out.write("- " + text.get("md.waived.count", text.number(result.waivers().findings())) + "\n");
     }
-    out.write("- " + text.get("md.reconciliation", text.number(s.recordsRead()), text.number(s.dealsAudited()), text.number(s.recordsRejected()))
+    out.write("- " + text.reconciliation(s, settings.dealsInPeriod())
         + (s.reconciles() ? "" : " " + text.get("md.reconciliation.broken")) + "\n");
     if (s.eventsRead() > 0) {
       out.write("- " + text.get("md.events", text.number(s.eventsRead()), text.number(s.eventsRead() - s.eventsRejected()), text.number(s.eventsRejected())) + "\n");

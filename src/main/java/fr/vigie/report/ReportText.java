@@ -57,6 +57,15 @@ public final class ReportText {
     return formats.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k).replace("'", "''"), locale)).format(args);
   }
 
+  /** The reconciliation line: read = audited + rejected, and the deals outside the period when there are some. */
+  public String reconciliation(fr.vigie.audit.result.AuditSummary s, fr.vigie.workspace.DealsInPeriod dealsInPeriod) {
+    if (s.outsidePeriod() == 0) {
+      return get("md.reconciliation", number(s.recordsRead()), number(s.dealsAudited()), number(s.recordsRejected()));
+    }
+    return get("md.reconciliation.outside", number(s.recordsRead()), number(s.dealsAudited()), number(s.recordsRejected()),
+        number(s.outsidePeriod()), get("md.dealsInPeriod." + dealsInPeriod.code()));
+  }
+
   public String severity(Severity severity) {
     return severities.computeIfAbsent(severity, s -> get("severity." + s.code()));
   }

@@ -63,7 +63,8 @@ public final class WorkspaceLoader {
     YamlObject settings =
         root == null
             ? null
-            : YamlObject.of(root, SETTINGS_FILE, problems, "client", "currency", "time-zone", "language", "people", "rules", "gate");
+            : YamlObject.of(root, SETTINGS_FILE, problems, "client", "currency", "time-zone", "language", "people", "rules", "gate",
+                "deals-in-period");
     if (settings == null) {
       return new WorkspaceSettings("?", "EUR", WorkspaceSettings.DEFAULT_ZONE, WorkspaceSettings.DEFAULT_LANGUAGE, Map.of(), Map.of(),
           WorkspaceSettings.QualityGate.NO_CRITICAL);
@@ -92,7 +93,8 @@ public final class WorkspaceLoader {
         language == null ? WorkspaceSettings.DEFAULT_LANGUAGE : Locale.forLanguageTag(language),
         people,
         rules,
-        readGate(settings));
+        readGate(settings),
+        DealsInPeriod.of(settings.choice("deals-in-period", DealsInPeriod.codes().toArray(String[]::new))));
   }
 
   private static WorkspaceSettings.QualityGate readGate(YamlObject settings) {

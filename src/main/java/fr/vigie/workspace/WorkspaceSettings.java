@@ -13,7 +13,8 @@ public record WorkspaceSettings(
     Locale language,
     Map<String, Person> people,
     Map<String, RuleSetting> ruleSettings,
-    QualityGate gate) {
+    QualityGate gate,
+    DealsInPeriod dealsInPeriod) {
 
   /**
    * The quality gate of a period (the server shows it per quarter): at least {@code conformity}
@@ -31,6 +32,12 @@ public record WorkspaceSettings(
 
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Paris");
   public static final Locale DEFAULT_LANGUAGE = Locale.FRENCH;
+
+  public WorkspaceSettings(
+      String client, String currency, ZoneId zone, Locale language, Map<String, Person> people, Map<String, RuleSetting> ruleSettings,
+      QualityGate gate) {
+    this(client, currency, zone, language, people, ruleSettings, gate, DealsInPeriod.OPEN_DURING);
+  }
 
   public WorkspaceSettings {
     people = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(people));

@@ -161,7 +161,7 @@ class CliTest {
     // GIVEN
     deals(CLEAN, SKIPPING);
     // WHEN
-    int code = vigie("explain", workspace.toString(), "--deal", "D-2", "--period", "2026-Q3");
+    int code = vigie("explain", workspace.toString(), "--deal", "D-2", "--period", "2026-Q3", "--lang", "en");
     // THEN
     assertThat(code).isZero();
     assertThat(out.toString())
@@ -176,9 +176,9 @@ class CliTest {
   @Test
   void should_say_why_a_deal_is_not_audited_when_asked_to_explain_it() throws IOException {
     deals(CLEAN, "{\"id\":\"D-9\",\"createdAt\":\"2026-07-01T09:00:00+02:00\",\"stages\":[{\"stage\":\"propsal\",\"at\":\"2026-07-01T09:00:00+02:00\"}]}");
-    assertThat(vigie("explain", workspace.toString(), "--deal", "D-9")).isZero();
+    assertThat(vigie("explain", workspace.toString(), "--deal", "D-9", "--lang", "en")).isZero();
     assertThat(out.toString()).contains("Not audited: unknown stage 'propsal' at stages[0]");
-    assertThat(vigie("explain", workspace.toString(), "--deal", "D-404")).isEqualTo(ExitCodes.INPUT_ERROR);
+    assertThat(vigie("explain", workspace.toString(), "--deal", "D-404", "--lang", "en")).isEqualTo(ExitCodes.INPUT_ERROR);
     assertThat(err.toString()).contains("no deal 'D-404' in");
   }
 

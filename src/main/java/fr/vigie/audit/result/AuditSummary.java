@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The figures of a run, computed from every audited deal and finding: counts that reconcile
- * (read = audited + rejected), conformity, findings by rule, stage, owner and team (findings accepted
+ * (read = audited + rejected + outside the period), conformity, findings by rule, stage, owner and team (findings accepted
  * by a waiver apart), the funnel of each process, and the deals worth a look.
  */
 public record AuditSummary(
@@ -21,6 +21,7 @@ public record AuditSummary(
     long recordsRead,
     long dealsAudited,
     long recordsRejected,
+    long outsidePeriod,
     long eventsRead,
     long eventsRejected,
     Map<String, BigDecimal> amountByCurrency,
@@ -89,9 +90,9 @@ public record AuditSummary(
     worthALook = List.copyOf(worthALook);
   }
 
-  /** The nothing-lost check: every record read was either audited or rejected. */
+  /** The nothing-lost check: every record read was audited, rejected, or a deal outside the period. */
   public boolean reconciles() {
-    return recordsRead == dealsAudited + recordsRejected;
+    return recordsRead == dealsAudited + recordsRejected + outsidePeriod;
   }
 
   /** Share of audited deals with no finding of severity minor or above, in percent (one decimal). */

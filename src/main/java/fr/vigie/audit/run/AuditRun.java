@@ -186,6 +186,8 @@ public final class AuditRun {
         if (!accepted.isEmpty()) {
           listeners.forEach(l -> l.waived(audited.deal(), accepted));
         }
+      } else if (judged instanceof Judged.Outside outside) {
+        summary.outside(outside.events());
       } else {
         Judged.Refused refused = (Judged.Refused) judged;
         summary.rejected(refused.events());

@@ -17,13 +17,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Judges one input record end to end: reads it, finds its process, runs the rules. Shared by the
+ * Judges one input record end to end: reads it, keeps it when it belongs to the period (vigie.yaml's
+ * {@code deals-in-period}), finds its process, runs the rules. Shared by the
  * batch audit and the rule tests so that both judge deals exactly the same way. Thread-safe: each
  * thread gets its own rule auditor; {@link #close} disposes their sessions once the judging is over.
  */
 public final class DealJudge implements RecordJudge, AutoCloseable {
 
   private final DealPreparer preparer;
+  private final PeriodFilter inPeriod;
   private final ThreadLocal<DealAuditor> auditors;
   private final java.util.Set<DealAuditor> opened = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -33,6 +35,7 @@ public final class DealJudge implements RecordJudge, AutoCloseable {
 
   public DealJudge(Workspace workspace, Period period, Plan plan, RuleBase rules, Locale language, int maxFirings) {
     this.preparer = new DealPreparer(workspace, period, plan, rules.catalog());
+    this.inPeriod = new PeriodFilter(period, workspace.settings().dealsInPeriod(), workspace.settings().zone());
     List<Object> planFacts = new java.util.ArrayList<>(plan.facts());
     planFacts.add(period);
     this.auditors = ThreadLocal.withInitial(() -> {
@@ -48,6 +51,9 @@ public final class DealJudge implements RecordJudge, AutoCloseable {
       return new Judged.Refused(rejected.rejection(), rejected.events());
     }
     RecordOutcome.Accepted accepted = (RecordOutcome.Accepted) outcome;
+    if (!inPeriod.contains(accepted.deal())) {
+      return new Judged.Outside(accepted.deal().id(), accepted.location(), inPeriod.describe(), accepted.events());
+    }
     DealPreparer.Result result = preparer.prepare(accepted.deal());
     if (result instanceof DealPreparer.Refused refused) {
       return new Judged.Refused(new Rejection(accepted.location(), accepted.deal().id(), refused.reason()), accepted.events());

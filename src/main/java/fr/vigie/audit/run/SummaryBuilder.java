@@ -29,6 +29,7 @@ final class SummaryBuilder {
   private final Locale language;
   private long audited;
   private long rejected;
+  private long outside;
   private long eventsRead;
   private long eventsRejected;
   private long won;
@@ -212,6 +213,11 @@ final class SummaryBuilder {
     eventsRejected += events;
   }
 
+  void outside(int events) {
+    outside++;
+    eventsRead += events;
+  }
+
   void orphanEvent() {
     eventsRead++;
     eventsRejected++;
@@ -236,7 +242,7 @@ final class SummaryBuilder {
     teams.sort(Comparator.comparing(AuditSummary.TeamFigures::team));
     List<AuditSummary.Spotlight> spotlights = new ArrayList<>(worthALook);
     spotlights.sort(SPOTLIGHT_ORDER.reversed());
-    return new AuditSummary(files, read, audited, rejected, eventsRead, eventsRejected, amounts, won, lost, open, conforming,
+    return new AuditSummary(files, read, audited, rejected, outside, eventsRead, eventsRejected, amounts, won, lost, open, conforming,
         findings, bySeverity, ruleCounts, stageCounts, people, teams, total.build(), followed.build(), deviated.build(), funnel(), spotlights);
   }
 }

@@ -3,6 +3,7 @@ package fr.vigie.deals.mapped;
 import fr.vigie.deals.imports.DealItems;
 import fr.vigie.deals.imports.DraftBuilder;
 import fr.vigie.deals.imports.ExportFile;
+import fr.vigie.deals.imports.ExportFolder;
 import fr.vigie.deals.imports.ExportInput;
 import fr.vigie.deals.imports.ExportRow;
 import fr.vigie.deals.imports.HeldRows;
@@ -77,6 +78,11 @@ public final class MappedCsv {
     Columns columns = columns(mapping, files, problems);
     problems.throwIfErrors();
     List<String> notes = new ArrayList<>();
+    if (Files.isDirectory(deals)) {
+      ExportFolder folderRead = ExportFolder.of(deals);
+      files.values().forEach(folderRead::read);
+      folderRead.noteUnusedTo(notes);
+    }
     ExportFile.Reading reading = mapping.reading();
     ExportFile dealsFile = ExportFile.open(files.get(MappedFile.DEALS), reading);
     try {

@@ -22,6 +22,7 @@ import fr.vigie.deals.model.LineItem;
 import fr.vigie.common.Outcome;
 import fr.vigie.deals.model.StageChange;
 import fr.vigie.common.Location;
+import fr.vigie.common.Problem;
 import fr.vigie.common.Problems;
 import fr.vigie.yaml.YamlObject;
 import java.math.BigDecimal;
@@ -140,7 +141,8 @@ public final class SalesforceExport {
         return new People.User(users.get(id, "Email"), users.get(id, "Name"), users.get(id, "Title"));
       }, paths.containsKey("User") ? users.shown() : "User.csv (not in the export)");
       HeldRows held = new HeldRows(maxHeld, "no opportunity '%s' in " + opportunities.name());
-      ChildFiles children = new ChildFiles(mapping, people, products, productColumn, instances);
+      List<Problem> warnings = new ArrayList<>();
+      ChildFiles children = new ChildFiles(mapping, people, products, productColumn, instances, warnings);
       held.load(paths.get("OpportunityHistory"), reading, "history", "stage history row", children.history(), notes, problems,
           "OpportunityId", "StageName", "CreatedDate");
       held.load(paths.get("OpportunityLineItem"), reading, "lines", "product line", children.lines(), notes, problems,
@@ -153,7 +155,7 @@ public final class SalesforceExport {
       List<DealInput.FileCount> lookedUp = LookupTable.counts(users, accounts, products, instances);
       Maker maker = new Maker(mapping, context, people, accounts, approvals);
       return new ExportInput(new ExportInput.Deals(opportunities, "deals", "Id", SalesforceIds::key, maker, NAMES), held, lookedUp, notes,
-          List.of());
+          warnings);
     } catch (RuntimeException e) {
       opportunities.close();
       throw e;
@@ -176,7 +178,7 @@ public final class SalesforceExport {
 
   private static String product(SourceMapping mapping) {
     YamlObject root = mapping.root();
-    String product = root == null ? null : root.choice("product", "Name", "ProductCode");
+    String product = root == null ? null : root.choice("product", "Name", "ProductCode", "Id");
     return product == null ? "Name" : product;
   }
 
@@ -186,7 +188,8 @@ public final class SalesforceExport {
   }
 
   /** How each child file's rows are tied to their opportunity and read. */
-  private record ChildFiles(SourceMapping mapping, People people, LookupTable products, String productColumn, LookupTable instances) {
+  private record ChildFiles(SourceMapping mapping, People people, LookupTable products, String productColumn, LookupTable instances,
+      List<Problem> warnings) {
 
     HeldRows.ChildReader history() {
       return new OpportunityChild("deleted in Salesforce (IsDeleted)") {
@@ -214,8 +217,18 @@ public final class SalesforceExport {
             throw row.refuse("ListPrice", "the product line has no 'ListPrice': the discount is measured against it");
           }
           String product = product(row);
+          BigDecimal quantity = row.nonNegative("Quantity");
+          BigDecimal unitPrice = row.nonNegative("UnitPrice");
+          BigDecimal discount = row.percent("Discount");
+          BigDecimal total = row.nonNegative("TotalPrice");
+          BigDecimal computed = LineTotals.total(quantity, unitPrice, discount);
+          if (total != null && computed != null && quantity.signum() > 0 && !LineTotals.same(total, computed)) {
+            warnings.add(LineTotals.differs(row.at("TotalPrice"), row.text("Id"), total, computed, quantity));
+            unitPrice = LineTotals.unitPrice(total, quantity);
+            discount = null;
+          }
           try {
-            return DealChecks.lineItem(product, row.nonNegative("Quantity"), listPrice, row.nonNegative("UnitPrice"), row.percent("Discount"));
+            return DealChecks.lineItem(product, quantity, listPrice, unitPrice, discount);
           } catch (InvalidValue invalid) {
             String column = invalid.field().equals("discount") ? "Discount" : "Quantity";
             throw row.refuse(column, invalid.getMessage());
@@ -224,7 +237,7 @@ public final class SalesforceExport {
 
         private String product(ExportRow row) {
           String id = row.text("Product2Id");
-          if (id == null || products.isEmpty()) {
+          if (id == null || products.isEmpty() || productColumn.equals("Id")) {
             return id;
           }
           if (!products.contains(id)) {

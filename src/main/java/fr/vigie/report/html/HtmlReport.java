@@ -193,8 +193,7 @@ final class HtmlReport {
         + "<p class=\"kpi-note\">"
         + (e.target() == null ? words.get("html.kpi.noTarget") : words.get("html.kpi.target", amount(e.target()), text.percent(e.attainment())))
         + "</p></div>\n</div>\n");
-    w(out, "<p class=\"reconciliation\">" + words.get("md.reconciliation", text.number(s.recordsRead()), text.number(s.dealsAudited()),
-        text.number(s.recordsRejected())) + (s.reconciles() ? "" : " <strong class=\"broken\">" + words.get("html.reconciliation.broken") + "</strong>"));
+    w(out, "<p class=\"reconciliation\">" + text.reconciliation(s, settings().dealsInPeriod()) + (s.reconciles() ? "" : " <strong class=\"broken\">" + words.get("html.reconciliation.broken") + "</strong>"));
     if (s.eventsRead() > 0) {
       w(out, "<br />" + words.get("md.events", text.number(s.eventsRead()), text.number(s.eventsRead() - s.eventsRejected()), text.number(s.eventsRejected())));
     }

@@ -47,6 +47,23 @@ class MappedCsvTest {
   }
 
   @Test
+  void should_note_the_csv_files_of_the_folder_that_no_role_of_the_mapping_reads() throws IOException {
+    // GIVEN the sample, which the mapping reads whole, and a file it names nowhere
+    Path export = Imported.copy(SAMPLE, dir.resolve("export"));
+    var whole = Imported.open(export, "csv", null);
+    Imported.read(whole);
+    assertThat(whole.notes()).noneMatch(note -> note.contains("not read"));
+    Files.writeString(export.resolve("contacts.csv"), "Nom;Email\r\nDupont;d@x.fr\r\n", WINDOWS_1252);
+
+    // WHEN
+    var input = Imported.open(export, "csv", null);
+    Imported.read(input);
+
+    // THEN
+    assertThat(input.notes()).contains(export + ": not read (Vigie does not use them): contacts.csv");
+  }
+
+  @Test
   void should_read_a_stage_history_file_in_time_order_with_who_moved_the_deal() throws IOException {
     // GIVEN the history of D-2026-102 in a file of its own, rows out of order
     Path export = Imported.copy(SAMPLE, dir.resolve("export"));
