@@ -200,7 +200,12 @@ public final class AuditingAPeriod {
     String period = prepared.period().label();
     RecordJudge judge = outcome -> prepared.judge().judge(DealChecks.notAfter(outcome, latest, period));
     AuditRun run = new AuditRun(judge, prepared.workspace().rules(), new AuditRun.Options(prepared.threads(), 256, prepared.progress()));
-    AuditSummary summary = run.run(input, scope, waivers, listeners);
+    AuditSummary summary;
+    try {
+      summary = run.run(input, scope, waivers, listeners);
+    } finally {
+      prepared.judge().close();
+    }
     AuditResult result = conclude(prepared, scope, summary, waivers.applied());
     listeners.forEach(l -> l.finish(result));
     return result;

@@ -119,8 +119,11 @@ public final class ExplainingADeal {
           PreparedDeal ready = ((DealPreparer.Ready) result).deal();
           List<Object> planFacts = new ArrayList<>(plan.plan().facts());
           planFacts.add(period);
-          DealAuditor auditor = new DealAuditor(prepared.rules(), prepared.findings(language), DealAuditor.DEFAULT_MAX_FIRINGS, planFacts);
-          List<RuleTrace> traces = auditor.explain(ready, outcome.location().toString());
+          List<RuleTrace> traces;
+          try (DealAuditor auditor = new DealAuditor(prepared.rules(), prepared.findings(language), DealAuditor.DEFAULT_MAX_FIRINGS,
+              planFacts)) {
+            traces = auditor.explain(ready, outcome.location().toString());
+          }
           Judgement judgement = new Judgement(ready.process().id(), ready.version().version(), period, timeline(ready, settings.zone(), words),
               outcomes(traces, prepared.rules().messages(), words, settings.zone()));
           return new Explanation(outcome.location(), ready.deal(), settings, null, judgement, words);

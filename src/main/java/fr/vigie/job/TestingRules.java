@@ -124,7 +124,12 @@ public final class TestingRules {
         cases.addAll(RuleTestReader.read(file, prepared.rules(), problems));
       }
       problems.throwIfErrors();
-      RuleTestRunner runner = new RuleTestRunner(prepared.workspace(), prepared.rules(), plans);
+      try (RuleTestRunner runner = new RuleTestRunner(prepared.workspace(), prepared.rules(), plans)) {
+        run(cases, runner);
+      }
+    }
+
+    private void run(List<RuleTestCase> cases, RuleTestRunner runner) {
       for (RuleTestCase testCase : cases) {
         RuleTestResult result = runner.run(testCase);
         testCase.expected().forEach(e -> firing.add(e.rule()));

@@ -46,7 +46,7 @@ import java.util.TreeSet;
  * its period: the one it or its file gives, else its tactics', else the quarter of its deals' latest
  * date (open deals are judged as of the end of that period).
  */
-public final class RuleTestRunner {
+public final class RuleTestRunner implements AutoCloseable {
 
   private final Workspace workspace;
   private final RuleBase rules;
@@ -142,6 +142,9 @@ public final class RuleTestRunner {
         rejections.add(((Judged.Refused) verdict).rejection());
       }
     }
+    if (judge != null && !judges.containsValue(judge)) {
+      judge.close();
+    }
     return new Verdicts(actual, rejections, touched);
   }
 
@@ -184,6 +187,12 @@ public final class RuleTestRunner {
         deal.stages().stream().map(StageChange::at), Stream.ofNullable(deal.closedAt()), deal.activities().stream().map(Activity::at),
         deal.decisions().stream().map(Decision::at), deal.documents().stream().map(Document::at)).flatMap(s -> s);
     return dates.filter(Objects::nonNull).max(Comparator.comparing(OffsetDateTime::toInstant)).orElse(null);
+  }
+
+  /** Disposes the sessions of the judges kept for each period and language. */
+  @Override
+  public void close() {
+    judges.values().forEach(DealJudge::close);
   }
 
   /** The judge of the deals of a period, with the plan of that period, writing messages in a language. */

@@ -117,7 +117,7 @@ class ArchitectureTest {
   void the_command_line_touches_no_engine_type() {
     noClasses().that().resideInAPackage(existing("fr.vigie.cli.."))
         .should().dependOnClassesThat().resideInAnyPackage(existing("fr.vigie.audit.engine..", "fr.vigie.audit.run..", "fr.vigie.audit.prepare..",
-            "fr.vigie.audit.facts..", "fr.vigie.audit.findings..", "fr.vigie.audit.messages..", "fr.vigie.audit.safety..", "fr.vigie.ruletest.."))
+            "fr.vigie.audit.facts..", "fr.vigie.audit.findings..", "fr.vigie.audit.messages..", "fr.vigie.audit.engine.safety..", "fr.vigie.ruletest.."))
         .allowEmptyShould(false)
         .check(classes);
   }

@@ -24,9 +24,9 @@ import org.kie.api.runtime.rule.FactHandle;
  * Judges one deal at a time: inserts the deal and its facts into the thread's rule session (where
  * the plan's facts stay), fires the deal rules in force for it, turns what the rules inserted into
  * findings, and takes the deal's facts out again, so that nothing of one deal can reach another.
- * One per thread.
+ * One per thread; {@link #close} disposes its sessions (a closed auditor opens new ones if used again).
  */
-public final class DealAuditor {
+public final class DealAuditor implements AutoCloseable {
 
   public static final int DEFAULT_MAX_FIRINGS = 10_000;
   /** How long the rules may take on one deal before the run stops, in milliseconds ({@code -Dvigie.ruleTimeLimitMillis}). */
@@ -38,13 +38,27 @@ public final class DealAuditor {
   private final List<Object> planFacts;
   private final long timeLimitMillis;
   private final Map<Violation, Rule> insertedBy = new LinkedHashMap<>();
-  private final List<FactHandle> dealHandles = new ArrayList<>();
   private final Map<EffectiveRules, Held> sessions = new java.util.IdentityHashMap<>();
-  private KieSession session;
-  private EffectiveRules sessionRules;
 
-  /** A session kept for one set of rules in force, and how many facts it holds between deals. */
-  private record Held(KieSession session, long planFacts) {}
+  /**
+   * One session of one part of the rule base (the standard pack, or the workspace's own rules),
+   * kept for one set of rules in force: how many facts it holds between deals, and the handles of
+   * the deal's facts while a deal is judged.
+   */
+  private static final class Part {
+    private final KieSession session;
+    private final List<FactHandle> dealHandles = new ArrayList<>();
+    private long planFacts;
+    /** The rule whose consequence is running, to name it when it throws. */
+    private volatile Rule firing;
+
+    private Part(KieSession session) {
+      this.session = session;
+    }
+  }
+
+  /** The sessions kept for one set of rules in force, one per part of the rule base. */
+  private record Held(List<Part> parts) {}
 
   /**
    * @param planFacts the strategy and tactics facts, the same for every deal: inserted once in the
@@ -66,32 +80,65 @@ public final class DealAuditor {
     this(base, findings, maxFirings, List.of());
   }
 
+  /**
+   * The deal's findings. The standard pack and the workspace's own rules each judge the deal in
+   * their own session, over the same immutable facts: what one part's rules insert or remove, the
+   * other never sees, so a workspace rule cannot silence a standard finding.
+   */
   public List<Finding> audit(PreparedDeal prepared, String source) {
-    use(prepared.rules());
+    EffectiveRules rules = prepared.rules();
+    Held held = use(rules);
     try {
-      insertFacts(prepared);
-      EffectiveRules rules = prepared.rules();
       AgendaFilter inForce = match -> {
         RuleInfo rule = base.info(match.getRule());
         return rule != null && rule.scope() == RuleInfo.Scope.DEAL && rules.isEnabled(rule.id());
       };
-      int fired;
-      KieSession firing = session;
-      try (RuleWatchdog.Guard guard = RuleWatchdog.guard(firing::halt, timeLimitMillis)) {
-        fired = firing.fireAllRules(inForce, maxFirings + 1);
-        if (guard.expired()) {
-          throw new RuleLoopException("the rules took more than " + timeLimitMillis + " ms on deal at " + source
-              + ": a rule is too slow (a condition that compares every fact with every other one?) or loops");
+      for (Part part : held.parts()) {
+        try {
+          insertFacts(part, prepared);
+          fire(part.session, inForce, source);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+          if (e instanceof RuleLoopException loop) {
+            throw loop;
+          }
+          sessions.remove(rules);
+          held.parts().forEach(kept -> kept.session.dispose());
+          throw failed(part, e, source);
+        } finally {
+          part.firing = null;
         }
-      }
-      if (fired > maxFirings) {
-        throw new RuleLoopException("the rules fired more than " + maxFirings + " times on deal at " + source
-            + ": a rule probably re-triggers itself (it modifies or inserts a fact its own conditions match)");
       }
       return toFindings(rules, source);
     } finally {
-      clear();
+      clear(rules, held);
     }
+  }
+
+  private void fire(KieSession firing, AgendaFilter inForce, String source) {
+    int fired;
+    try (RuleWatchdog.Guard guard = RuleWatchdog.guard(firing::halt, timeLimitMillis)) {
+      fired = firing.fireAllRules(inForce, maxFirings + 1);
+      if (guard.expired()) {
+        throw new RuleLoopException("the rules took more than " + timeLimitMillis + " ms on deal at " + source
+            + ": a rule is too slow (a condition that compares every fact with every other one?) or loops");
+      }
+    }
+    if (fired > maxFirings) {
+      throw new RuleLoopException("the rules fired more than " + maxFirings + " times on deal at " + source
+          + ": a rule probably re-triggers itself (it modifies or inserts a fact its own conditions match)");
+    }
+  }
+
+  /** Disposes every session this auditor holds. */
+  @Override
+  public void close() {
+    sessions.values().forEach(held -> held.parts().forEach(part -> part.session.dispose()));
+    sessions.clear();
+  }
+
+  /** How many sessions are open, for the tests of their lifecycle. */
+  int openSessions() {
+    return sessions.values().stream().mapToInt(held -> held.parts().size()).sum();
   }
 
   /**
@@ -107,14 +154,13 @@ public final class DealAuditor {
         matches.computeIfAbsent(event.getMatch().getRule(), r -> new ArrayList<>()).add(facts);
       }
     };
-    use(prepared.rules());
-    KieSession tracing = session;
-    tracing.addEventListener(listener);
+    List<KieSession> tracing = use(prepared.rules()).parts().stream().map(part -> part.session).toList();
+    tracing.forEach(session -> session.addEventListener(listener));
     List<Finding> found;
     try {
       found = audit(prepared, source);
     } finally {
-      tracing.removeEventListener(listener);
+      tracing.forEach(session -> session.removeEventListener(listener));
     }
     Map<String, List<List<Object>>> byId = new HashMap<>();
     matches.forEach((rule, facts) -> byId.put(base.info(rule).id(), facts));
@@ -130,66 +176,101 @@ public final class DealAuditor {
   }
 
   /**
-   * Takes the session of the deals judged by {@code rules} (one per process version in force): it
-   * holds the plan's facts and those rules' parameters, inserted once.
+   * The sessions of the deals judged by {@code rules} (one set per process version in force): they
+   * hold the plan's facts and those rules' parameters, inserted once.
    */
-  private void use(EffectiveRules rules) {
-    session = sessions.computeIfAbsent(rules, this::newSession).session();
-    sessionRules = rules;
+  private Held use(EffectiveRules rules) {
+    return sessions.computeIfAbsent(rules, this::newSessions);
   }
 
-  private Held newSession(EffectiveRules rules) {
-    KieSession created = base.kieBase().newKieSession();
-    created.addEventListener(new DefaultRuleRuntimeEventListener() {
-      @Override
-      public void objectInserted(ObjectInsertedEvent event) {
-        if (event.getRule() != null) {
-          dealHandles.add(event.getFactHandle());
-          if (event.getObject() instanceof Violation violation) {
-            insertedBy.put(violation, event.getRule());
+  private Held newSessions(EffectiveRules rules) {
+    List<Part> parts = new ArrayList<>();
+    for (org.kie.api.KieBase kieBase : base.parts()) {
+      Part part = new Part(kieBase.newKieSession());
+      part.session.addEventListener(new DefaultRuleRuntimeEventListener() {
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+          if (event.getRule() != null) {
+            part.dealHandles.add(event.getFactHandle());
+            if (event.getObject() instanceof Violation violation) {
+              insertedBy.put(violation, event.getRule());
+            }
           }
         }
-      }
-    });
-    planFacts.forEach(created::insert);
-    rules.params().stream().filter(p -> base.rule(p.rule()).map(r -> r.scope() == RuleInfo.Scope.DEAL).orElse(false)).forEach(created::insert);
-    return new Held(created, created.getFactCount());
-  }
-
-  private void insertFacts(PreparedDeal prepared) {
-    Deal deal = prepared.deal();
-    insert(deal);
-    prepared.visits().forEach(this::insert);
-    prepared.moves().forEach(this::insert);
-    prepared.approvals().forEach(this::insert);
-    deal.activities().forEach(this::insert);
-    deal.decisions().forEach(this::insert);
-    deal.documents().forEach(this::insert);
-    deal.closeDateChanges().forEach(this::insert);
-    deal.lines().forEach(this::insert);
-  }
-
-  private void insert(Object fact) {
-    dealHandles.add(session.insert(fact));
+      });
+      part.session.addEventListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
+        @Override
+        public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+          part.firing = event.getMatch().getRule();
+        }
+      });
+      planFacts.forEach(part.session::insert);
+      rules.params().stream().filter(p -> base.rule(p.rule()).map(r -> r.scope() == RuleInfo.Scope.DEAL).orElse(false))
+          .forEach(part.session::insert);
+      part.planFacts = part.session.getFactCount();
+      parts.add(part);
+    }
+    return new Held(parts);
   }
 
   /**
-   * Takes the deal's facts, and whatever the rules inserted, out of the session, keeping the plan's
-   * facts; a session that does not come back to the plan alone (a rule deleted a fact of the plan)
-   * is thrown away.
+   * What a rule that threw is told: which rule (from the error, else the one firing), on which
+   * deal, and what it threw; the sessions it ran in are thrown away.
    */
-  private void clear() {
-    for (FactHandle handle : dealHandles) {
-      if (session.getObject(handle) != null) {
-        session.delete(handle);
-      }
+  private RuleFailedException failed(Part part, Throwable e, String source) {
+    Rule rule = e instanceof org.kie.api.runtime.rule.ConsequenceException consequence && consequence.getMatch() != null
+        ? consequence.getMatch().getRule() : part.firing;
+    Throwable cause = e instanceof org.kie.api.runtime.rule.ConsequenceException && e.getCause() != null ? e.getCause() : e;
+    RuleInfo info = rule == null ? null : base.info(rule);
+    String which = info != null ? "rule " + info.id() + " (" + info.location() + ")" : rule != null ? "rule '" + rule.getName() + "'"
+        : "a rule's condition";
+    return new RuleFailedException(which + " failed on the deal at " + source + ": " + cause.getClass().getSimpleName()
+        + (cause instanceof StackOverflowError ? " (a recursion without end)" : cause instanceof OutOfMemoryError
+            ? " (an allocation too large)" : "")
+        + "; the rule's author must fix it (a value it did not expect, such as a missing amount?)");
+  }
+
+  private static void insertFacts(Part part, PreparedDeal prepared) {
+    Deal deal = prepared.deal();
+    List<Object> facts = new ArrayList<>();
+    facts.add(deal);
+    facts.addAll(prepared.visits());
+    facts.addAll(prepared.moves());
+    facts.addAll(prepared.approvals());
+    facts.addAll(deal.activities());
+    facts.addAll(deal.decisions());
+    facts.addAll(deal.documents());
+    facts.addAll(deal.closeDateChanges());
+    facts.addAll(deal.lines());
+    for (Object fact : facts) {
+      part.dealHandles.add(part.session.insert(fact));
     }
-    dealHandles.clear();
+  }
+
+  /**
+   * Takes the deal's facts, and whatever the rules inserted, out of the sessions, keeping the plan's
+   * facts; sessions that do not come back to the plan alone (a rule deleted a fact of the plan)
+   * are thrown away.
+   */
+  private void clear(EffectiveRules rules, Held held) {
+    if (sessions.get(rules) != held) {
+      insertedBy.clear();
+      return;
+    }
+    boolean clean = true;
+    for (Part part : held.parts()) {
+      for (FactHandle handle : part.dealHandles) {
+        if (part.session.getObject(handle) != null) {
+          part.session.delete(handle);
+        }
+      }
+      part.dealHandles.clear();
+      clean &= part.session.getFactCount() == part.planFacts;
+    }
     insertedBy.clear();
-    if (session.getFactCount() != sessions.get(sessionRules).planFacts()) {
-      sessions.remove(sessionRules);
-      session.dispose();
-      session = null;
+    if (!clean) {
+      sessions.remove(rules);
+      held.parts().forEach(part -> part.session.dispose());
     }
   }
 

@@ -45,29 +45,31 @@ public final class PlanAuditor {
 
   private List<Finding> run(List<Object> planFacts, List<Object> context, EffectiveRules rules, RuleInfo.Scope scope) {
     List<Map.Entry<Violation, RuleInfo>> inserted = new ArrayList<>();
-    KieSession session = base.kieBase().newKieSession();
-    try {
-      session.addEventListener(new DefaultRuleRuntimeEventListener() {
-        @Override
-        public void objectInserted(ObjectInsertedEvent event) {
-          if (event.getRule() != null && event.getObject() instanceof Violation violation) {
-            inserted.add(Map.entry(violation, base.info(event.getRule())));
+    for (org.kie.api.KieBase part : base.parts()) {
+      KieSession session = part.newKieSession();
+      try {
+        session.addEventListener(new DefaultRuleRuntimeEventListener() {
+          @Override
+          public void objectInserted(ObjectInsertedEvent event) {
+            if (event.getRule() != null && event.getObject() instanceof Violation violation) {
+              inserted.add(Map.entry(violation, base.info(event.getRule())));
+            }
           }
+        });
+        planFacts.forEach(session::insert);
+        context.forEach(session::insert);
+        rules.params().forEach(session::insert);
+        int fired = session.fireAllRules(match -> {
+          RuleInfo rule = base.info(match.getRule());
+          return rule != null && rule.scope() == scope && rules.isEnabled(rule.id());
+        }, DealAuditor.DEFAULT_MAX_FIRINGS + 1);
+        if (fired > DealAuditor.DEFAULT_MAX_FIRINGS) {
+          throw new RuleLoopException("the rules on the strategy and tactics fired more than " + DealAuditor.DEFAULT_MAX_FIRINGS
+              + " times: a rule probably re-triggers itself");
         }
-      });
-      planFacts.forEach(session::insert);
-      context.forEach(session::insert);
-      rules.params().forEach(session::insert);
-      int fired = session.fireAllRules(match -> {
-        RuleInfo rule = base.info(match.getRule());
-        return rule != null && rule.scope() == scope && rules.isEnabled(rule.id());
-      }, DealAuditor.DEFAULT_MAX_FIRINGS + 1);
-      if (fired > DealAuditor.DEFAULT_MAX_FIRINGS) {
-        throw new RuleLoopException("the rules on the strategy and tactics fired more than " + DealAuditor.DEFAULT_MAX_FIRINGS
-            + " times: a rule probably re-triggers itself");
+      } finally {
+        session.dispose();
       }
-    } finally {
-      session.dispose();
     }
     Map<String, Finding> byId = new HashMap<>();
     Map<String, Location> where = new HashMap<>();

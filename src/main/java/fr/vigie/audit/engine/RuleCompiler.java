@@ -4,7 +4,7 @@ import fr.vigie.audit.messages.MessageCatalog;
 import fr.vigie.audit.model.Lever;
 import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.common.Severity;
-import fr.vigie.audit.safety.DrlSafety;
+import fr.vigie.audit.engine.safety.DrlSafety;
 import fr.vigie.common.ClientFolder;
 import fr.vigie.common.InvalidInputException;
 import fr.vigie.common.Location;
@@ -60,11 +60,18 @@ public final class RuleCompiler {
 
   /** Compiles, adding every problem found to {@code problems}; returns null when there were errors. */
   public static RuleBase compile(List<RuleSource> sources, Problems problems) {
-    KnowledgeBuilderConfiguration configuration =
-        KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RuleCompiler.class.getClassLoader());
-    // Rules never modify facts: property reactivity has nothing to track.
-    configuration.setOption(org.kie.internal.builder.conf.PropertySpecificOption.ALLOWED);
-    KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
+    return compile(sources, problems, true);
+  }
+
+  /**
+   * Compiles without the safety check when {@code checkWorkspaceRules} is false: for the tests that
+   * prove what holds even for a rule the check would refuse.
+   */
+  static RuleBase compile(List<RuleSource> sources, Problems problems, boolean checkWorkspaceRules) {
+    // The standard pack and a workspace's rules are compiled apart, into two rule bases run in two
+    // sessions: a workspace rule never sees, so never changes nor removes, the standard rules' facts.
+    KnowledgeBuilder standard = newBuilder();
+    KnowledgeBuilder workspace = newBuilder();
     MessageCatalog messages = new MessageCatalog();
     Map<String, String> texts = new HashMap<>();
     Map<String, String> packOfFile = new HashMap<>();
@@ -74,7 +81,7 @@ public final class RuleCompiler {
         for (Path file : drlFiles(source.root())) {
           String display = DisplayPath.of(file);
           String text = Files.readString(file, StandardCharsets.UTF_8);
-          if (!source.trusted()) {
+          if (!source.trusted() && checkWorkspaceRules) {
             int before = problems.all().size();
             DrlSafety.check(display, text, problems);
             if (problems.all().size() > before) {
@@ -83,20 +90,27 @@ public final class RuleCompiler {
           }
           texts.put(display, text);
           packOfFile.put(display, source.pack());
-          builder.add(ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setSourcePath(display), ResourceType.DRL);
+          (source.trusted() ? standard : workspace).add(ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setSourcePath(display), ResourceType.DRL);
         }
       } catch (IOException e) {
         problems.error(Location.of(DisplayPath.of(source.root())), "cannot read rules: " + e.getMessage());
       }
     }
-    report(builder.getErrors(), problems);
+    report(standard.getErrors(), problems);
+    report(workspace.getErrors(), problems);
     if (problems.hasErrors()) {
       return null;
     }
-    InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(baseConfiguration());
-    kieBase.addPackages(builder.getKnowledgePackages());
+    List<org.kie.api.KieBase> parts = new ArrayList<>();
+    for (KnowledgeBuilder builder : List.of(standard, workspace)) {
+      if (!builder.getKnowledgePackages().isEmpty()) {
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(baseConfiguration());
+        kieBase.addPackages(builder.getKnowledgePackages());
+        parts.add(kieBase);
+      }
+    }
     Map<String, RuleInfo> catalog = new LinkedHashMap<>();
-    for (KiePackage kiePackage : kieBase.getKiePackages()) {
+    for (KiePackage kiePackage : parts.stream().flatMap(part -> part.getKiePackages().stream()).toList()) {
       for (Rule rule : kiePackage.getRules()) {
         RuleInfo info = describe(rule, texts, packOfFile, problems);
         if (info == null) {
@@ -109,7 +123,15 @@ public final class RuleCompiler {
       }
     }
     checkMessages(catalog, messages, problems);
-    return problems.hasErrors() ? null : new RuleBase(kieBase, catalog, messages);
+    return problems.hasErrors() ? null : new RuleBase(parts, catalog, messages);
+  }
+
+  private static KnowledgeBuilder newBuilder() {
+    KnowledgeBuilderConfiguration configuration =
+        KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RuleCompiler.class.getClassLoader());
+    // Rules never modify facts: property reactivity has nothing to track.
+    configuration.setOption(org.kie.internal.builder.conf.PropertySpecificOption.ALLOWED);
+    return KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
   }
 
   /**

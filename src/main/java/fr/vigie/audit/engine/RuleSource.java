@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * A folder of DRL files with their message catalogues: the standard pack (trusted: it ships with
- * Vigie), or a workspace's rules (checked by {@link fr.vigie.audit.safety.DrlSafety} first).
+ * Vigie), or a workspace's rules (checked by {@link fr.vigie.audit.engine.safety.DrlSafety} first).
  */
 public record RuleSource(String pack, Path root, boolean trusted) {
 

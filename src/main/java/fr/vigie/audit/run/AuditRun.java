@@ -19,6 +19,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.Map;
+import fr.vigie.common.Location;
+import fr.vigie.common.RuleProblemException;
 import java.util.function.Consumer;
 
 /**
@@ -31,8 +37,20 @@ import java.util.function.Consumer;
  */
 public final class AuditRun {
 
-  /** How to run: worker threads, records per batch, and where to report progress. */
-  public record Options(int threads, int batchSize, Consumer<Progress> progress) {
+  /**
+   * How to run: worker threads, records per batch, where to report progress, and how long one deal
+   * may be judged before the run stops (the rules' own limit stops them between firings only: past
+   * this, a rule's code does not return).
+   */
+  public record Options(int threads, int batchSize, Consumer<Progress> progress, long stuckAfterMillis) {
+
+    /** Twice the rules' time limit on one deal, and ten seconds more for reading and preparing it. */
+    public static final long STUCK_AFTER_MILLIS = 2 * fr.vigie.audit.engine.DealAuditor.TIME_LIMIT_MILLIS + 10_000;
+
+    public Options(int threads, int batchSize, Consumer<Progress> progress) {
+      this(threads, batchSize, progress, STUCK_AFTER_MILLIS);
+    }
+
     public static Options defaults() {
       return new Options(Runtime.getRuntime().availableProcessors(), 256, p -> {});
     }
@@ -41,6 +59,10 @@ public final class AuditRun {
   private final RecordJudge judge;
   private final RuleCatalog rules;
   private final Options options;
+  /** The deal each worker is judging, and since when. */
+  private final Map<Thread, Judging> judging = new ConcurrentHashMap<>();
+
+  private record Judging(Location location, long since) {}
 
   /** {@code rules}: the rules {@code judge} judges with, whose metadata the summary counts by. */
   public AuditRun(RecordJudge judge, RuleCatalog rules, Options options) {
@@ -103,18 +125,42 @@ public final class AuditRun {
   private Future<List<Judged>> submit(ExecutorService workers, List<InputRecord> batch) {
     return workers.submit(() -> {
       List<Judged> results = new ArrayList<>(batch.size());
-      for (InputRecord record : batch) {
-        results.add(judge.judge(record.read()));
+      try {
+        for (InputRecord record : batch) {
+          judging.put(Thread.currentThread(), new Judging(record.location(), System.nanoTime()));
+          results.add(judge.judge(record.read()));
+        }
+      } finally {
+        judging.remove(Thread.currentThread());
       }
       return results;
     });
   }
 
-  private static void deliver(Future<List<Judged>> future, SummaryBuilder summary, DuplicateIds ids, Unassessable unassessable, Waivers waivers,
+  /** The batch's results, waiting no longer than a worker's deal may take. */
+  private List<Judged> await(Future<List<Judged>> future) throws InterruptedException, ExecutionException {
+    while (true) {
+      try {
+        return future.get(250, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        long now = System.nanoTime();
+        for (Judging deal : judging.values()) {
+          if (now - deal.since() > options.stuckAfterMillis() * 1_000_000) {
+            throw new RuleProblemException("the rules have not come back from the deal at " + deal.location() + " after "
+                + (options.stuckAfterMillis() % 1000 == 0 ? options.stuckAfterMillis() / 1000 + " s" : options.stuckAfterMillis() + " ms")
+                + ": a rule's code does not return (the limit on one deal stops rules between"
+                + " firings only); the run stops");
+          }
+        }
+      }
+    }
+  }
+
+  private void deliver(Future<List<Judged>> future, SummaryBuilder summary, DuplicateIds ids, Unassessable unassessable, Waivers waivers,
       List<AuditListener> listeners) {
     List<Judged> results;
     try {
-      results = future.get();
+      results = await(future);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("audit interrupted", e);

@@ -20,13 +20,14 @@ import java.util.Locale;
  * Judges one input record end to end: reads it, keeps it when it belongs to the period (vigie.yaml's
  * {@code deals-in-period}), finds its process, runs the rules. Shared by the
  * batch audit and the rule tests so that both judge deals exactly the same way. Thread-safe: each
- * thread gets its own rule auditor.
+ * thread gets its own rule auditor; {@link #close} disposes their sessions once the judging is over.
  */
-public final class DealJudge implements RecordJudge {
+public final class DealJudge implements RecordJudge, AutoCloseable {
 
   private final DealPreparer preparer;
   private final PeriodFilter inPeriod;
   private final ThreadLocal<DealAuditor> auditors;
+  private final java.util.Set<DealAuditor> opened = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public DealJudge(Workspace workspace, Period period, RuleBase rules, Locale language, int maxFirings) {
     this(workspace, period, Plan.NONE, rules, language, maxFirings);
@@ -37,8 +38,11 @@ public final class DealJudge implements RecordJudge {
     this.inPeriod = new PeriodFilter(period, workspace.settings().dealsInPeriod(), workspace.settings().zone());
     List<Object> planFacts = new java.util.ArrayList<>(plan.facts());
     planFacts.add(period);
-    this.auditors = ThreadLocal.withInitial(() ->
-        new DealAuditor(rules, new FindingFactory(rules.messages(), language, workspace.settings()), maxFirings, planFacts));
+    this.auditors = ThreadLocal.withInitial(() -> {
+      DealAuditor auditor = new DealAuditor(rules, new FindingFactory(rules.messages(), language, workspace.settings()), maxFirings, planFacts);
+      opened.add(auditor);
+      return auditor;
+    });
   }
 
   @Override
@@ -57,6 +61,12 @@ public final class DealJudge implements RecordJudge {
     PreparedDeal prepared = ((DealPreparer.Ready) result).deal();
     List<Finding> findings = auditors.get().audit(prepared, accepted.location().toString());
     return new Judged.Audited(audited(prepared), findings, accepted.location(), accepted.events());
+  }
+
+  /** Disposes the sessions of every thread's auditor: call it when every deal is judged. */
+  @Override
+  public void close() {
+    opened.forEach(DealAuditor::close);
   }
 
   /** The deal as the figures and the writers see it: no rule fact of its own. */

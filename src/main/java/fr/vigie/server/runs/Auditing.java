@@ -1,6 +1,5 @@
 package fr.vigie.server.runs;
 
-import fr.vigie.audit.engine.RuleLoopException;
 import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.audit.result.AuditSummary;
 import fr.vigie.audit.result.Progress;
@@ -80,7 +79,7 @@ class Auditing {
       fail(client, id, folder, e.getMessage());
     } catch (InvalidInputException e) {
       fail(client, id, folder, located(e.problems()));
-    } catch (RuleLoopException e) {
+    } catch (fr.vigie.common.RuleProblemException e) {
       fail(client, id, folder, e.getMessage());
     } catch (RuntimeException e) {
       if (!isDatabase(e)) {

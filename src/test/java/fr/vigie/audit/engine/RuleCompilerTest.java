@@ -44,8 +44,12 @@ class RuleCompilerTest {
   }
 
   List<String> problems() {
+    return problems(false);
+  }
+
+  List<String> problems(boolean trusted) {
     Problems problems = new Problems();
-    RuleCompiler.compile(List.of(new RuleSource("workspace", pack)), problems);
+    RuleCompiler.compile(List.of(new RuleSource("workspace", pack, trusted)), problems);
     return problems.all().stream().map(Problem::toString).toList();
   }
 
@@ -104,8 +108,10 @@ class RuleCompilerTest {
     // GIVEN
     write("big.drl", GOOD.replace("$deal : Deal(", "$deal : Dael("));
     messages();
-    // WHEN / THEN
-    assertThat(problems()).containsExactly(DisplayPath.of(pack.resolve("big.drl")) + ":9: Unable to resolve ObjectType 'Dael'");
+    // WHEN / THEN a trusted pack gets the compiler's message, a workspace the check's
+    assertThat(problems(true)).containsExactly(DisplayPath.of(pack.resolve("big.drl")) + ":9: Unable to resolve ObjectType 'Dael'");
+    assertThat(problems()).containsExactly(DisplayPath.of(pack.resolve("big.drl")) + ":9:5: the fact type 'Dael' is not allowed in a"
+        + " workspace rule: match one of Vigie's facts or a type the file declares (docs/writing-rules.md#the-rule-api) (did you mean 'Deal'?)");
   }
 
   @Test
@@ -120,11 +126,11 @@ class RuleCompilerTest {
 
   @Test
   void should_locate_a_query_without_id_at_its_line() throws IOException {
-    // GIVEN a query after the rule, without metadata
+    // GIVEN a query after the rule, without metadata, in a trusted pack (a workspace may not write queries)
     write("big.drl", GOOD + "\nquery \"big deals\"\n    $deal : Deal( amount > 100000 )\nend\n");
     messages();
     // WHEN / THEN
-    assertThat(problems()).containsExactly(DisplayPath.of(pack.resolve("big.drl"))
+    assertThat(problems(true)).containsExactly(DisplayPath.of(pack.resolve("big.drl"))
         + ":14:1: query 'big deals' has no @id(\"...\"): every rule needs a stable id such as @id(\"ACME-DISCOUNT-MEMO\")");
   }
 
