@@ -1,6 +1,7 @@
 package fr.vigie.report;
 
 import fr.vigie.audit.model.Finding;
+import fr.vigie.audit.model.Folded;
 import fr.vigie.audit.model.Lever;
 import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.audit.result.AuditListener;
@@ -80,8 +81,12 @@ public final class MarkdownReportWriter implements AuditListener {
       return;
     }
     write(findings, dealHeading(deal));
-    for (Finding finding : dealFindings) {
-      write(findings, findingLine(finding));
+    for (Folded folded : Folded.of(dealFindings)) {
+      write(findings, findingLine(folded.cause()));
+      if (!folded.consequences().isEmpty()) {
+        write(findings, "  - _" + text.get("md.consequences.intro") + "_\n");
+        folded.consequences().forEach(c -> write(findings, "    " + findingLine(c)));
+      }
     }
     write(findings, "\n");
   }
@@ -354,8 +359,10 @@ public final class MarkdownReportWriter implements AuditListener {
             + (marked ? "**" : "") + (visit.terminal() ? "" : " · " + text.get("md.days", text.number(visit.days()))) + "\n");
       }
       out.write("\n");
-      for (Finding finding : spotlight.findings()) {
-        out.write("> **" + text.severity(finding.severity()) + "** · " + Markdown.escape(finding.message()) + "\n>\n");
+      for (Folded folded : Folded.of(spotlight.findings())) {
+        Finding finding = folded.cause();
+        out.write("> **" + text.severity(finding.severity()) + "** · " + Markdown.escape(finding.message())
+            + (folded.consequences().isEmpty() ? "" : " " + text.get("md.consequences", folded.consequences().size())) + "\n>\n");
       }
       out.write("\n");
     }

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * A rule's stable metadata, read from its DRL annotations: id, version, severity, lever, its
  * parameters with their default values, what it judges ({@code scope}: each deal, or the written
- * plan), which part of the report it belongs to ({@code topic}), and where it is written.
+ * plan), which part of the report it belongs to ({@code topic}), where it is written, and the rule whose
+ * finding on the same deal explains this rule's ({@code explainedBy}, from {@code @explainedBy("RULE-ID")};
+ * null for none): this rule's findings are then folded under that finding as its consequences.
  */
 public record RuleInfo(
     String id,
@@ -20,7 +22,8 @@ public record RuleInfo(
     Scope scope,
     Topic topic,
     Location location,
-    String pack) {
+    String pack,
+    String explainedBy) {
 
   /** What a rule judges. */
   public enum Scope {

@@ -78,7 +78,12 @@ final class SummaryBuilder {
     }
   }
 
-  void audited(AuditedDeal deal, List<Finding> dealFindings, int events) {
+  /**
+   * Counts the deal's causes: a finding another explains (folded under it, {@link Finding#causedBy})
+   * counts nowhere, so that one typo on a close date is one finding, not seven.
+   */
+  void audited(AuditedDeal deal, List<Finding> allFindings, int events) {
+    List<Finding> dealFindings = fr.vigie.audit.model.Folded.causes(allFindings);
     audited++;
     eventsRead += events;
     if (deal.amount() != null) {
@@ -111,7 +116,7 @@ final class SummaryBuilder {
         step[1] += flaggedStages.contains(visit.stage()) ? 1 : 0;
       }
     }
-    spotlight(deal, dealFindings);
+    spotlight(deal, dealFindings, allFindings);
     Set<String> rulesOnDeal = new HashSet<>();
     Set<String> stagesOnDeal = new HashSet<>();
     for (Finding finding : dealFindings) {
@@ -157,8 +162,11 @@ final class SummaryBuilder {
     return false;
   }
 
-  /** Keeps the deals with the heaviest findings (critical 8, major 4, minor 2, info 1), the biggest first on a tie. */
-  private void spotlight(AuditedDeal deal, List<Finding> dealFindings) {
+  /**
+   * Keeps the deals with the heaviest causes (critical 8, major 4, minor 2, info 1), the biggest first
+   * on a tie; the deal is kept with all its findings, consequences included, to show them folded.
+   */
+  private void spotlight(AuditedDeal deal, List<Finding> dealFindings, List<Finding> allFindings) {
     int score = 0;
     for (Finding finding : dealFindings) {
       score += switch (finding.severity()) {
@@ -171,7 +179,7 @@ final class SummaryBuilder {
     if (score == 0) {
       return;
     }
-    AuditSummary.Spotlight candidate = new AuditSummary.Spotlight(deal, dealFindings, score);
+    AuditSummary.Spotlight candidate = new AuditSummary.Spotlight(deal, allFindings, score);
     if (worthALook.size() < SPOTLIGHTS) {
       worthALook.add(candidate);
     } else if (SPOTLIGHT_ORDER.compare(candidate, worthALook.peek()) > 0) {

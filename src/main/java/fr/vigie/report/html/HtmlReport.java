@@ -1,6 +1,7 @@
 package fr.vigie.report.html;
 
 import fr.vigie.audit.model.Finding;
+import fr.vigie.audit.model.Folded;
 import fr.vigie.audit.model.Lever;
 import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.audit.result.AuditResult;
@@ -408,8 +409,11 @@ final class HtmlReport {
             + (visit.terminal() ? "" : " <span class=\"days\">" + words.get("md.days", text.number(visit.days())) + "</span>") + "</li>\n");
       }
       w(out, "</ol>\n</div>\n<ul class=\"findings\">\n");
-      for (Finding finding : spotlight.findings()) {
-        w(out, "<li>" + parts.severity(finding.severity()) + " <span class=\"msg\">" + Html.escape(finding.message()) + "</span></li>\n");
+      for (Folded folded : Folded.of(spotlight.findings())) {
+        Finding finding = folded.cause();
+        w(out, "<li>" + parts.severity(finding.severity()) + " <span class=\"msg\">" + Html.escape(finding.message()) + "</span>"
+            + (folded.consequences().isEmpty() ? "" : " <span class=\"consequences\">" + Html.escape(text.get("md.consequences", folded.consequences().size())) + "</span>")
+            + "</li>\n");
       }
       w(out, "</ul>\n</article>\n");
     }
