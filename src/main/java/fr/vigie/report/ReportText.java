@@ -4,7 +4,7 @@ import fr.vigie.audit.model.Lever;
 import fr.vigie.common.Severity;
 import fr.vigie.common.Outcome;
 import java.math.BigDecimal;
-import java.text.MessageFormat;
+import com.ibm.icu.text.MessageFormat;
 import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;

@@ -32,7 +32,7 @@ class RootCausesTest {
 
   @BeforeEach
   void audit_a_deal_closed_a_year_before_it_was_created() throws IOException {
-    // GIVEN a won deal, complete in every way, whose close date says 2025 instead of 2026
+    // GIVEN a won deal whose close date says 2025 instead of 2026, and that left Proposition without its quote
     workspace = fr.vigie.SmallWorkspace.in(dir);
     Files.writeString(workspace.resolve("deals/2026-Q3.jsonl"), "{\"id\":\"D-1\",\"name\":\"Ligne\",\"account\":{\"name\":\"Client A\"},"
         + "\"owner\":\"a.martin\",\"team\":\"Nord\",\"amount\":10000,\"currency\":\"EUR\",\"createdAt\":\"2026-07-10" + AT + "\","
@@ -40,7 +40,7 @@ class RootCausesTest {
         + "\"stages\":[" + stage("prospection", "07-10") + "," + stage("qualification", "07-12") + "," + stage("proposition", "07-15") + ","
         + stage("negociation", "07-20") + "," + stage("gagne", "07-25") + "],"
         + "\"activities\":[{\"type\":\"rendez-vous\",\"at\":\"2026-07-11" + AT + "\",\"by\":\"a.martin\"}],"
-        + "\"documents\":[{\"type\":\"devis\",\"at\":\"2026-07-14" + AT + "\"},{\"type\":\"bon-de-commande\",\"at\":\"2026-07-24" + AT + "\"}]}\n");
+        + "\"documents\":[{\"type\":\"bon-de-commande\",\"at\":\"2026-07-24" + AT + "\"}]}\n");
 
     // WHEN the quarter is audited
     StringWriter stdout = new StringWriter();
@@ -61,10 +61,10 @@ class RootCausesTest {
 
   @Test
   void should_count_the_wrong_close_date_once_and_not_each_stage_it_puts_after_the_close() throws IOException {
-    // THEN one finding, one major: the four stages "entered after the close" follow from it
-    assertThat(out).contains("1 findings (0 critical, 1 major, 0 minor, 0 info)");
+    // THEN two findings (the wrong close date, the missing quote): the four stages "entered after the close" follow from the first
+    assertThat(out).contains("2 findings (0 critical, 2 major, 0 minor, 0 info)");
     String md = read("report.md");
-    assertThat(md).contains("- Écarts : 1 (critique 0, majeur 1, mineur 0, info 0)");
+    assertThat(md).contains("- Écarts : 2 (critique 0, majeur 2, mineur 0, info 0)");
     assertThat(md).contains("| `DATA-CLOSED-BEFORE-CREATED` | Affaire clôturée avant sa création | majeur | Les bons processus | 1 | 1 |")
         .doesNotContain("| `DATA-EVENT-AFTER-CLOSE` | Étape saisie après la clôture |");
   }
@@ -89,7 +89,7 @@ class RootCausesTest {
     JsonNode cause = findings.stream().filter(f -> f.get("rule").asString().equals("DATA-CLOSED-BEFORE-CREATED")).findFirst().orElseThrow();
     String causeId = cause.get("id").asString();
     assertThat(cause.has("causedBy")).isFalse();
-    assertThat(findings).hasSize(5);
+    assertThat(findings).hasSize(6);
     assertThat(findings.stream().filter(f -> f.get("rule").asString().equals("DATA-EVENT-AFTER-CLOSE")))
         .hasSize(4)
         .allSatisfy(f -> assertThat(f.get("causedBy").asString()).isEqualTo(causeId));

@@ -38,7 +38,18 @@ public record AuditSummary(
     Figures followed,
     Figures deviated,
     List<FunnelStep> funnel,
-    List<Spotlight> worthALook) {
+    List<Spotlight> worthALook,
+    List<RuleCombination> combinations) {
+
+  /**
+   * How many deals have causes of exactly these rules (each deal in one combination only): what
+   * counts distinct deals across several rules. As many as the combinations met, not the deals.
+   */
+  public record RuleCombination(List<String> rules, long deals) {
+    public RuleCombination {
+      rules = List.copyOf(rules);
+    }
+  }
 
   /**
    * Findings of one rule, how many deals they touch, and the amount at stake they add up to (the
@@ -69,11 +80,31 @@ public record AuditSummary(
     }
   }
 
-  /** A deal worth a look: among those with the heaviest findings, with its whole history. */
-  public record Spotlight(AuditedDeal deal, List<Finding> findings, int score) {
+  /**
+   * A deal worth a look, with its whole history: among those with the most money at stake in a serious
+   * finding. {@code atStake} is the money at stake in its heaviest finding (the finding's
+   * {@code atStake} evidence, else the deal's amount), {@code severity} that finding's; data-entry
+   * findings without money in them do not make a deal worth a look (they go to the CRM hygiene line).
+   */
+  public record Spotlight(AuditedDeal deal, List<Finding> findings, BigDecimal atStake, Severity severity) {
 
     public Spotlight {
       findings = List.copyOf(findings);
+    }
+
+    /** Money at stake weighted by severity: critical ×3, major ×2, minor ×1, info ×0. */
+    public BigDecimal priority() {
+      return weighted(atStake, severity);
+    }
+
+    public static BigDecimal weighted(BigDecimal atStake, Severity severity) {
+      int factor = switch (severity) {
+        case CRITICAL -> 3;
+        case MAJOR -> 2;
+        case MINOR -> 1;
+        case INFO -> 0;
+      };
+      return atStake.multiply(BigDecimal.valueOf(factor));
     }
   }
 
@@ -87,6 +118,7 @@ public record AuditSummary(
     teams = List.copyOf(teams);
     funnel = List.copyOf(funnel);
     worthALook = List.copyOf(worthALook);
+    combinations = List.copyOf(combinations);
   }
 
   /** The nothing-lost check: every record read was either audited or rejected. */

@@ -51,11 +51,15 @@ final class SummaryBuilder {
   private final java.util.PriorityQueue<AuditSummary.Spotlight> worthALook = new java.util.PriorityQueue<>(SPOTLIGHT_ORDER);
   private final AuditScope scope;
   static final int SPOTLIGHTS = 10;
-  private static final Comparator<AuditSummary.Spotlight> SPOTLIGHT_ORDER = Comparator.comparingInt(AuditSummary.Spotlight::score)
+  /** The key of the deals without a team; their figures come out with a null team ("sans équipe"). */
+  private static final String NO_TEAM = "\u0000";
+  private static final Comparator<AuditSummary.Spotlight> SPOTLIGHT_ORDER = Comparator.comparing(AuditSummary.Spotlight::priority)
+      .thenComparing(AuditSummary.Spotlight::severity)
       .thenComparing(s -> s.deal().amount() == null ? BigDecimal.ZERO : s.deal().amount())
       .thenComparing(s -> s.deal().id(), Comparator.reverseOrder());
 
   private final Map<String, BigDecimal> atStake = new HashMap<>();
+  private final Map<List<String>, long[]> combinations = new HashMap<>();
 
   SummaryBuilder(AuditScope scope, RuleCatalog rules) {
     this.scope = scope;
@@ -87,7 +91,7 @@ final class SummaryBuilder {
     audited++;
     eventsRead += events;
     if (deal.amount() != null) {
-      amounts.merge(deal.currency() == null ? "?" : deal.currency(), deal.amount(), BigDecimal::add);
+      amounts.merge(deal.currency() == null ? scope.workspace().settings().currency() : deal.currency(), deal.amount(), BigDecimal::add);
     }
     if (deal.outcome() == Outcome.WON) {
       won++;
@@ -103,7 +107,7 @@ final class SummaryBuilder {
     String owner = deal.owner() == null ? "?" : deal.owner();
     ownerTeams.putIfAbsent(owner, deal.team());
     byOwner.computeIfAbsent(owner, o -> new Figures.Builder()).add(deal, dealFindings.size(), !conforms);
-    byTeam.computeIfAbsent(deal.team() == null ? "?" : deal.team(), t -> new Figures.Builder()).add(deal, dealFindings.size(), !conforms);
+    byTeam.computeIfAbsent(deal.team() == null ? NO_TEAM : deal.team(), t -> new Figures.Builder()).add(deal, dealFindings.size(), !conforms);
     total.add(deal, dealFindings.size(), !conforms);
     (deviatedDuringTheSale(deal, dealFindings) ? deviated : followed).add(deal, dealFindings.size(), !conforms);
     Set<String> flaggedStages = new HashSet<>();
@@ -117,6 +121,10 @@ final class SummaryBuilder {
       }
     }
     spotlight(deal, dealFindings, allFindings);
+    if (!dealFindings.isEmpty()) {
+      List<String> combination = dealFindings.stream().map(Finding::rule).distinct().sorted().toList();
+      combinations.computeIfAbsent(combination, c -> new long[1])[0]++;
+    }
     Set<String> rulesOnDeal = new HashSet<>();
     Set<String> stagesOnDeal = new HashSet<>();
     for (Finding finding : dealFindings) {
@@ -163,29 +171,59 @@ final class SummaryBuilder {
   }
 
   /**
-   * Keeps the deals with the heaviest causes (critical 8, major 4, minor 2, info 1), the biggest first
-   * on a tie; the deal is kept with all its findings, consequences included, to show them folded.
+   * Keeps the deals with the most money at stake in a serious cause: each cause weighs its money at
+   * stake ({@link #stake}) times its
+   * severity (critical 3, major 2, minor 1, info 0); a data-entry cause without money in it weighs
+   * nothing. The deal is kept with all its findings, consequences included, to show them folded.
    */
   private void spotlight(AuditedDeal deal, List<Finding> dealFindings, List<Finding> allFindings) {
-    int score = 0;
+    BigDecimal best = null;
+    BigDecimal bestStake = BigDecimal.ZERO;
+    Severity bestSeverity = null;
     for (Finding finding : dealFindings) {
-      score += switch (finding.severity()) {
-        case CRITICAL -> 8;
-        case MAJOR -> 4;
-        case MINOR -> 2;
-        case INFO -> 1;
-      };
+      BigDecimal stake = stake(deal, finding);
+      if (stake == null) {
+        continue;
+      }
+      BigDecimal weight = AuditSummary.Spotlight.weighted(stake, finding.severity());
+      if (best == null || weight.compareTo(best) > 0 || weight.compareTo(best) == 0 && finding.severity().compareTo(bestSeverity) > 0) {
+        best = weight;
+        bestStake = stake;
+        bestSeverity = finding.severity();
+      }
     }
-    if (score == 0) {
+    if (best == null || bestSeverity == Severity.INFO) {
       return;
     }
-    AuditSummary.Spotlight candidate = new AuditSummary.Spotlight(deal, allFindings, score);
+    AuditSummary.Spotlight candidate = new AuditSummary.Spotlight(deal, allFindings, bestStake, bestSeverity);
     if (worthALook.size() < SPOTLIGHTS) {
       worthALook.add(candidate);
     } else if (SPOTLIGHT_ORDER.compare(candidate, worthALook.peek()) > 0) {
       worthALook.poll();
       worthALook.add(candidate);
     }
+  }
+
+  /**
+   * The money at stake in a finding, in the workspace currency: its {@code atStake} evidence; else, on
+   * a deal still open, the deal's amount (still to be won); on a closed deal, the discount given away
+   * (what can no longer be won is not at stake). Null for a data-entry finding without money in it.
+   */
+  private BigDecimal stake(AuditedDeal deal, Finding finding) {
+    if (finding.evidence().get("atStake") instanceof Number amount) {
+      return new BigDecimal(amount.toString());
+    }
+    if (rules.rule(finding.rule()).map(r -> r.topic() == RuleInfo.Topic.DATA).orElse(false)) {
+      return null;
+    }
+    boolean sameCurrency = deal.currency() == null || deal.currency().equals(scope.workspace().settings().currency());
+    if (!sameCurrency) {
+      return BigDecimal.ZERO;
+    }
+    if (deal.closedAt() == null) {
+      return deal.amount() == null ? BigDecimal.ZERO : deal.amount();
+    }
+    return deal.discountAmount() == null ? BigDecimal.ZERO : deal.discountAmount();
   }
 
   long auditedCount() {
@@ -240,11 +278,15 @@ final class SummaryBuilder {
     byOwner.forEach((owner, figures) -> people.add(new AuditSummary.PersonFigures(owner, ownerTeams.get(owner), figures.build())));
     people.sort(Comparator.comparing((AuditSummary.PersonFigures p) -> p.figures().findings()).reversed().thenComparing(AuditSummary.PersonFigures::owner));
     List<AuditSummary.TeamFigures> teams = new ArrayList<>();
-    byTeam.forEach((team, figures) -> teams.add(new AuditSummary.TeamFigures(team, figures.build())));
-    teams.sort(Comparator.comparing(AuditSummary.TeamFigures::team));
+    byTeam.forEach((team, figures) -> teams.add(new AuditSummary.TeamFigures(NO_TEAM.equals(team) ? null : team, figures.build())));
+    teams.sort(Comparator.comparing(AuditSummary.TeamFigures::team, Comparator.nullsLast(Comparator.naturalOrder())));
     List<AuditSummary.Spotlight> spotlights = new ArrayList<>(worthALook);
     spotlights.sort(SPOTLIGHT_ORDER.reversed());
+    List<AuditSummary.RuleCombination> ruleCombinations = new ArrayList<>();
+    combinations.forEach((rulesOfDeals, deals) -> ruleCombinations.add(new AuditSummary.RuleCombination(rulesOfDeals, deals[0])));
+    ruleCombinations.sort(Comparator.comparing((AuditSummary.RuleCombination c) -> String.join(",", c.rules())));
     return new AuditSummary(files, read, audited, rejected, eventsRead, eventsRejected, amounts, won, lost, open, conforming,
-        findings, bySeverity, ruleCounts, stageCounts, people, teams, total.build(), followed.build(), deviated.build(), funnel(), spotlights);
+        findings, bySeverity, ruleCounts, stageCounts, people, teams, total.build(), followed.build(), deviated.build(), funnel(), spotlights,
+        ruleCombinations);
   }
 }

@@ -118,7 +118,7 @@ final class HtmlParts implements AutoCloseable {
   }
 
   String dealLine(AuditedDeal deal) {
-    return words.get("md.deal.line", settings.displayName(deal.owner()), deal.team() == null ? "—" : deal.team(),
+    return words.get("md.deal.line", settings.displayName(deal.owner()), deal.team() == null ? words.text().get("md.noTeam") : deal.team(),
         deal.amount() == null ? "—" : words.text().amount(deal.amount(), deal.currency() == null ? settings.currency() : deal.currency()),
         words.text().outcome(deal.outcome()), deal.process() + " " + deal.processVersion());
   }
