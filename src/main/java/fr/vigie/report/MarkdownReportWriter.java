@@ -340,6 +340,26 @@ public final class MarkdownReportWriter implements AuditListener {
           + " |\n");
     }
     out.write("\n" + text.get("md.pays.caution") + "\n\n");
+    if (s.comparableStages().isEmpty()) {
+      return;
+    }
+    out.write("**" + text.get("md.pays.sameStage.title") + "** " + text.get("md.pays.sameStage") + "\n\n| " + text.get("md.col.stage") + " | " + text.get("md.pays.sameStage.followed") + " | "
+        + text.get("md.pays.sameStage.deviated") + " | " + text.get("md.pays.sameStage.difference") + " |\n|---|---:|---:|---|\n");
+    for (AuditSummary.SameStage stage : s.comparableStages()) {
+      out.write("| " + Markdown.escape(stage.label()) + " (" + Markdown.escape(stage.process()) + ") | " + text.winRate(stage.followed()) + " | "
+          + text.winRate(stage.deviated()) + " | " + text.get(stage.significant() ? "md.pays.significant" : "md.pays.notSignificant") + " |\n");
+    }
+    out.write("\n" + sameStageVerdict(s) + "\n\n");
+  }
+
+  private String sameStageVerdict(AuditSummary s) {
+    if (!s.processToReview().isEmpty()) {
+      AuditSummary.SameStage stage = s.processToReview().get(0);
+      return text.get("md.pays.reviewProcess", Markdown.escape(stage.label()), text.percent(stage.deviated().percent()),
+          text.percent(stage.followed().percent()), text.lever(fr.vigie.audit.model.Lever.PROCESS));
+    }
+    boolean anySignificant = s.comparableStages().stream().anyMatch(AuditSummary.SameStage::significant);
+    return text.get(anySignificant ? "md.pays.processPays" : "md.pays.noDifference");
   }
 
   private void writeSpotlights(Writer out, AuditSummary s) throws IOException {

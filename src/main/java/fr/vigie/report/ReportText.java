@@ -57,6 +57,14 @@ public final class ReportText {
     return formats.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k).replace("'", "''"), locale)).format(args);
   }
 
+  /** "52,6 % [46,8 – 58,3] (n = 285)": a win rate with its 95 % interval and the closed deals it rests on; "—" with none. */
+  public String winRate(fr.vigie.audit.result.WinRate rate) {
+    if (rate.closed() == 0) {
+      return "—";
+    }
+    return get("md.winRate", percent(rate.percent()), decimal(rate.low()), decimal(rate.high()), number(rate.closed()));
+  }
+
   public String severity(Severity severity) {
     return severities.computeIfAbsent(severity, s -> get("severity." + s.code()));
   }

@@ -39,7 +39,27 @@ public record AuditSummary(
     Figures deviated,
     List<FunnelStep> funnel,
     List<Spotlight> worthALook,
-    List<RuleCombination> combinations) {
+    List<RuleCombination> combinations,
+    List<SameStage> sameStage) {
+
+  /**
+   * Does the process pay, compared on like with like: the closed deals that reached one stage,
+   * those that had deviated from the process before it against those that had not. Deals that go
+   * further have more stages in which to deviate, so comparing all deviating deals with all the
+   * others would make deviating look like winning.
+   */
+  public record SameStage(String process, String stage, String label, int order, WinRate followed, WinRate deviated) {
+
+    /** Whether the two rates differ beyond chance (5 % level). */
+    public boolean significant() {
+      return followed.differsFrom(deviated);
+    }
+
+    /** Whether the deals that deviated won significantly more: a finding about the process, not the reps. */
+    public boolean deviatingWinsMore() {
+      return significant() && deviated.percent().compareTo(followed.percent()) > 0;
+    }
+  }
 
   /**
    * How many deals have causes of exactly these rules (each deal in one combination only): what
@@ -119,6 +139,17 @@ public record AuditSummary(
     funnel = List.copyOf(funnel);
     worthALook = List.copyOf(worthALook);
     combinations = List.copyOf(combinations);
+    sameStage = List.copyOf(sameStage);
+  }
+
+  /** The stages where the closed deals that reached them can be compared: some had deviated before, some had not. */
+  public List<SameStage> comparableStages() {
+    return sameStage.stream().filter(s -> s.followed().closed() > 0 && s.deviated().closed() > 0).toList();
+  }
+
+  /** The stages where the deals that had deviated before won significantly more: the process is to review there. */
+  public List<SameStage> processToReview() {
+    return comparableStages().stream().filter(SameStage::deviatingWinsMore).toList();
   }
 
   /** The nothing-lost check: every record read was either audited or rejected. */

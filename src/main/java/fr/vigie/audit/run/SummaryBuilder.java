@@ -60,6 +60,8 @@ final class SummaryBuilder {
 
   private final Map<String, BigDecimal> atStake = new HashMap<>();
   private final Map<List<String>, long[]> combinations = new HashMap<>();
+  /** Per process and stage: closed deals that reached it without / with a deviation before it, and those of them won. */
+  private final Map<String, long[]> sameStage = new HashMap<>();
 
   SummaryBuilder(AuditScope scope, RuleCatalog rules) {
     this.scope = scope;
@@ -121,6 +123,7 @@ final class SummaryBuilder {
       }
     }
     spotlight(deal, dealFindings, allFindings);
+    sameStage(deal, dealFindings);
     if (!dealFindings.isEmpty()) {
       List<String> combination = dealFindings.stream().map(Finding::rule).distinct().sorted().toList();
       combinations.computeIfAbsent(combination, c -> new long[1])[0]++;
@@ -141,6 +144,36 @@ final class SummaryBuilder {
         Object label = finding.evidence().get("stage");
         stageLabels.putIfAbsent(finding.stage(), label == null ? finding.stage() : label.toString());
       }
+    }
+  }
+
+  /**
+   * Counts a closed deal at each ordinary stage it reached, as having deviated before that stage or
+   * not: a process finding of minor severity or above located at a stage it entered earlier.
+   */
+  private void sameStage(AuditedDeal deal, List<Finding> dealFindings) {
+    if (deal.closedAt() == null) {
+      return;
+    }
+    Set<String> deviatedAt = new HashSet<>();
+    for (Finding finding : dealFindings) {
+      RuleInfo rule = rules.rule(finding.rule()).orElse(null);
+      if (rule != null && rule.topic() == RuleInfo.Topic.PROCESS && finding.severity().compareTo(Severity.MINOR) >= 0 && finding.stage() != null) {
+        deviatedAt.add(finding.stage());
+      }
+    }
+    Set<String> seen = new HashSet<>();
+    boolean deviatedBefore = false;
+    boolean won = deal.outcome() == Outcome.WON;
+    for (var visit : deal.visits()) {
+      if (visit.terminal() || !seen.add(visit.stage())) {
+        continue;
+      }
+      long[] counts = sameStage.computeIfAbsent(deal.process() + "\u0000" + visit.stage(), k -> new long[4]);
+      int side = deviatedBefore ? 2 : 0;
+      counts[side]++;
+      counts[side + 1] += won ? 1 : 0;
+      deviatedBefore |= deviatedAt.contains(visit.stage());
     }
   }
 
@@ -235,8 +268,11 @@ final class SummaryBuilder {
   }
 
   /** The steps of each process in stage order (of its latest version), with the deals that reached them. */
+  private final List<AuditSummary.SameStage> sameStages = new ArrayList<>();
+
   private List<AuditSummary.FunnelStep> funnel() {
     List<AuditSummary.FunnelStep> steps = new ArrayList<>();
+    sameStages.clear();
     for (var process : scope.workspace().processes()) {
       Map<String, fr.vigie.process.model.StageSpec> stages = new java.util.LinkedHashMap<>();
       for (var version : process.versions()) {
@@ -244,9 +280,16 @@ final class SummaryBuilder {
       }
       for (var stage : stages.values()) {
         long[] counts = funnel.getOrDefault(process.id() + "\u0000" + stage.id(), new long[2]);
+        long[] cohorts = sameStage.get(process.id() + "\u0000" + stage.id());
+        if (cohorts != null) {
+          sameStages.add(new AuditSummary.SameStage(process.id(), stage.id(), stage.label(), stage.order(), new fr.vigie.audit.result.WinRate(cohorts[1], cohorts[0]),
+              new fr.vigie.audit.result.WinRate(cohorts[3], cohorts[2])));
+        }
         steps.add(new AuditSummary.FunnelStep(process.id(), stage.id(), stage.label(), stage.order(), stage.isTerminal(), counts[0], counts[1]));
       }
     }
+    sameStages.sort(Comparator.comparing(AuditSummary.SameStage::process).thenComparingInt(AuditSummary.SameStage::order)
+        .thenComparing(AuditSummary.SameStage::stage));
     steps.sort(Comparator.comparing(AuditSummary.FunnelStep::process).thenComparingInt(AuditSummary.FunnelStep::order)
         .thenComparing(AuditSummary.FunnelStep::stage));
     return steps;
@@ -287,6 +330,6 @@ final class SummaryBuilder {
     ruleCombinations.sort(Comparator.comparing((AuditSummary.RuleCombination c) -> String.join(",", c.rules())));
     return new AuditSummary(files, read, audited, rejected, eventsRead, eventsRejected, amounts, won, lost, open, conforming,
         findings, bySeverity, ruleCounts, stageCounts, people, teams, total.build(), followed.build(), deviated.build(), funnel(), spotlights,
-        ruleCombinations);
+        ruleCombinations, List.copyOf(sameStages));
   }
 }

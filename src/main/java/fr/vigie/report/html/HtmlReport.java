@@ -288,6 +288,26 @@ final class HtmlReport {
           optionalPercent(f.averageDiscount()), days(f.averageCycleDays())) + "</tr>\n");
     }
     w(out, "</tbody>\n</table></div>\n<p class=\"caution\">" + words.get("md.pays.caution") + "</p>\n");
+    if (summary.comparableStages().isEmpty()) {
+      return;
+    }
+    w(out, "<p class=\"intro\"><strong>" + words.get("md.pays.sameStage.title") + "</strong> " + words.get("md.pays.sameStage") + "</p>\n<div class=\"table-wrap\"><table class=\"data\">\n<thead><tr>"
+        + heads("md.col.stage") + numHeads("md.pays.sameStage.followed", "md.pays.sameStage.deviated") + heads("md.pays.sameStage.difference")
+        + "</tr></thead>\n<tbody>\n");
+    for (AuditSummary.SameStage stage : summary.comparableStages()) {
+      w(out, "<tr><th scope=\"row\">" + Html.escape(stage.label()) + " <span class=\"process\">(" + Html.escape(stage.process()) + ")</span></th>"
+          + nums(text.winRate(stage.followed()), text.winRate(stage.deviated())) + "<td>"
+          + words.get(stage.significant() ? "md.pays.significant" : "md.pays.notSignificant") + "</td></tr>\n");
+    }
+    w(out, "</tbody>\n</table></div>\n");
+    if (!summary.processToReview().isEmpty()) {
+      AuditSummary.SameStage stage = summary.processToReview().get(0);
+      w(out, "<p class=\"caution\">" + words.get("md.pays.reviewProcess", stage.label(), text.percent(stage.deviated().percent()),
+          text.percent(stage.followed().percent()), text.lever(fr.vigie.audit.model.Lever.PROCESS)) + "</p>\n");
+    } else {
+      boolean anySignificant = summary.comparableStages().stream().anyMatch(AuditSummary.SameStage::significant);
+      w(out, "<p class=\"caution\">" + words.get(anySignificant ? "md.pays.processPays" : "md.pays.noDifference") + "</p>\n");
+    }
   }
 
   private void payRow(Writer out, String metric, BigDecimal a, BigDecimal b, String aText, String bText, String aBase, String bBase) {
