@@ -1,17 +1,17 @@
 package fr.vigie.cli;
 
-import fr.vigie.audit.result.Progress;
-import fr.vigie.job.AuditingAPeriod;
-import fr.vigie.report.formats.ReportFormat;
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Set;
-import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
-/** The options of the commands that read and audit a period's deals: vigie audit and vigie export. */
+/**
+ * Which deals a command reads and how: the same options for every command that reads a period's
+ * deals (vigie audit, vigie export, vigie explain), so that a deal explained is read as it was audited.
+ */
 final class DealsOptions {
+
+  @Option(names = "--deals", paramLabel = "PATH", description = "The deals: a .jsonl file, a CSV bundle folder, a CRM export folder or an .xes log"
+      + " (default: found under WORKSPACE/deals/).")
+  Path deals;
 
   @Option(names = "--source", paramLabel = "KIND", description = "How to read --deals: salesforce, hubspot, pipedrive, csv or xes (default: told by its files).")
   String source;
@@ -21,25 +21,4 @@ final class DealsOptions {
 
   @Option(names = "--period", paramLabel = "PERIOD", description = "Period audited: 2026-Q3, 2026-07 or 2026 (default: from the deals' name, or the only one).")
   String period;
-
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
-  int threads;
-
-  @Option(names = {"-q", "--quiet"}, description = "Print no progress.")
-  boolean quiet;
-
-  /** The audit these options ask for, its progress printed on {@code err} unless --quiet. */
-  AuditingAPeriod.Request request(Path workspace, Path deals, Path out, Locale language, Path standardRules, PrintWriter err,
-      Set<ReportFormat> formats) {
-    return new AuditingAPeriod.Request(workspace, deals, period, out, language, threads, standardRules, progress(err), source, mapping, formats);
-  }
-
-  /** Where the audit's progress goes: a line on {@code err} now and then, or nowhere with --quiet. */
-  private Consumer<Progress> progress(PrintWriter err) {
-    return quiet ? p -> {} : p -> {
-      err.printf("  ... %,d records read, %,d audited, %,d rejected (%.0f records/s)%n", p.read(), p.audited(), p.rejected(),
-          p.read() / Math.max(0.001, p.seconds()));
-      err.flush();
-    };
-  }
 }

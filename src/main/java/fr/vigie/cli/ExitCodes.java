@@ -14,5 +14,11 @@ public final class ExitCodes {
   /** The output cannot be written (a full disk, no permission): the previous reports are as they were. */
   public static final int OUTPUT_ERROR = 4;
 
+  /** Not one record of the input could be audited: no report was written. */
+  public static final int NOTHING_AUDITED = 5;
+
+  /** More of the period's records were rejected than --max-rejected (or vigie.yaml's max-rejected) accepts. */
+  public static final int TOO_MANY_REJECTED = 6;
+
   private ExitCodes() {}
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code vigie export --xes}: the audited deals as an XES event log, with their findings, for process-mining tools. */
-@Command(name = "export", mixinStandardHelpOptions = true, description = {
+@Command(name = "export", mixinStandardHelpOptions = true, header = "Audits a period's deals and writes them as an XES event log for process-mining tools.", description = {
     "Audits a period's deals and writes them as an XES event log (IEEE 1849), one trace per deal",
     "with its findings as attributes, that PM4Py, ProM or Celonis open."})
 final class ExportCommand implements Callable<Integer> {
@@ -23,15 +23,13 @@ final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
   @Mixin DealsOptions dealsOptions;
+  @Mixin RunOptions runOptions;
 
   @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The client's workspace folder.")
   Path workspace;
 
   @Option(names = "--xes", required = true, description = "Write an XES event log (the only export format).")
   boolean xes;
-
-  @Option(names = "--deals", paramLabel = "PATH", description = "Deals to export, as for vigie audit (default: found under WORKSPACE/deals/).")
-  Path deals;
 
   @Option(names = "--out", paramLabel = "FILE", description = "The log to write (default: WORKSPACE/out/<period>/deals.xes).")
   Path out;
@@ -40,13 +38,13 @@ final class ExportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    AuditingAPeriod.Request request = dealsOptions.request(workspace, deals, null, null, common.standardRules, stderr, null);
+    AuditingAPeriod.Request request = runOptions.request(workspace, dealsOptions, null, null, common.standardRules, stderr, null);
     ExportingALog.Result result = new ExportingALog().export(request, out);
     var s = result.summary();
     stdout.printf("Wrote %s: %d traces, the audited deals of %s with their %d findings%n", DisplayPath.of(result.file()), result.traces(),
         DisplayPath.of(workspace), s.findings());
-    stdout.printf("  %d records read = %d audited + %d rejected%s%n", s.recordsRead(), s.dealsAudited(), s.recordsRejected(),
-        s.recordsRejected() > 0 ? " (not in the log; vigie audit lists them in rejected.csv)" : "");
+    stdout.printf("  %d records read = %d audited + %d rejected%s%s%n", s.recordsRead(), s.dealsAudited(), s.recordsRejected(),
+        s.recordsRejected() > 0 ? " (not in the log; vigie audit lists them in rejected.csv)" : "", AuditCommand.outside(s));
     for (String note : result.notes()) {
       stdout.println("  note: " + note);
     }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code vigie rules}: the rule catalogue, with the settings a workspace gives each rule. */
-@Command(name = "rules", mixinStandardHelpOptions = true, description = {
+@Command(name = "rules", mixinStandardHelpOptions = true, header = "Lists every rule with its severity, lever, parameters and what it checks.", description = {
     "Lists every rule: id, severity, lever, title, parameters with their values, and what it checks.",
     "With a WORKSPACE: its own rules too, and the settings its vigie.yaml and processes give each rule."})
 final class RulesCommand implements Callable<Integer> {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
  * {@code vigie serve}: the server (docs/server.md). The only command that starts Spring: the
  * server's classes are reached from {@link #call()} alone, so that the other commands never load them.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = {
+@Command(name = "serve", mixinStandardHelpOptions = true, header = "Starts the Vigie server: the consultant's clients and their audits in a browser.", description = {
     "Starts the Vigie server on http://127.0.0.1:8080/: the consultant's portfolio and each client's conformity history in a browser,",
     "every client sealed off from the others (see docs/server.md). Stop it with Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {
@@ -22,7 +22,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", description = "The data folder: database, workspaces, uploads, reports (default: ~/.vigie).")
   Path data;
 
-  @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "The port (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--port", paramLabel = "N", defaultValue = "8080", converter = WholeNumber.Port.class,
+      description = "The port, 1 to 65535 (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(names = "--address", paramLabel = "IP", defaultValue = "127.0.0.1",

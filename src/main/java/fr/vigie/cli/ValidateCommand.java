@@ -5,10 +5,10 @@ import fr.vigie.common.DisplayPath;
 import fr.vigie.common.Problem;
 import fr.vigie.common.Severity;
 import fr.vigie.job.CheckingAWorkspace;
-import fr.vigie.job.PlanCheck;
+import fr.vigie.report.ReportText;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,12 +18,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code vigie validate}: checks a workspace's YAML and DRL, prints every problem with its
- * location, then the contradictions between the CEO's strategy and each quarter's tactics.
+ * {@code vigie validate}: checks a workspace as an audit would, prints every problem and every
+ * contradiction between the CEO's strategy and each quarter's tactics as {@code file:line:col: ...},
+ * then one line saying what it found, whose words match the exit code.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Checks the workspace's settings, processes, strategy, tactics and rules; prints every problem as",
-        "file:line:col: message, then the contradictions between the strategy and each tactics file."})
+@Command(name = "validate", mixinStandardHelpOptions = true, header = "Checks a workspace as an audit would, without reading a deal.",
+    description = {"Checks the workspace's settings, processes, strategy, tactics, waivers, mappings and rules; prints every problem",
+        "and every contradiction between the strategy and a tactics file as file:line:col: message, then one line saying what it found."})
 final class ValidateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -36,34 +37,64 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Exit with 1 when a written contradiction is at or above: info, minor, major, critical, or none (default: ${DEFAULT-VALUE}).")
   String failOn;
 
+  @Option(names = "--lang", paramLabel = "fr|en", description = "Language of the console and of the contradictions (default: the workspace's, else fr).")
+  String lang;
+
+  @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "human",
+      description = "How to print what was found: human, json, junit, sarif, tap, github, gitlab (default: ${DEFAULT-VALUE}).")
+  String output;
+
   @Override
   public Integer call() {
+    String format = Annotations.format(spec.commandLine(), output);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    CheckingAWorkspace.Check check = new CheckingAWorkspace().check(workspace, common.standardRules);
-    for (Problem problem : check.problems()) {
-      err.println(problem);
+    Severity threshold = FailOn.threshold(spec.commandLine(), failOn);
+    CheckingAWorkspace.Check check = new CheckingAWorkspace().check(workspace, common.standardRules, Language.parse(spec.commandLine(), lang));
+    ReportText words = Language.console(check.language());
+    String name = DisplayPath.of(workspace);
+    List<Finding> contradictions = check.contradictions();
+    long failing = threshold == null ? 0 : contradictions.stream().filter(f -> f.severity().compareTo(threshold) >= 0).count();
+    String verdict;
+    if (check.errors() > 0) {
+      verdict = words.get("validate.invalid", name, words.get("count.errors", check.errors()));
+    } else {
+      String processes = words.get("count.processes", check.processes());
+      String rules = words.get("count.rules", check.rules());
+      String found = words.get("count.contradictions", contradictions.size());
+      String waived = check.waived() > 0 ? words.get("validate.waived", check.waived()) : "";
+      String key = contradictions.isEmpty() ? "validate.valid" : threshold == null ? "validate.unchecked" : failing > 0 ? "validate.failing" : "validate.below";
+      verdict = words.get(key, name, processes, rules, found, failOn, failing, waived);
     }
-    long errors = check.errors();
-    if (errors > 0) {
-      err.println(errors + (errors == 1 ? " error" : " errors") + " in " + DisplayPath.of(workspace));
+    if (!format.equals("human")) {
+      List<Annotations.Item> items = new java.util.ArrayList<>();
+      check.problems().forEach(p -> items.add(Annotations.Item.at(p.location(), p.isError() ? "error" : "warning", null, p.message())));
+      contradictions.forEach(f -> items.add(Annotations.Item.at(f.source(), threshold != null && f.severity().compareTo(threshold) >= 0 ? "error" : "warning",
+          f.rule(), f.severity().code() + ": " + withoutLocation(f))));
+      Annotations.render(format, "validate", name, verdict, items, out);
+    } else {
+      check.problems().forEach(err::println);
+      if (check.errors() > 0) {
+        err.println(verdict);
+      } else {
+        contradictions.forEach(finding -> out.println(line(finding)));
+        out.println(verdict);
+      }
+    }
+    if (check.errors() > 0) {
       return ExitCodes.INPUT_ERROR;
     }
-    out.printf("%s is valid: %d process(es), %d rules.%n", DisplayPath.of(workspace), check.processes(), check.rules());
-    Severity threshold = "none".equalsIgnoreCase(failOn) ? null : Severity.fromCode(failOn).orElse(Severity.MAJOR);
-    boolean failing = false;
-    for (PlanCheck.Result plan : check.plans()) {
-      if (plan.plan().tacticsFile() == null || !Files.isRegularFile(Path.of(plan.plan().tacticsFile()))) {
-        continue;
-      }
-      out.printf("%s against %s: %s%n", plan.plan().tacticsFile(), plan.plan().strategyFile(),
-          plan.contradictions().isEmpty() ? "no contradiction" : plan.contradictions().size() + " contradiction(s)");
-      for (Finding finding : plan.contradictions()) {
-        out.printf("  %-8s %s%n", finding.severity().code(), finding.rule());
-        out.printf("           %s%n", finding.message());
-        failing |= threshold != null && finding.severity().compareTo(threshold) >= 0;
-      }
-    }
-    return failing ? ExitCodes.FINDINGS : ExitCodes.OK;
+    return failing > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  /** {@code tactics/2026-Q3.yaml:16:5: major TACT-...: the sentence}, the location first as editors read it. */
+  static String line(Finding finding) {
+    return (finding.source() == null ? "" : finding.source() + ": ") + finding.severity().code() + " " + finding.rule() + ": " + withoutLocation(finding);
+  }
+
+  /** The finding's sentence without the location it starts with, when it does. */
+  private static String withoutLocation(Finding finding) {
+    String at = finding.source() + ": ";
+    return finding.source() != null && finding.message().startsWith(at) ? finding.message().substring(at.length()) : finding.message();
   }
 }

@@ -2,6 +2,7 @@ package fr.vigie.cli;
 
 import fr.vigie.common.CannotWriteException;
 import fr.vigie.common.InvalidInputException;
+import fr.vigie.common.NothingAuditedException;
 import fr.vigie.common.VisibleText;
 import fr.vigie.common.Problem;
 import fr.vigie.common.RuleProblemException;
@@ -24,15 +25,21 @@ public final class Vigie {
 
   /** Runs one command; what it prints shows the data's control characters and bidirectional overrides as U+FFFD ({@link VisibleText}). */
   public static int run(PrintWriter console, PrintWriter consoleErr, String... args) {
+    return run(System.in, console, consoleErr, args);
+  }
+
+  /** The same, {@code --deals -} reading {@code stdin}. */
+  public static int run(java.io.InputStream stdin, PrintWriter console, PrintWriter consoleErr, String... args) {
     PrintWriter out = new PrintWriter(VisibleText.writer(console), true);
     PrintWriter err = new PrintWriter(VisibleText.writer(consoleErr), true);
-    CommandLine commandLine = new CommandLine(new VigieCommand());
+    CommandLine commandLine = new CommandLine(new VigieCommand(stdin));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL_ERROR);
     commandLine.setParameterExceptionHandler((e, arguments) -> {
-      err.println("vigie: " + e.getMessage());
+      String command = e.getCommandLine().getCommandName().equals("vigie") ? "vigie" : "vigie " + e.getCommandLine().getCommandName();
+      CommandLineMistakes.describe(e).forEach(line -> err.println(command + ": " + line));
       err.println("Run 'vigie " + (e.getCommandLine().getCommandName().equals("vigie") ? "" : e.getCommandLine().getCommandName() + " ") + "--help' for usage.");
       return ExitCodes.INPUT_ERROR;
     });
@@ -59,6 +66,10 @@ public final class Vigie {
   }
 
   static int handle(Throwable e, PrintWriter err, boolean debug) {
+    if (e instanceof NothingAuditedException nothing) {
+      nothing.problems().forEach(err::println);
+      return ExitCodes.NOTHING_AUDITED;
+    }
     if (e instanceof InvalidInputException invalid) {
       for (Problem problem : invalid.problems()) {
         err.println(problem);

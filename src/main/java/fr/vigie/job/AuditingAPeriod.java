@@ -16,6 +16,9 @@ import fr.vigie.audit.run.Recommender;
 import fr.vigie.audit.waivers.Waiver;
 import fr.vigie.audit.waivers.WaiverLoader;
 import fr.vigie.audit.waivers.Waivers;
+import fr.vigie.common.DisplayPath;
+import fr.vigie.common.Location;
+import fr.vigie.common.NothingAuditedException;
 import fr.vigie.common.Problem;
 import fr.vigie.common.Problems;
 import fr.vigie.deals.input.DealChecks;
@@ -79,8 +82,8 @@ public final class AuditingAPeriod {
    * What the audit gave, where its deals came from and where it was written (and what of an earlier
    * run was removed from there), with what the reading noticed.
    */
-  public record Result(AuditResult result, Path deals, Path outDir, List<Path> files, List<String> removed, List<String> notes,
-      List<Problem> warnings) {}
+  public record Result(AuditResult result, Path deals, Path outDir, List<Path> files, List<String> removed, List<String> replaced,
+      List<String> notes, List<Problem> warnings) {}
 
   /**
    * Everything an audit needs before reading the first deal: the checked workspace, the period and
@@ -102,7 +105,7 @@ public final class AuditingAPeriod {
     DealsLocator.Located located = DealsLocator.locate(prepared.workspace(), request.deals(), request.period());
     Locale language = request.language() != null ? request.language() : prepared.workspace().settings().language();
     Period period = located.period();
-    Path outDir = request.out() != null ? request.out() : prepared.workspace().defaultOutput(period);
+    Path outDir = request.out() != null ? request.out() : defaultOutput(prepared.workspace(), located.deals(), period);
     OutputFolder.checkOutside(outDir, inputFolders(prepared.workspace(), located.deals()));
     Problems problems = new Problems();
     PlanCheck.Result checked = PlanCheck.run(prepared, period, language, problems);
@@ -115,7 +118,10 @@ public final class AuditingAPeriod {
         request.progress() == null ? p -> {} : request.progress(), source, request.formats());
   }
 
-  /** Audits what {@link #prepare} made ready, and writes the reports; the input is opened here and closed at the end. */
+  /**
+   * Audits what {@link #prepare} made ready, and writes the reports; the input is opened here and
+   * closed at the end. When not one deal could be audited, nothing is written: a {@link NothingAuditedException}.
+   */
   public Result run(Prepared prepared) {
     return run(prepared, List.of());
   }
@@ -126,12 +132,36 @@ public final class AuditingAPeriod {
    */
   public Result run(Prepared prepared, List<AuditListener> also) {
     try (DealInput input = prepared.source().open(); OutputFolder out = new OutputFolder(prepared.outDir(), ReportFormat.allFiles())) {
+      FirstRejections rejections = new FirstRejections();
       List<AuditListener> listeners = new java.util.ArrayList<>(out.guard(ReportFormat.writers(prepared.formats(), out::staged)));
+      listeners.add(rejections);
       listeners.addAll(also);
       AuditResult result = audit(prepared, input, listeners);
+      if (result.summary().dealsAudited() == 0) {
+        throw new NothingAuditedException(Location.of(DisplayPath.of(prepared.deals())), result.summary().recordsRead(), rejections.problems());
+      }
       List<Path> files = out.commit();
-      return new Result(result, prepared.deals(), prepared.outDir(), files, out.removed(), input.notes(), input.warnings());
+      return new Result(result, prepared.deals(), prepared.outDir(), files, out.removed(), out.replaced(), input.notes(), input.warnings());
     }
+  }
+
+  /**
+   * Where the reports go without {@code --out}: {@code out/<period>/} for the workspace's own deals
+   * (under its {@code deals/}), {@code out/<name of the deals>/<period>/} for deals from elsewhere,
+   * so that two sources of one period never write over each other's reports.
+   */
+  static Path defaultOutput(Workspace workspace, Path deals, Period period) {
+    Path own = workspace.root().resolve("deals").toAbsolutePath().normalize();
+    Path given = deals.toAbsolutePath().normalize();
+    if (given.startsWith(own)) {
+      return workspace.defaultOutput(period);
+    }
+    String name = given.getFileName() == null ? "deals" : given.getFileName().toString();
+    if (Files.isRegularFile(given) && name.lastIndexOf('.') > 0) {
+      name = name.substring(0, name.lastIndexOf('.'));
+    }
+    name = name.replaceAll("[^A-Za-z0-9._-]", "_");
+    return workspace.root().resolve("out").resolve(name.isEmpty() || name.startsWith(".") ? "deals" + name : name).resolve(period.label());
   }
 
   /** The folders a run reads, by what they are (deals given as one file are that file alone): no output may go inside one. */

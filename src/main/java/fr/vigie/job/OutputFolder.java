@@ -44,6 +44,7 @@ public final class OutputFolder implements AutoCloseable {
   private final Path staging;
   private final FileChannel lockFile;
   private final List<String> removed = new ArrayList<>();
+  private final List<String> replaced = new ArrayList<>();
   private boolean committed;
 
   /** A run writing into {@code target} files named among {@code names}. */
@@ -110,7 +111,11 @@ public final class OutputFolder implements AutoCloseable {
     try (Stream<Path> files = Files.list(staging)) {
       List<Path> moved = new ArrayList<>();
       for (Path file : files.filter(f -> !f.getFileName().toString().equals(LOCK)).sorted().toList()) {
-        moved.add(Files.move(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING));
+        Path into = target.resolve(file.getFileName());
+        if (Files.exists(into)) {
+          replaced.add(file.getFileName().toString());
+        }
+        moved.add(Files.move(file, into, StandardCopyOption.REPLACE_EXISTING));
       }
       committed = true;
       Set<String> written = moved.stream().map(m -> m.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
@@ -123,6 +128,11 @@ public final class OutputFolder implements AutoCloseable {
     } catch (IOException e) {
       throw cannotWrite(e);
     }
+  }
+
+  /** The files of an earlier run this one wrote over. */
+  public List<String> replaced() {
+    return List.copyOf(replaced);
   }
 
   /** What was removed: files of an earlier run this one did not write, staging folders of runs that were stopped. */

@@ -31,6 +31,9 @@ public final class RuleCatalogDoc {
       out.append("### ").append(rule.id()).append(" — ").append(messages.title(Locale.ENGLISH, rule.id())).append("\n\n");
       out.append(messages.get(Locale.ENGLISH, rule.id() + ".doc").orElse("")).append("\n\n");
       out.append("- Rule: *").append(rule.name()).append("*\n");
+      out.append("- Needs: ").append(rule.needs().isEmpty() ? "what every export carries (the deal's own fields and dates)"
+          : rule.needs().stream().map(e -> "`" + e.code() + "`").collect(Collectors.joining(", "))
+              + " (see [judging.md](judging.md): without them the rule does not judge the deal)").append("\n");
       out.append("- Example (en): ").append(messages.message(Locale.ENGLISH, rule.id())).append("\n");
       out.append("- Exemple (fr) : ").append(messages.message(Locale.FRENCH, rule.id())).append("\n\n");
     }

@@ -11,6 +11,8 @@ import fr.vigie.ruletest.RuleTestResult;
 import fr.vigie.ruletest.RuleTestRunner;
 import fr.vigie.strategy.model.Plan;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import fr.vigie.workspace.Period;
@@ -47,13 +49,36 @@ public final class TestingRules {
     }
   }
 
-  /** What no test covers: rules no test makes fire, stages no test deal goes through, plan items no finding cites. */
-  public record Coverage(List<String> rules, List<String> stages, List<String> planItems) {
+  /**
+   * What no test covers (rules no test makes fire, stages no test deal goes through, plan items no
+   * finding cites), each of how many there are.
+   */
+  public record Coverage(List<String> rules, List<String> stages, List<String> planItems, int ruleCount, int stageCount, int planItemCount) {
 
     public Coverage {
       rules = List.copyOf(rules);
       stages = List.copyOf(stages);
       planItems = List.copyOf(planItems);
+    }
+
+    /** How many rules, stages and plan items there are, together. */
+    public int total() {
+      return ruleCount + stageCount + planItemCount;
+    }
+
+    /** How many of them a test covers. */
+    public int covered() {
+      return total() - rules.size() - stages.size() - planItems.size();
+    }
+
+    /** The share covered, in percent with one decimal (100 when there is nothing to cover). */
+    public BigDecimal percent() {
+      return percent(covered(), total());
+    }
+
+    public static BigDecimal percent(int covered, int total) {
+      return total == 0 ? BigDecimal.valueOf(100).setScale(1)
+          : BigDecimal.valueOf(covered * 100L).divide(BigDecimal.valueOf(total), 1, RoundingMode.DOWN);
     }
   }
 
@@ -119,18 +144,25 @@ public final class TestingRules {
       List<String> rules = prepared.rules().catalog().stream().filter(r -> !firing.contains(r.id()))
           .map(r -> r.id() + " (" + r.location() + ")").toList();
       List<String> stages = new ArrayList<>();
+      int stageCount = 0;
       for (SalesProcess process : prepared.workspace().processes()) {
         Set<String> ids = new TreeSet<>();
         process.versions().stream().map(ProcessVersion::stages).flatMap(List::stream).map(StageSpec::id).forEach(ids::add);
+        stageCount += ids.size();
         ids.stream().filter(id -> !touchedStages.contains(process.id() + "/" + id)).forEach(id -> stages.add(process.id() + "/" + id));
       }
       Set<String> items = new LinkedHashSet<>();
+      Set<String> allItems = new LinkedHashSet<>();
       for (Plan plan : plans) {
-        Stream.concat(Stream.concat(plan.strategy().stream(), plan.rights().stream()), plan.tactics().stream())
-            .filter(item -> !citedPlaces.contains(item.location().toString()))
-            .forEach(item -> items.add(item.location() + " " + item.describe()));
+        Stream.concat(Stream.concat(plan.strategy().stream(), plan.rights().stream()), plan.tactics().stream()).forEach(item -> {
+          String described = item.location() + " " + item.describe();
+          allItems.add(described);
+          if (!citedPlaces.contains(item.location().toString())) {
+            items.add(described);
+          }
+        });
       }
-      return new Coverage(rules, stages, List.copyOf(items));
+      return new Coverage(rules, stages, List.copyOf(items), prepared.rules().catalog().size(), stageCount, allItems.size());
     }
   }
 

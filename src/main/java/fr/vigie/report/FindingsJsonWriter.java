@@ -151,6 +151,7 @@ public final class FindingsJsonWriter implements AuditListener {
       json.writeNumberProperty("read", summary.recordsRead());
       json.writeNumberProperty("audited", summary.dealsAudited());
       json.writeNumberProperty("rejected", summary.recordsRejected());
+      json.writeNumberProperty("outsidePeriod", summary.outsidePeriod());
       json.writeBooleanProperty("reconciles", summary.reconciles());
       json.writeName("files");
       json.writeStartArray();
@@ -159,6 +160,28 @@ public final class FindingsJsonWriter implements AuditListener {
         json.writeStringProperty("file", file.file());
         json.writeStringProperty("kind", file.kind());
         json.writeNumberProperty("rows", file.rows());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeName("coverage");
+      json.writeStartObject();
+      json.writeName("carried");
+      json.writeStartArray();
+      summary.coverage().carried().stream().sorted().forEach(e -> json.writeString(e.code()));
+      json.writeEndArray();
+      json.writeName("notAssessable");
+      json.writeStartArray();
+      for (var gap : summary.coverage().notAssessable()) {
+        json.writeStartObject();
+        json.writeStringProperty("rule", gap.rule());
+        json.writeNumberProperty("deals", gap.deals());
+        json.writeNumberProperty("assessed", gap.assessed());
+        json.writeName("missing");
+        json.writeStartArray();
+        gap.missing().forEach(e -> json.writeString(e.code()));
+        json.writeEndArray();
+        json.writeStringProperty("reason", new ReportText(result.scope().language()).missing(gap.missing()));
         json.writeEndObject();
       }
       json.writeEndArray();

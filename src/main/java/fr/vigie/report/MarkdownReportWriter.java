@@ -184,11 +184,21 @@ public final class MarkdownReportWriter implements AuditListener {
             result.previous().period(),
             text.percent(result.previous().conformityRate()))) + "  \n");
     out.write("  " + text.get("md.conformity.definition") + "\n");
+    if (!s.coverage().isFull()) {
+      out.write("- " + text.get("md.notAssessable") + "\n");
+      for (var gap : s.coverage().notAssessable()) {
+        out.write("  - " + text.notAssessable(gap, Markdown.escape(gap.title()), s.dealsAudited()) + "\n");
+      }
+    }
     out.write("- " + text.get("md.findings.count", text.number(s.findings()), severities(s.findingsBySeverity())) + "\n");
     if (result.waivers().findings() > 0) {
       out.write("- " + text.get("md.waived.count", text.number(result.waivers().findings())) + "\n");
     }
-    out.write("- " + text.get("md.reconciliation", text.number(s.recordsRead()), text.number(s.dealsAudited()), text.number(s.recordsRejected()))
+    String tooManyRejected = text.rejectedWarning(result);
+    if (tooManyRejected != null) {
+      out.write("- " + tooManyRejected + "\n");
+    }
+    out.write("- " + text.reconciliation(s, settings.dealsInPeriod())
         + (s.reconciles() ? "" : " " + text.get("md.reconciliation.broken")) + "\n");
     if (s.eventsRead() > 0) {
       out.write("- " + text.get("md.events", text.number(s.eventsRead()), text.number(s.eventsRead() - s.eventsRejected()), text.number(s.eventsRejected())) + "\n");

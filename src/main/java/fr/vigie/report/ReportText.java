@@ -65,6 +65,35 @@ public final class ReportText {
     return get("md.winRate", percent(rate.percent()), decimal(rate.low()), decimal(rate.high()), number(rate.closed()));
   }
 
+  /** The reconciliation line: read = audited + rejected, and the deals outside the period when there are some. */
+  public String reconciliation(fr.vigie.audit.result.AuditSummary s, fr.vigie.workspace.DealsInPeriod dealsInPeriod) {
+    if (s.outsidePeriod() == 0) {
+      return get("md.reconciliation", number(s.recordsRead()), number(s.dealsAudited()), number(s.recordsRejected()));
+    }
+    return get("md.reconciliation.outside", number(s.recordsRead()), number(s.dealsAudited()), number(s.recordsRejected()),
+        number(s.outsidePeriod()), get("md.dealsInPeriod." + dealsInPeriod.code()));
+  }
+
+  /** The warning when more of the period's records were rejected than {@code result} accepts; null when not. */
+  public String rejectedWarning(fr.vigie.audit.result.AuditResult result) {
+    fr.vigie.audit.result.AuditSummary s = result.summary();
+    if (!result.rejectedAbove(result.rejectedWarning())) {
+      return null;
+    }
+    return get("md.rejected.warning", percent(s.rejectedPercent()), number(s.recordsRejected()), number(s.recordsRejected() + s.dealsAudited()),
+        percent(result.rejectedWarning()));
+  }
+
+  /** Why a rule could not judge deals: "no stage history in this export, no activities in this export". */
+  public String missing(java.util.List<fr.vigie.common.Evidence> missing) {
+    return String.join(", ", missing.stream().map(e -> get("md.missing." + e.code())).toList());
+  }
+
+  /** One rule that could not judge deals, with the count and the reason; {@code title} as the format shows it. */
+  public String notAssessable(fr.vigie.audit.result.Coverage.NotAssessable gap, String title, long audited) {
+    return get("md.notAssessable.rule", title, gap.rule(), number(gap.deals()), number(audited), missing(gap.missing()));
+  }
+
   public String severity(Severity severity) {
     return severities.computeIfAbsent(severity, s -> get("severity." + s.code()));
   }

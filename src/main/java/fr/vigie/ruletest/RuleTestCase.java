@@ -27,8 +27,11 @@ public record RuleTestCase(
     List<Expected> expected,
     List<ExpectedRejection> rejected) {
 
-  /** A finding the case expects: rule and deal (none for a finding on the plan), and optionally stage and exact message. */
-  public record Expected(String rule, String deal, String stage, String message, Location location) {}
+  /**
+   * A finding the case expects: rule and deal (none for a finding on the plan), and optionally stage
+   * and exact message, in French ({@code message:}) and in English ({@code message-en:}).
+   */
+  public record Expected(String rule, String deal, String stage, String message, String messageEn, Location location) {}
 
   /** A deal the case expects to be rejected, with a part of the reason. */
   public record ExpectedRejection(String deal, String reasonContains, Location location) {}

@@ -72,7 +72,7 @@ public final class RuleTestReader {
       }
       List<RuleTestCase.Expected> expected = new ArrayList<>();
       for (YamlNode e : c.list("expect")) {
-        YamlObject finding = YamlObject.of(e, "an expected finding", problems, "rule", "deal", "stage", "message");
+        YamlObject finding = YamlObject.of(e, "an expected finding", problems, "rule", "deal", "stage", "message", "message-en");
         if (finding == null) {
           continue;
         }
@@ -81,7 +81,8 @@ public final class RuleTestReader {
           problems.error(finding.valueLocation("rule"), "rule " + rule + " is not under test in this file"
               + (known.contains(rule) ? "; add it to 'rules:'" : DidYouMean.hint(rule, known)));
         }
-        expected.add(new RuleTestCase.Expected(rule, finding.text("deal"), finding.text("stage"), finding.text("message"), finding.location()));
+        expected.add(new RuleTestCase.Expected(rule, finding.text("deal"), finding.text("stage"), finding.text("message"),
+            finding.text("message-en"), finding.location()));
       }
       List<RuleTestCase.ExpectedRejection> rejected = new ArrayList<>();
       for (YamlNode r : c.list("rejected")) {

@@ -41,7 +41,8 @@ import java.util.TreeSet;
 
 /**
  * Runs rule test cases through the same judge as the batch audit, and compares the findings of
- * the rules under test with those expected. Messages are compared in French. Each case is judged in
+ * the rules under test with those expected. Messages are compared in French, and in English where a
+ * case expects English messages (the case is then judged a second time, in English). Each case is judged in
  * its period: the one it or its file gives, else its tactics', else the quarter of its deals' latest
  * date (open deals are judged as of the end of that period).
  */
@@ -50,10 +51,10 @@ public final class RuleTestRunner {
   private final Workspace workspace;
   private final RuleBase rules;
   private final Function<Period, Plan> plans;
-  private final Map<Period, DealJudge> judges = new HashMap<>();
+  private final Map<JudgeKey, DealJudge> judges = new HashMap<>();
   private final ShortDeals shortDeals;
-  /** What judges a case's own plan and figures: the rules of scope plan and report, with the workspace's settings. */
-  private final PlanAuditor planAuditor;
+  /** What judges a case's own plan and figures, by language: the rules of scope plan and report, with the workspace's settings. */
+  private final Map<Locale, PlanAuditor> planAuditors = new HashMap<>();
   private final EffectiveRules inForce;
 
   public RuleTestRunner(Workspace workspace, RuleBase rules) {
@@ -70,12 +71,29 @@ public final class RuleTestRunner {
     this.rules = rules;
     this.plans = plans;
     this.shortDeals = new ShortDeals(workspace.settings().zone(), workspace.processes());
-    this.planAuditor = new PlanAuditor(rules, new FindingFactory(rules.messages(), Locale.FRENCH, workspace.settings()));
     this.inForce = EffectiveRules.resolve(rules.catalog(), workspace.settings().ruleSettings(), null);
   }
 
   public RuleTestResult run(RuleTestCase testCase) {
     List<String> differences = new ArrayList<>();
+    Verdicts french = judge(testCase, Locale.FRENCH, differences);
+    if (french == null) {
+      return new RuleTestResult(testCase, differences, Set.of(), Set.of());
+    }
+    compareFindings(testCase, french.findings(), differences);
+    compareRejections(testCase, french.rejections(), differences);
+    if (testCase.expected().stream().anyMatch(e -> e.messageEn() != null)) {
+      Verdicts english = judge(testCase, Locale.ENGLISH, new ArrayList<>());
+      compareEnglishMessages(testCase, english.findings(), differences);
+    }
+    return new RuleTestResult(testCase, differences, french.touched(), cited(french.findings()));
+  }
+
+  /** What the rules under test found in a case, in one language, the deals rejected and the stages its deals went through. */
+  private record Verdicts(List<Finding> findings, List<Rejection> rejections, Set<String> touched) {}
+
+  /** The case judged with its messages in {@code language}; null, with the differences said, when it cannot be judged. */
+  private Verdicts judge(RuleTestCase testCase, Locale language, List<String> differences) {
     List<Finding> actual = new ArrayList<>();
     List<Rejection> rejections = new ArrayList<>();
     List<RecordOutcome> read = read(testCase, differences);
@@ -83,18 +101,20 @@ public final class RuleTestRunner {
     boolean judged = !testCase.deals().isEmpty() || testCase.strategy() != null || testCase.tactics() != null;
     if (period == null && judged) {
       differences.add("this case needs a period: add period: 2026-Q3 (say) to it or to its file, or give its deals dates");
-      return new RuleTestResult(testCase, differences, Set.of(), Set.of());
+      return null;
     }
-    DealJudge judge = judged ? judges.computeIfAbsent(period, this::judge) : null;
+    DealJudge judge = judged ? judges.computeIfAbsent(new JudgeKey(period, language), this::judge) : null;
+    PlanAuditor planAuditor = planAuditors.computeIfAbsent(language,
+        l -> new PlanAuditor(rules, new FindingFactory(rules.messages(), l, workspace.settings())));
     if (testCase.strategy() != null || testCase.tactics() != null) {
       Problems problems = new Problems();
       Plan plan = new PlanReader(problems, workspace.settings().people())
           .read(testCase.strategy(), testCase.file(), testCase.tactics(), testCase.file(), period);
       if (problems.hasErrors()) {
         problems.all().forEach(p -> differences.add(p.toString()));
-        return new RuleTestResult(testCase, differences, Set.of(), Set.of());
+        return null;
       }
-      judge = new DealJudge(workspace, period, plan, rules, Locale.FRENCH, DealAuditor.DEFAULT_MAX_FIRINGS);
+      judge = new DealJudge(workspace, period, plan, rules, language, DealAuditor.DEFAULT_MAX_FIRINGS);
       planAuditor.audit(plan.facts(), List.of(period), inForce).stream()
           .filter(f -> testCase.rulesUnderTest().contains(f.rule()))
           .forEach(actual::add);
@@ -104,7 +124,7 @@ public final class RuleTestRunner {
       List<Object> figures = FiguresReader.read(testCase.figures(), problems);
       if (problems.hasErrors()) {
         problems.all().forEach(p -> differences.add(p.toString()));
-        return new RuleTestResult(testCase, differences, Set.of(), Set.of());
+        return null;
       }
       planAuditor.recommend(figures, inForce).stream()
           .filter(f -> testCase.rulesUnderTest().contains(f.rule()))
@@ -116,13 +136,13 @@ public final class RuleTestRunner {
       if (verdict instanceof Judged.Audited audited) {
         audited.findings().stream().filter(f -> testCase.rulesUnderTest().contains(f.rule())).forEach(actual::add);
         ((RecordOutcome.Accepted) outcome).deal().stages().forEach(s -> touched.add(audited.deal().process() + "/" + s.stage()));
+      } else if (verdict instanceof Judged.Outside outside) {
+        rejections.add(new Rejection(outside.location(), outside.dealId(), "outside the period " + outside.period()));
       } else {
         rejections.add(((Judged.Refused) verdict).rejection());
       }
     }
-    compareFindings(testCase, actual, differences);
-    compareRejections(testCase, rejections, differences);
-    return new RuleTestResult(testCase, differences, touched, cited(actual));
+    return new Verdicts(actual, rejections, touched);
   }
 
   /** The case's deals, read as the audit reads them: accepted, or rejected with the reason; those that cannot be written are differences. */
@@ -166,10 +186,12 @@ public final class RuleTestRunner {
     return dates.filter(Objects::nonNull).max(Comparator.comparing(OffsetDateTime::toInstant)).orElse(null);
   }
 
-  /** The judge of the deals of {@code period}, with the plan of that period. */
-  private DealJudge judge(Period period) {
-    return new DealJudge(workspace, period, plans.apply(period), rules, Locale.FRENCH, DealAuditor.DEFAULT_MAX_FIRINGS);
+  /** The judge of the deals of a period, with the plan of that period, writing messages in a language. */
+  private DealJudge judge(JudgeKey key) {
+    return new DealJudge(workspace, key.period(), plans.apply(key.period()), rules, key.language(), DealAuditor.DEFAULT_MAX_FIRINGS);
   }
+
+  private record JudgeKey(Period period, Locale language) {}
 
   private static void compareFindings(RuleTestCase testCase, List<Finding> actual, List<String> differences) {
     List<Finding> remaining = new ArrayList<>(actual);
@@ -188,6 +210,23 @@ public final class RuleTestRunner {
     for (Finding unexpected : remaining) {
       differences.add("unexpected " + unexpected.rule() + " on " + (unexpected.deal() == null ? "the plan" : unexpected.deal()) + (unexpected.stage() == null ? "" : " at " + unexpected.stage())
           + ": " + unexpected.message());
+    }
+  }
+
+  /** Each English message expected is that of a finding of the same rule, deal and stage, judged in English. */
+  private static void compareEnglishMessages(RuleTestCase testCase, List<Finding> english, List<String> differences) {
+    List<Finding> remaining = new ArrayList<>(english);
+    for (RuleTestCase.Expected expected : testCase.expected()) {
+      if (expected.messageEn() == null) {
+        continue;
+      }
+      java.util.function.Predicate<Finding> same = f -> f.rule().equals(expected.rule()) && Objects.equals(f.deal(), expected.deal())
+          && (expected.stage() == null || expected.stage().equals(f.stage()));
+      if (take(remaining, same.and(f -> expected.messageEn().equals(f.message()))) == null) {
+        differences.add("expected " + expected.rule() + " on " + (expected.deal() == null ? "the plan" : expected.deal())
+            + " (line " + expected.location().line() + ") with its English message" + remaining.stream().filter(same).findFirst()
+                .map(f -> ", but it fired with:\n      " + f.message()).orElse(", but it did not fire in English"));
+      }
     }
   }
 

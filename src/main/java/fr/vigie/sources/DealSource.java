@@ -226,6 +226,9 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
   public static ImportContext context(Workspace workspace) {
     Set<String> stages = new HashSet<>();
     Map<String, Outcome> closing = new HashMap<>();
+    Set<String> activityTypes = new HashSet<>();
+    Set<String> documentTypes = new HashSet<>();
+    Set<String> roles = new HashSet<>();
     for (SalesProcess process : workspace.processes()) {
       for (ProcessVersion version : process.versions()) {
         for (StageSpec stage : version.stages()) {
@@ -233,13 +236,19 @@ public record DealSource(Path deals, SourceKind kind, SourceMapping mapping, Imp
           if (stage.isTerminal()) {
             closing.put(stage.id(), stage.terminal());
           }
+          activityTypes.addAll(stage.exit().activities());
+          documentTypes.addAll(stage.exit().documents());
         }
+        version.approvals().forEach(approval -> roles.addAll(approval.roles()));
       }
     }
     List<ImportContext.Person> people = new ArrayList<>();
     for (Person person : workspace.settings().people().values()) {
       people.add(new ImportContext.Person(person.id(), person.name(), person.team()));
+      if (person.role() != null) {
+        roles.add(person.role());
+      }
     }
-    return new ImportContext(workspace.settings().zone(), stages, closing, people);
+    return new ImportContext(workspace.settings().zone(), stages, closing, people, activityTypes, documentTypes, roles);
   }
 }

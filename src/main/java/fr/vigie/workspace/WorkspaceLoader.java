@@ -63,7 +63,8 @@ public final class WorkspaceLoader {
     YamlObject settings =
         root == null
             ? null
-            : YamlObject.of(root, SETTINGS_FILE, problems, "client", "currency", "time-zone", "language", "people", "rules", "gate");
+            : YamlObject.of(root, SETTINGS_FILE, problems, "client", "currency", "time-zone", "language", "people", "rules", "gate",
+                "deals-in-period", "max-rejected");
     if (settings == null) {
       return new WorkspaceSettings("?", "EUR", WorkspaceSettings.DEFAULT_ZONE, WorkspaceSettings.DEFAULT_LANGUAGE, Map.of(), Map.of(),
           WorkspaceSettings.QualityGate.NO_CRITICAL);
@@ -92,7 +93,22 @@ public final class WorkspaceLoader {
         language == null ? WorkspaceSettings.DEFAULT_LANGUAGE : Locale.forLanguageTag(language),
         people,
         rules,
-        readGate(settings));
+        readGate(settings),
+        DealsInPeriod.of(settings.choice("deals-in-period", DealsInPeriod.codes().toArray(String[]::new))),
+        readMaxRejected(settings, problems));
+  }
+
+  /** {@code max-rejected: 5%} (or 5): a percentage from 0 to 100. */
+  private static java.math.BigDecimal readMaxRejected(YamlObject settings, Problems problems) {
+    String text = settings.text("max-rejected");
+    if (text == null) {
+      return null;
+    }
+    java.math.BigDecimal max = Percent.parse(text);
+    if (max == null) {
+      problems.error(settings.valueLocation("max-rejected"), "max-rejected is '" + text + "'; write a percentage from 0 to 100, such as 5%");
+    }
+    return max;
   }
 
   private static WorkspaceSettings.QualityGate readGate(YamlObject settings) {

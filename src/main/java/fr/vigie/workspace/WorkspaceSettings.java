@@ -5,7 +5,10 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 
-/** What {@code vigie.yaml} says about the client. */
+/**
+ * What {@code vigie.yaml} says about the client; {@code maxRejected}: the share of the period's
+ * records (in percent) that may be rejected before the audit exits with its own code, null when not set.
+ */
 public record WorkspaceSettings(
     String client,
     String currency,
@@ -13,7 +16,9 @@ public record WorkspaceSettings(
     Locale language,
     Map<String, Person> people,
     Map<String, RuleSetting> ruleSettings,
-    QualityGate gate) {
+    QualityGate gate,
+    DealsInPeriod dealsInPeriod,
+    java.math.BigDecimal maxRejected) {
 
   /**
    * The quality gate of a period (the server shows it per quarter): at least {@code conformity}
@@ -31,6 +36,12 @@ public record WorkspaceSettings(
 
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Paris");
   public static final Locale DEFAULT_LANGUAGE = Locale.FRENCH;
+
+  public WorkspaceSettings(
+      String client, String currency, ZoneId zone, Locale language, Map<String, Person> people, Map<String, RuleSetting> ruleSettings,
+      QualityGate gate) {
+    this(client, currency, zone, language, people, ruleSettings, gate, DealsInPeriod.OPEN_DURING, null);
+  }
 
   public WorkspaceSettings {
     people = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(people));

@@ -25,6 +25,11 @@ class CliTest {
   }
 
   int vigie(String... args) {
+    return withTestRules(out, err, args);
+  }
+
+  /** Runs vigie with this folder's standard rules, what it prints collected in {@code out} and {@code err}. */
+  static int withTestRules(StringWriter out, StringWriter err, String... args) {
     String[] all = new String[args.length + 2];
     System.arraycopy(args, 0, all, 0, args.length);
     all[args.length] = "--standard-rules";
@@ -56,7 +61,7 @@ class CliTest {
   @Test
   void should_exit_0_and_say_so_when_a_workspace_is_valid() {
     assertThat(vigie("validate", workspace.toString())).isZero();
-    assertThat(out.toString()).containsPattern("is valid: 1 process\\(es\\), \\d+ rules\\.");
+    assertThat(out.toString()).containsPattern("client : valide, aucune contradiction entre la stratégie et la tactique \\(1 processus, \\d+ règles\\)\\.");
   }
 
   @Test
@@ -72,7 +77,7 @@ class CliTest {
     assertThat(err.toString())
         .contains("process/standard.yaml:41:13: unknown stage 'negotiation' in an approval (did you mean 'negociation'?)")
         .contains("vigie.yaml:2:1: unknown key 'languge' in vigie.yaml (did you mean 'language'?)")
-        .contains("3 errors")
+        .contains("client : non valide, 3 erreurs ; rien ne peut être audité avant leur correction.")
         .doesNotContain("Exception")
         .doesNotContain("\tat ");
   }
@@ -161,7 +166,7 @@ class CliTest {
     // GIVEN
     deals(CLEAN, SKIPPING);
     // WHEN
-    int code = vigie("explain", workspace.toString(), "--deal", "D-2", "--period", "2026-Q3");
+    int code = vigie("explain", workspace.toString(), "--deal", "D-2", "--period", "2026-Q3", "--lang", "en");
     // THEN
     assertThat(code).isZero();
     assertThat(out.toString())
@@ -176,9 +181,9 @@ class CliTest {
   @Test
   void should_say_why_a_deal_is_not_audited_when_asked_to_explain_it() throws IOException {
     deals(CLEAN, "{\"id\":\"D-9\",\"createdAt\":\"2026-07-01T09:00:00+02:00\",\"stages\":[{\"stage\":\"propsal\",\"at\":\"2026-07-01T09:00:00+02:00\"}]}");
-    assertThat(vigie("explain", workspace.toString(), "--deal", "D-9")).isZero();
+    assertThat(vigie("explain", workspace.toString(), "--deal", "D-9", "--lang", "en")).isZero();
     assertThat(out.toString()).contains("Not audited: unknown stage 'propsal' at stages[0]");
-    assertThat(vigie("explain", workspace.toString(), "--deal", "D-404")).isEqualTo(ExitCodes.INPUT_ERROR);
+    assertThat(vigie("explain", workspace.toString(), "--deal", "D-404", "--lang", "en")).isEqualTo(ExitCodes.INPUT_ERROR);
     assertThat(err.toString()).contains("no deal 'D-404' in");
   }
 

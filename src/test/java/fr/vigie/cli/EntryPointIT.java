@@ -32,7 +32,7 @@ class EntryPointIT {
     Ran ran = vigie(dir, "validate", "fixtures/durand-industrie", "--standard-rules", "rules", "--fail-on", "none");
 
     assertThat(ran.code()).isZero();
-    assertThat(ran.out()).contains("fixtures/durand-industrie is valid: 2 process(es), ");
+    assertThat(ran.out()).contains("fixtures/durand-industrie : valide, 5 contradictions entre la stratégie et la tactique, non jugées avec --fail-on none (2 processus, ");
     assertThat(ran.out()).as("classes loaded").contains("fr.vigie.cli.Vigie").doesNotContain("org.springframework.context");
   }
 

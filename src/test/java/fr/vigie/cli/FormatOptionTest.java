@@ -87,7 +87,7 @@ class FormatOptionTest {
     // THEN nothing is audited, and the message names the wrong value and the right ones
     assertThat(code).isEqualTo(ExitCodes.INPUT_ERROR);
     assertThat(err.toString())
-        .contains("vigie: --format: unknown format 'xlsx' in 'html,xlsx'; the formats are html, pdf, md, json, csv (comma-separated; default: all)")
+        .contains("vigie audit: --format: unknown format 'xlsx' in 'html,xlsx'; the formats are html, pdf, md, json, csv (comma-separated; default: all)")
         .contains("Run 'vigie audit --help' for usage.")
         .doesNotContain("Exception");
     assertThat(workspace.resolve("out")).doesNotExist();

@@ -27,6 +27,19 @@ import org.junit.jupiter.api.TestFactory;
 class StandardRulePackTest {
 
   static final Path PACK = Path.of("rules");
+  /**
+   * The rules that compare a figure or a moment with a limit (a parameter, the process, the
+   * strategy): each has a case named "boundary: ..." judging values just below, at and just above
+   * it, so that a {@code >} written {@code >=} fails a test.
+   */
+  static final Set<String> THRESHOLD_RULES = Set.of(
+      "DATA-CLOSED-BEFORE-CREATED", "DATA-EVENT-AFTER-CLOSE", "DATA-EVENT-BEFORE-CREATION",
+      "PROC-ACTIVITY-MISSING", "PROC-DOCUMENT-MISSING", "PROC-STALE-STAGE", "PROC-CLOSE-DATE-PUSHED",
+      "PROC-APPROVAL-MISSING", "PROC-APPROVAL-WRONG-ROLE", "PROC-APPROVAL-LATE",
+      "STRAT-DISCOUNT-ABOVE-CEILING", "STRAT-LINE-DISCOUNT-ABOVE-CEILING", "STRAT-MARGIN-BELOW-FLOOR",
+      "TACT-DISCOUNT-ABOVE-CEILING", "TACT-DELEGATION-BEYOND-RIGHTS", "TACT-QUOTAS-BELOW-TARGET", "TACT-PAYMENT-TERMS",
+      "TACT-INCENTIVE-IGNORES-MARGIN",
+      "REC-REVIEW-STEP", "REC-DISCOUNT-DELEGATION", "REC-COACH-REP", "REC-PROCESS-PAYS", "REC-CRM-HYGIENE", "REC-QUALIFY");
   static PreparedWorkspace testing;
   static List<RuleTestCase> cases;
 
@@ -67,6 +80,26 @@ class StandardRulePackTest {
         .map(r -> r.id() + " (" + r.location() + ")")
         .toList();
     assertThat(untested).as("rules without a firing case in the .test.yaml beside their .drl").isEmpty();
+  }
+
+  @Test
+  void every_threshold_rule_has_a_boundary_case_where_it_fires() {
+    Set<String> bounded = cases.stream().filter(c -> c.name().startsWith("boundary:"))
+        .flatMap(c -> c.expected().stream().map(RuleTestCase.Expected::rule)).collect(Collectors.toSet());
+    Set<String> known = testing.rules().catalog().stream().map(RuleInfo::id).collect(Collectors.toSet());
+    assertThat(known).as("threshold rules of the pack").containsAll(THRESHOLD_RULES);
+    assertThat(THRESHOLD_RULES).as("threshold rules without a 'boundary: ...' case").allMatch(bounded::contains);
+  }
+
+  @Test
+  void every_rule_has_its_message_checked_in_french_and_in_english() {
+    Set<String> french = cases.stream().flatMap(c -> c.expected().stream()).filter(e -> e.message() != null)
+        .map(RuleTestCase.Expected::rule).collect(Collectors.toSet());
+    Set<String> english = cases.stream().flatMap(c -> c.expected().stream()).filter(e -> e.messageEn() != null)
+        .map(RuleTestCase.Expected::rule).collect(Collectors.toSet());
+    List<String> ids = testing.rules().catalog().stream().map(RuleInfo::id).toList();
+    assertThat(ids).as("rules without a case checking their French message (message:)").allMatch(french::contains);
+    assertThat(ids).as("rules without a case checking their English message (message-en:)").allMatch(english::contains);
   }
 
   @Test

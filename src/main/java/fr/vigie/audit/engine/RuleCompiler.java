@@ -220,11 +220,12 @@ public final class RuleCompiler {
     String version = text(meta.get("version"));
     RuleInfo.Scope scope = choice(RuleInfo.Scope.class, text(meta.get("scope")), RuleInfo.Scope.DEAL, "scope", id, where, problems);
     RuleInfo.Topic topic = choice(RuleInfo.Topic.class, text(meta.get("topic")), RuleInfo.Topic.PROCESS, "topic", id, where, problems);
+    java.util.Set<fr.vigie.common.Evidence> needs = needs(text(meta.get("needs")), where, id, problems);
     if (severity == null || lever == null || scope == null || topic == null) {
       return null;
     }
     return new RuleInfo(id, rule.getName(), version == null ? "1" : version, severity, lever, params, scope, topic, where,
-        packOfFile.getOrDefault(where.file(), "?"), text(meta.get("explainedBy")));
+        packOfFile.getOrDefault(where.file(), "?"), text(meta.get("explainedBy")), needs);
   }
 
   private static <E extends Enum<E>> E choice(Class<E> type, String code, E otherwise, String name, String id, Location where, Problems problems) {
@@ -240,6 +241,23 @@ public final class RuleCompiler {
         + java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.joining(", "))
         + ", not '" + code + "'");
     return null;
+  }
+
+  /** {@code @needs("stage-history, activities")}: what an export must carry for the rule to judge a deal. */
+  private static java.util.Set<fr.vigie.common.Evidence> needs(String declaration, Location where, String id, Problems problems) {
+    java.util.Set<fr.vigie.common.Evidence> needs = java.util.EnumSet.noneOf(fr.vigie.common.Evidence.class);
+    if (declaration == null) {
+      return needs;
+    }
+    for (String part : declaration.split(",")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      fr.vigie.common.Evidence.fromCode(part).ifPresentOrElse(needs::add, () -> problems.error(where, "rule " + id + ": @needs names '"
+          + part.strip() + "', which is not evidence an export carries; write some of " + String.join(", ", fr.vigie.common.Evidence.codes())
+          + fr.vigie.common.DidYouMean.hint(part.strip(), fr.vigie.common.Evidence.codes())));
+    }
+    return needs;
   }
 
   private static Map<String, String> params(String declaration, Location where, String id, Problems problems) {

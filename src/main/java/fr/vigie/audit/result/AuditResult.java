@@ -45,6 +45,20 @@ public record AuditResult(
     return !scope.plan().isEmpty() || !scope.planFindings().isEmpty() || summary.findings(RuleInfo.Topic.RIGHTS) > 0;
   }
 
+  /** Above this share of rejected records (in percent), the console and the report warn, unless vigie.yaml's max-rejected says another. */
+  public static final java.math.BigDecimal REJECTED_WARNING = java.math.BigDecimal.valueOf(5);
+
+  /** The share of rejected records above which the report and the console warn: vigie.yaml's max-rejected, else 5 %. */
+  public java.math.BigDecimal rejectedWarning() {
+    java.math.BigDecimal max = scope.workspace().settings().maxRejected();
+    return max != null ? max : REJECTED_WARNING;
+  }
+
+  /** Whether more than {@code max} percent of the period's records were rejected; never with a null max. */
+  public boolean rejectedAbove(java.math.BigDecimal max) {
+    return max != null && summary.rejectedPercent().compareTo(max) > 0;
+  }
+
   /** Whether a finding is at or above {@code threshold}; never with a null threshold. */
   public boolean hasFindingAtOrAbove(Severity threshold) {
     return threshold != null && summary.maxSeverity().filter(s -> s.compareTo(threshold) >= 0).isPresent();

@@ -13,14 +13,16 @@ import java.util.Optional;
 
 /**
  * The figures of a run, computed from every audited deal and finding: counts that reconcile
- * (read = audited + rejected), conformity, findings by rule, stage, owner and team (findings accepted
- * by a waiver apart), the funnel of each process, and the deals worth a look.
+ * (read = audited + rejected + outside the period), conformity, findings by rule, stage, owner and team (findings accepted
+ * by a waiver apart), the funnel of each process, the deals worth a look, and what the export could
+ * not show (the rules that could not judge its deals).
  */
 public record AuditSummary(
     List<DealInput.FileCount> files,
     long recordsRead,
     long dealsAudited,
     long recordsRejected,
+    long outsidePeriod,
     long eventsRead,
     long eventsRejected,
     Map<String, BigDecimal> amountByCurrency,
@@ -40,7 +42,8 @@ public record AuditSummary(
     List<FunnelStep> funnel,
     List<Spotlight> worthALook,
     List<RuleCombination> combinations,
-    List<SameStage> sameStage) {
+    List<SameStage> sameStage,
+    Coverage coverage) {
 
   /**
    * Does the process pay, compared on like with like: the closed deals that reached one stage,
@@ -152,9 +155,21 @@ public record AuditSummary(
     return comparableStages().stream().filter(SameStage::deviatingWinsMore).toList();
   }
 
-  /** The nothing-lost check: every record read was either audited or rejected. */
+  /** The nothing-lost check: every record read was audited, rejected, or a deal outside the period. */
   public boolean reconciles() {
-    return recordsRead == dealsAudited + recordsRejected;
+    return recordsRead == dealsAudited + recordsRejected + outsidePeriod;
+  }
+
+  /**
+   * Share of the period's records that were rejected (not audited), in percent with one decimal:
+   * rejected out of audited and rejected; the deals outside the period do not count.
+   */
+  public BigDecimal rejectedPercent() {
+    long period = dealsAudited + recordsRejected;
+    if (period == 0) {
+      return BigDecimal.ZERO;
+    }
+    return BigDecimal.valueOf(recordsRejected * 100).divide(BigDecimal.valueOf(period), 1, RoundingMode.HALF_EVEN);
   }
 
   /** Share of audited deals with no finding of severity minor or above, in percent (one decimal). */

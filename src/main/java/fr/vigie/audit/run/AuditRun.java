@@ -55,6 +55,8 @@ public final class AuditRun {
    */
   public AuditSummary run(DealInput input, AuditScope scope, Waivers waivers, List<AuditListener> listeners) {
     SummaryBuilder summary = new SummaryBuilder(scope, rules);
+    Unassessable unassessable = Unassessable.of(rules, scope, input.carries());
+    summary.carried(input.carries());
     DuplicateIds ids = new DuplicateIds();
     listeners.forEach(l -> l.start(scope));
     ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, options.threads()), daemonThreads());
@@ -73,7 +75,7 @@ public final class AuditRun {
           inFlight.add(submit(workers, batch));
           batch = new ArrayList<>(options.batchSize());
           while (inFlight.size() > window) {
-            deliver(inFlight.poll(), summary, ids, waivers, listeners);
+            deliver(inFlight.poll(), summary, ids, unassessable, waivers, listeners);
           }
           long now = System.nanoTime();
           if (now - lastProgress > 2_000_000_000L) {
@@ -86,7 +88,7 @@ public final class AuditRun {
         inFlight.add(submit(workers, batch));
       }
       while (!inFlight.isEmpty()) {
-        deliver(inFlight.poll(), summary, ids, waivers, listeners);
+        deliver(inFlight.poll(), summary, ids, unassessable, waivers, listeners);
       }
       for (Rejection orphan : input.orphans()) {
         summary.orphanEvent();
@@ -108,8 +110,8 @@ public final class AuditRun {
     });
   }
 
-  private static void deliver(
-      Future<List<Judged>> future, SummaryBuilder summary, DuplicateIds ids, Waivers waivers, List<AuditListener> listeners) {
+  private static void deliver(Future<List<Judged>> future, SummaryBuilder summary, DuplicateIds ids, Unassessable unassessable, Waivers waivers,
+      List<AuditListener> listeners) {
     List<Judged> results;
     try {
       results = future.get();
@@ -132,7 +134,8 @@ public final class AuditRun {
           listeners.forEach(l -> l.rejected(duplicate));
           continue;
         }
-        Waivers.Split split = waivers.split(audited.findings());
+        unassessable.rules().forEach(summary::notAssessable);
+        Waivers.Split split = waivers.split(unassessable.drop(audited.findings()));
         List<Finding> findings = split.kept();
         List<WaivedFinding> accepted = split.waived();
         summary.audited(audited.deal(), findings, audited.events());
@@ -140,6 +143,8 @@ public final class AuditRun {
         if (!accepted.isEmpty()) {
           listeners.forEach(l -> l.waived(audited.deal(), accepted));
         }
+      } else if (judged instanceof Judged.Outside outside) {
+        summary.outside(outside.events());
       } else {
         Judged.Refused refused = (Judged.Refused) judged;
         summary.rejected(refused.events());

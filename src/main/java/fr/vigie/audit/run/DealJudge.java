@@ -17,13 +17,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Judges one input record end to end: reads it, finds its process, runs the rules. Shared by the
+ * Judges one input record end to end: reads it, keeps it when it belongs to the period (vigie.yaml's
+ * {@code deals-in-period}), finds its process, runs the rules. Shared by the
  * batch audit and the rule tests so that both judge deals exactly the same way. Thread-safe: each
  * thread gets its own rule auditor.
  */
 public final class DealJudge implements RecordJudge {
 
   private final DealPreparer preparer;
+  private final PeriodFilter inPeriod;
   private final ThreadLocal<DealAuditor> auditors;
 
   public DealJudge(Workspace workspace, Period period, RuleBase rules, Locale language, int maxFirings) {
@@ -32,6 +34,7 @@ public final class DealJudge implements RecordJudge {
 
   public DealJudge(Workspace workspace, Period period, Plan plan, RuleBase rules, Locale language, int maxFirings) {
     this.preparer = new DealPreparer(workspace, period, plan, rules.catalog());
+    this.inPeriod = new PeriodFilter(period, workspace.settings().dealsInPeriod(), workspace.settings().zone());
     List<Object> planFacts = new java.util.ArrayList<>(plan.facts());
     planFacts.add(period);
     this.auditors = ThreadLocal.withInitial(() ->
@@ -44,6 +47,9 @@ public final class DealJudge implements RecordJudge {
       return new Judged.Refused(rejected.rejection(), rejected.events());
     }
     RecordOutcome.Accepted accepted = (RecordOutcome.Accepted) outcome;
+    if (!inPeriod.contains(accepted.deal())) {
+      return new Judged.Outside(accepted.deal().id(), accepted.location(), inPeriod.describe(), accepted.events());
+    }
     DealPreparer.Result result = preparer.prepare(accepted.deal());
     if (result instanceof DealPreparer.Refused refused) {
       return new Judged.Refused(new Rejection(accepted.location(), accepted.deal().id(), refused.reason()), accepted.events());

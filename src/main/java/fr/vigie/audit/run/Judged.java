@@ -6,7 +6,7 @@ import fr.vigie.deals.input.Rejection;
 import fr.vigie.common.Location;
 import java.util.List;
 
-/** What judging one record gave: an audited deal with its findings, or a refusal. */
+/** What judging one record gave: an audited deal with its findings, a deal of another period, or a refusal. */
 public sealed interface Judged {
 
   /** The deal was audited. */
@@ -15,6 +15,12 @@ public sealed interface Judged {
       findings = List.copyOf(findings);
     }
   }
+
+  /**
+   * The deal was read but belongs to another period than {@code period} (which says how the period
+   * chooses its deals: "2026-Q3 (open during)"): counted, not judged.
+   */
+  record Outside(String dealId, Location location, String period, int events) implements Judged {}
 
   /** The record was not audited, and why. */
   record Refused(Rejection rejection, int events) implements Judged {}

@@ -29,6 +29,7 @@ final class SummaryBuilder {
   private final Locale language;
   private long audited;
   private long rejected;
+  private long outside;
   private long eventsRead;
   private long eventsRejected;
   private long won;
@@ -62,6 +63,8 @@ final class SummaryBuilder {
   private final Map<List<String>, long[]> combinations = new HashMap<>();
   /** Per process and stage: closed deals that reached it without / with a deviation before it, and those of them won. */
   private final Map<String, long[]> sameStage = new HashMap<>();
+  private final Map<String, long[]> notAssessable = new TreeMap<>();
+  private java.util.Set<fr.vigie.common.Evidence> carried = fr.vigie.common.Evidence.all();
 
   SummaryBuilder(AuditScope scope, RuleCatalog rules) {
     this.scope = scope;
@@ -301,6 +304,21 @@ final class SummaryBuilder {
     eventsRejected += events;
   }
 
+  /** The evidence the source carries: the rules needing more judge none of its deals. */
+  void carried(java.util.Set<fr.vigie.common.Evidence> evidence) {
+    this.carried = evidence;
+  }
+
+  /** The rule could not judge one more audited deal. */
+  void notAssessable(String rule) {
+    notAssessable.computeIfAbsent(rule, r -> new long[1])[0]++;
+  }
+
+  void outside(int events) {
+    outside++;
+    eventsRead += events;
+  }
+
   void orphanEvent() {
     eventsRead++;
     eventsRejected++;
@@ -328,8 +346,11 @@ final class SummaryBuilder {
     List<AuditSummary.RuleCombination> ruleCombinations = new ArrayList<>();
     combinations.forEach((rulesOfDeals, deals) -> ruleCombinations.add(new AuditSummary.RuleCombination(rulesOfDeals, deals[0])));
     ruleCombinations.sort(Comparator.comparing((AuditSummary.RuleCombination c) -> String.join(",", c.rules())));
-    return new AuditSummary(files, read, audited, rejected, eventsRead, eventsRejected, amounts, won, lost, open, conforming,
+    List<fr.vigie.audit.result.Coverage.NotAssessable> gaps = new ArrayList<>();
+    notAssessable.forEach((id, deals) -> gaps.add(new fr.vigie.audit.result.Coverage.NotAssessable(id, rules.messages().title(language, id),
+        deals[0], audited - deals[0], rules.rule(id).orElseThrow().missing(carried))));
+    return new AuditSummary(files, read, audited, rejected, outside, eventsRead, eventsRejected, amounts, won, lost, open, conforming,
         findings, bySeverity, ruleCounts, stageCounts, people, teams, total.build(), followed.build(), deviated.build(), funnel(), spotlights,
-        ruleCombinations, List.copyOf(sameStages));
+        ruleCombinations, List.copyOf(sameStages), new fr.vigie.audit.result.Coverage(carried, gaps));
   }
 }

@@ -4,6 +4,7 @@ import fr.vigie.deals.imports.DealItems;
 import fr.vigie.deals.imports.DraftBuilder;
 import fr.vigie.deals.imports.ExportFile;
 import fr.vigie.deals.imports.ExportFolder;
+import fr.vigie.common.Evidence;
 import fr.vigie.deals.imports.ExportInput;
 import fr.vigie.deals.imports.ExportRow;
 import fr.vigie.deals.imports.HeaderPeek;
@@ -73,7 +74,7 @@ public final class HubSpotExport {
   }
 
   /** A column of the deals file holding the time a stage was entered, and the CRM stage it names (an id or a label). */
-  private record StageDate(String column, String stage, String pipeline) {}
+  private record StageDate(String column, String stage, String pipeline, String key) {}
 
   /** A change of the deal's stage (to the process's {@code stage}) or of its close date (to {@code date}), read from the property history. */
   record Change(String property, String stage, LocalDate date, OffsetDateTime at, String by) {}
@@ -152,11 +153,28 @@ public final class HubSpotExport {
       export.noteUnusedTo(notes);
       List<DealInput.FileCount> lookedUp = LookupTable.counts(owners, stages);
       List<Problem> warnings = warnings(revisions, lastRevision);
-      Maker maker = new Maker(mapping, context, people, dealColumns, stageDates, stageNames);
+      java.util.Queue<Problem> reentries = new java.util.concurrent.ConcurrentLinkedQueue<>();
+      Maker maker = new Maker(mapping, context, people, dealColumns, stageDates, stageNames, new StageTimes(deals.columns()), reentries);
       DealChecks.Names names = new DealChecks.Names(dealColumns.get("id"), dealColumns.get("create-date"), "stage history",
           dealColumns.getOrDefault("closed", "Is closed"), "stages", "no stage in the history nor in the date-entered columns");
+      java.util.Set<Evidence> carried = java.util.EnumSet.noneOf(Evidence.class);
+      if (files.containsKey("history") || !stageDates.isEmpty()) {
+        carried.add(Evidence.STAGE_HISTORY);
+      }
+      if (files.containsKey("history")) {
+        carried.add(Evidence.FIELD_HISTORY);
+      }
+      if (files.containsKey("lines")) {
+        carried.add(Evidence.LINE_ITEMS);
+      }
+      if (mapping.datesActivities()) {
+        carried.add(Evidence.ACTIVITIES);
+      }
+      if (mapping.datesDocuments()) {
+        carried.add(Evidence.DOCUMENTS);
+      }
       return new ExportInput(new ExportInput.Deals(deals, "deals", dealColumns.get("id"), id -> id, maker, names), held, lookedUp,
-          notes, warnings);
+          notes, warnings, reentries).carrying(carried);
     } catch (RuntimeException e) {
       deals.close();
       throw e;
@@ -191,9 +209,9 @@ public final class HubSpotExport {
       Matcher byId = ENTERED_ID.matcher(column);
       Matcher byLabel = ENTERED_LABEL.matcher(column);
       if (byId.matches()) {
-        dates.add(new StageDate(column, byId.group(1), null));
+        dates.add(new StageDate(column, byId.group(1), null, byId.group(1)));
       } else if (byLabel.matches()) {
-        dates.add(new StageDate(column, byLabel.group(1), byLabel.group(2)));
+        dates.add(new StageDate(column, byLabel.group(1), byLabel.group(2), column.substring(column.indexOf('"') + 1, column.length() - 1)));
       }
     }
     if (mapping.root() != null) {
@@ -202,7 +220,7 @@ public final class HubSpotExport {
           problems.error(entry.keyLocation(), "no column '" + entry.key() + "' in " + deals.shown()
               + fr.vigie.common.DidYouMean.hint(entry.key(), deals.columns()));
         } else if (entry.value() instanceof YamlScalar scalar && !scalar.isNull()) {
-          dates.add(new StageDate(deals.header(entry.key()), scalar.value().strip(), null));
+          dates.add(new StageDate(deals.header(entry.key()), scalar.value().strip(), null, null));
         }
       }
     }
@@ -380,7 +398,7 @@ public final class HubSpotExport {
 
   /** Makes a deal of a row of the deals file and its history and line items. */
   private record Maker(SourceMapping mapping, ImportContext context, People people, Map<String, String> columns,
-      List<StageDate> stageDates, Stages stages) implements ExportInput.DealMaker {
+      List<StageDate> stageDates, Stages stages, StageTimes times, java.util.Queue<Problem> reentries) implements ExportInput.DealMaker {
 
     @Override
     public DealDraft draft(ExportRow row, DealItems items) {
@@ -425,13 +443,19 @@ public final class HubSpotExport {
         }
       }
       if (entered.isEmpty()) {
+        List<Problem> found = new ArrayList<>();
         for (StageDate date : stageDates) {
           OffsetDateTime at = row.instant(date.column());
           if (at != null) {
             entered.add(new StageChange(row.read(date.column(), () -> stages.of(date.column(), date.stage(), date.pipeline())), at, null));
+            Problem reentry = date.key() == null ? null : times.reentry(row, date.key(), date.key(), at, row.text(columns.get("id")));
+            if (reentry != null) {
+              found.add(reentry);
+            }
           }
         }
         entered.sort(Comparator.comparing(StageChange::at));
+        reentries.addAll(found);
       }
       if (entered.isEmpty()) {
         String column = columns.get("stage");

@@ -129,11 +129,18 @@ public final class ExportFolder {
     }
   }
 
+  /** Counts {@code file} as read, for {@link #noteUnusedTo}. */
+  public void read(Path file) {
+    used.add(file);
+  }
+
   /** "not read: Contact.csv, Lead.csv", or null when every CSV file was read. */
   private String unusedNote() {
+    Set<Path> read = new java.util.HashSet<>();
+    used.forEach(file -> read.add(file.toAbsolutePath().normalize()));
     List<String> unused = new ArrayList<>();
     for (Path file : csvFiles) {
-      if (!used.contains(file)) {
+      if (!read.contains(file.toAbsolutePath().normalize())) {
         unused.add(file.getFileName().toString());
       }
     }

@@ -38,7 +38,9 @@ public final class ExportInput implements DealInput {
   private final List<FileCount> lookedUp;
   private final List<String> notes;
   private final List<Problem> warnings;
+  private final java.util.Collection<Problem> readingWarnings;
   private List<Rejection> orphans;
+  private java.util.Set<fr.vigie.common.Evidence> carries = fr.vigie.common.Evidence.all();
 
   /**
    * @param lookedUp the counts of the reference files (users, accounts...), read whole and looked up
@@ -46,11 +48,32 @@ public final class ExportInput implements DealInput {
    * @param warnings deals read whose history may be incomplete
    */
   public ExportInput(Deals deals, HeldRows held, List<FileCount> lookedUp, List<String> notes, List<Problem> warnings) {
+    this(deals, held, lookedUp, notes, warnings, List.of());
+  }
+
+  /**
+   * @param readingWarnings where the deal maker adds, from the audit's workers, what it notices of
+   *     the deals as it reads them (a thread-safe collection, read when the input has been read)
+   */
+  public ExportInput(Deals deals, HeldRows held, List<FileCount> lookedUp, List<String> notes, List<Problem> warnings,
+      java.util.Collection<Problem> readingWarnings) {
     this.deals = deals;
     this.held = held;
     this.lookedUp = List.copyOf(lookedUp);
     this.notes = List.copyOf(notes);
     this.warnings = List.copyOf(warnings);
+    this.readingWarnings = readingWarnings;
+  }
+
+  /** This input, declaring that its export carries {@code carried} and nothing else. */
+  public ExportInput carrying(java.util.Set<fr.vigie.common.Evidence> carried) {
+    this.carries = carried.isEmpty() ? java.util.Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(carried));
+    return this;
+  }
+
+  @Override
+  public java.util.Set<fr.vigie.common.Evidence> carries() {
+    return carries;
   }
 
   @Override
@@ -88,7 +111,13 @@ public final class ExportInput implements DealInput {
 
   @Override
   public List<Problem> warnings() {
-    return warnings;
+    if (readingWarnings.isEmpty()) {
+      return warnings;
+    }
+    List<Problem> all = new java.util.ArrayList<>(warnings);
+    readingWarnings.stream().sorted(java.util.Comparator.comparing((Problem p) -> p.location().file())
+        .thenComparing(p -> p.location().line()).thenComparing(p -> p.location().column())).forEach(all::add);
+    return all;
   }
 
   @Override

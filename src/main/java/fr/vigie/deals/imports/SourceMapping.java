@@ -47,6 +47,12 @@ public final class SourceMapping {
   /** A column filling a deal attribute ({@code fields:}). */
   public record Field(String column, String target, Location location) {}
 
+  /** The column of the deals {@code fields:} maps to {@code target} (not an account's), or null. */
+  public String columnOf(String target) {
+    return fields.stream().filter(f -> f.target().equals(target) && !f.column().startsWith(ACCOUNT)).map(Field::column).findFirst()
+        .orElse(null);
+  }
+
   /** The account columns {@code fields:} names ({@code Account.Segment__c} gives Segment__c). */
   public List<Field> accountFields() {
     return fields.stream().filter(f -> f.column().startsWith(ACCOUNT)).toList();
@@ -119,6 +125,7 @@ public final class SourceMapping {
           + String.join(", ", new TreeSet<>(context.stages())) + ")");
     }
     Translation activities = table(root, "activities", shown, problems);
+    checkNames(root.node("activities"), "activity type", context.activityTypes(), ACTIVITY_TYPES, problems);
     List<Field> fields = fields(root, problems);
     Map<String, Translation> values = new LinkedHashMap<>();
     for (YamlMap.Entry entry : root.entries("values")) {
@@ -127,6 +134,11 @@ public final class SourceMapping {
         checkTarget(target, entry.keyLocation(), problems);
       }
       values.put(target, table(entry.value(), "values." + target, shown, problems));
+      if (target.equals("outcome")) {
+        checkNames(entry.value(), "outcome", OUTCOMES, OUTCOMES_KNOWN, problems);
+      } else if (target.equals("document-type")) {
+        checkNames(entry.value(), "document type", context.documentTypes(), DOCUMENT_TYPES, problems);
+      }
     }
     Map<String, String> defaults = new LinkedHashMap<>();
     for (YamlMap.Entry entry : root.entries("defaults")) {
@@ -137,7 +149,18 @@ public final class SourceMapping {
       }
     }
     List<DatedEvent> events = events(root, problems);
+    for (DatedEvent event : events) {
+      boolean document = event.kind().equals("document");
+      checkName(event.column(), event.type(), event.location(), document ? "document type" : "activity type",
+          document ? context.documentTypes() : context.activityTypes(), document ? DOCUMENT_TYPES : ACTIVITY_TYPES, problems);
+    }
     People.Rule people = people(root, shown, problems);
+    if (root.node("people") instanceof YamlMap peopleNode && !context.people().isEmpty()) {
+      Set<String> ids = new TreeSet<>();
+      context.people().forEach(person -> ids.add(person.id()));
+      checkNames(peopleNode.get("map"), "person", ids, PEOPLE, problems);
+    }
+    checkNames(root.node("roles"), "role", context.roles(), ROLES, problems);
     YamlObject formats = root.object("formats", "formats: in " + shown, "encoding", "separator", "decimal", "dates", "local-times");
     Charset encoding = null;
     Character separator = null;
@@ -195,6 +218,38 @@ public final class SourceMapping {
       entries.put(entry.key(), stage);
     }
     return new Translation("stages", shown, entries);
+  }
+
+  private static final Set<String> OUTCOMES = Set.of("open", "won", "lost");
+  private static final String OUTCOMES_KNOWN = "; write open, won or lost";
+  private static final String ACTIVITY_TYPES = ", which no process of the workspace requires: its activities would be read and never judged;"
+      + " the processes require ";
+  private static final String DOCUMENT_TYPES = ", which no process of the workspace requires: its documents would be read and never judged;"
+      + " the processes require ";
+  private static final String PEOPLE = ", who is not a person of vigie.yaml; its people are ";
+  private static final String ROLES = ", which neither the processes' approvals nor vigie.yaml's people name; the roles are ";
+
+  /**
+   * Checks that every value of the table {@code node} (CRM value: Vigie value) is one of {@code known}
+   * (not checked when the workspace names none), naming the closest; {@code why} ends the message.
+   */
+  private static void checkNames(YamlNode node, String what, Set<String> known, String why, Problems problems) {
+    if (!(node instanceof YamlMap map)) {
+      return;
+    }
+    for (YamlMap.Entry entry : map.entries().values()) {
+      if (entry.value() instanceof YamlScalar scalar && !scalar.isNull()) {
+        checkName(entry.key(), scalar.value(), entry.value().location(), what, known, why, problems);
+      }
+    }
+  }
+
+  private static void checkName(String from, String name, Location at, String what, Set<String> known, String why, Problems problems) {
+    if (known.isEmpty() || known.contains(name)) {
+      return;
+    }
+    String list = why.endsWith(" ") ? why + String.join(", ", new TreeSet<>(known)) : why;
+    problems.error(at, "'" + from + "' maps to " + what + " '" + name + "'" + DidYouMean.hint(name, known) + list);
   }
 
   private static Translation table(YamlObject root, String key, String shown, Problems problems) {
@@ -320,6 +375,16 @@ public final class SourceMapping {
     }
     problems.error(node.location(), key + " must be a value, not " + node.kind());
     return null;
+  }
+
+  /** Whether {@code events:} names a column dated by a document (a quote sent, an order signed). */
+  public boolean datesDocuments() {
+    return events.stream().anyMatch(e -> e.kind().equals("document"));
+  }
+
+  /** Whether {@code events:} names a column dated by an activity. */
+  public boolean datesActivities() {
+    return events.stream().anyMatch(e -> e.kind().equals("activity"));
   }
 
   public SourceKind kind() {

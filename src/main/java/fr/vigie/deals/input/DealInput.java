@@ -36,6 +36,15 @@ public interface DealInput extends AutoCloseable {
     return List.of();
   }
 
+  /**
+   * What the source carries beyond each deal's own fields (its files and columns): a rule that needs
+   * something else cannot judge its deals. Vigie's own formats carry everything: an empty list there
+   * means nothing happened.
+   */
+  default java.util.Set<fr.vigie.common.Evidence> carries() {
+    return fr.vigie.common.Evidence.all();
+  }
+
   /** Deals that were read but may be incomplete (a CRM's history cut short), located. */
   default List<fr.vigie.common.Problem> warnings() {
     return List.of();

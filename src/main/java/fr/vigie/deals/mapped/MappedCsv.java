@@ -3,9 +3,11 @@ package fr.vigie.deals.mapped;
 import fr.vigie.deals.imports.DealItems;
 import fr.vigie.deals.imports.DraftBuilder;
 import fr.vigie.deals.imports.ExportFile;
+import fr.vigie.deals.imports.ExportFolder;
 import fr.vigie.deals.imports.ExportInput;
 import fr.vigie.deals.imports.ExportRow;
 import fr.vigie.deals.imports.HeldRows;
+import fr.vigie.deals.imports.LookupTable;
 import fr.vigie.deals.imports.ImportContext;
 import fr.vigie.deals.imports.People;
 import fr.vigie.deals.imports.SourceMapping;
@@ -21,6 +23,10 @@ import fr.vigie.deals.model.Document;
 import fr.vigie.deals.model.LineItem;
 import fr.vigie.common.Outcome;
 import fr.vigie.deals.model.StageChange;
+import fr.vigie.common.Evidence;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
 import fr.vigie.common.ClientFolder;
 import fr.vigie.common.DidYouMean;
 import fr.vigie.common.Location;
@@ -51,6 +57,15 @@ import java.util.regex.Pattern;
  */
 public final class MappedCsv {
 
+  /** The role of the accounts file, a lookup table: not tied to deals by their id, but looked up by the deal's account id. */
+  private static final String ACCOUNTS = Accounts.ROLE;
+
+  private static List<String> allRoles() {
+    List<String> roles = new ArrayList<>(MappedFile.byRole().keySet());
+    roles.add(ACCOUNTS);
+    return roles;
+  }
+
   /** The keys of a mapping only this source has. */
   public static final List<String> OWN_KEYS = List.of("columns", "stage-dates");
 
@@ -77,6 +92,12 @@ public final class MappedCsv {
     Columns columns = columns(mapping, files, problems);
     problems.throwIfErrors();
     List<String> notes = new ArrayList<>();
+    if (Files.isDirectory(deals)) {
+      ExportFolder folderRead = ExportFolder.of(deals);
+      files.values().forEach(folderRead::read);
+      Accounts.file(folder, mapping, new Problems()).ifPresent(folderRead::read);
+      folderRead.noteUnusedTo(notes);
+    }
     ExportFile.Reading reading = mapping.reading();
     ExportFile dealsFile = ExportFile.open(files.get(MappedFile.DEALS), reading);
     try {
@@ -88,6 +109,8 @@ public final class MappedCsv {
         problems.error(mapping.root().location(), "the mapping says nowhere where the stage history is: name a stage-history file, columns"
             + " of stage-dates:, or at least the current stage (columns: deals: stage:)");
       }
+      problems.throwIfErrors();
+      Accounts accounts = Accounts.open(folder, mapping, reading, notes, problems);
       problems.throwIfErrors();
       People people = mapping.people().people(context, mapping.shown(), null, "the export");
       HeldRows held = new HeldRows(mapping.limits().maxHeldRows(), "no deal '%s' in " + dealsFile.name());
@@ -104,16 +127,47 @@ public final class MappedCsv {
         }
         held.load(file, role.kind(), role.noun(), new ChildReader(role, columns, mapping, people));
       }
-      Maker maker = new Maker(mapping, context, people, columns, stageDates);
+      Maker maker = new Maker(mapping, context, people, columns, stageDates, accounts);
       String id = columns.of(MappedFile.DEALS, "id");
       DealChecks.Names names = new DealChecks.Names(id, columns.of(MappedFile.DEALS, "created-at"),
           columns.byFile().get(MappedFile.DEALS).getOrDefault("closed-at", "closed-at"),
           columns.byFile().get(MappedFile.DEALS).getOrDefault("outcome", "outcome"), "stages", "no stage change, no stage date");
-      return new ExportInput(new ExportInput.Deals(dealsFile, "deals", id, key -> key, maker, names), held, List.of(), notes, List.of());
+      return new ExportInput(new ExportInput.Deals(dealsFile, "deals", id, key -> key, maker, names), held,
+          LookupTable.counts(accounts.table()), notes, List.of()).carrying(carried(files, stageDates, mapping));
     } catch (RuntimeException e) {
       dealsFile.close();
       throw e;
     }
+  }
+
+  /**
+   * What the export carries: its files, and a stage history when it has a file of stage changes or
+   * a date column for every stage its {@code stages:} names (a few dated stages are not a history:
+   * the stages between them may have been gone through, or not).
+   */
+  private static Set<Evidence> carried(Map<MappedFile, Path> files, List<StageDate> stageDates, SourceMapping mapping) {
+    Set<Evidence> carried = EnumSet.noneOf(Evidence.class);
+    Set<String> dated = new HashSet<>();
+    stageDates.forEach(d -> dated.add(d.stage()));
+    if (files.containsKey(MappedFile.STAGE_HISTORY) || (!dated.isEmpty() && dated.containsAll(mapping.stages().names()))) {
+      carried.add(Evidence.STAGE_HISTORY);
+    }
+    if (files.containsKey(MappedFile.ACTIVITIES) || mapping.datesActivities()) {
+      carried.add(Evidence.ACTIVITIES);
+    }
+    if (files.containsKey(MappedFile.DECISIONS)) {
+      carried.add(Evidence.APPROVALS);
+    }
+    if (files.containsKey(MappedFile.LINE_ITEMS)) {
+      carried.add(Evidence.LINE_ITEMS);
+    }
+    if (files.containsKey(MappedFile.CLOSE_DATE_CHANGES)) {
+      carried.add(Evidence.FIELD_HISTORY);
+    }
+    if (files.containsKey(MappedFile.DOCUMENTS) || mapping.datesDocuments()) {
+      carried.add(Evidence.DOCUMENTS);
+    }
+    return carried;
   }
 
   private static Map<MappedFile, Path> files(Path deals, Path folder, SourceMapping mapping, Problems problems) {
@@ -122,9 +176,12 @@ public final class MappedCsv {
     for (String role : mapping.fileRoles()) {
       YamlObject.Located<String> named = mapping.file(role);
       MappedFile file = roles.get(role);
+      if (role.equals(ACCOUNTS)) {
+        continue;
+      }
       if (file == null) {
-        problems.error(named.location(), "unknown file role '" + role + "'" + DidYouMean.hint(role, roles.keySet()) + "; files: names "
-            + String.join(", ", roles.keySet()));
+        problems.error(named.location(), "unknown file role '" + role + "'" + DidYouMean.hint(role, allRoles()) + "; files: names "
+            + String.join(", ", allRoles()));
         continue;
       }
       Path path = ClientFolder.of(folder).named(named.value(), named.location());
@@ -154,9 +211,12 @@ public final class MappedCsv {
     }
     for (YamlMap.Entry entry : root.entries("columns")) {
       MappedFile file = roles.get(entry.key());
+      if (entry.key().equals(ACCOUNTS)) {
+        continue;
+      }
       if (file == null) {
-        problems.error(entry.keyLocation(), "unknown file role '" + entry.key() + "'" + DidYouMean.hint(entry.key(), roles.keySet())
-            + "; columns: names " + String.join(", ", roles.keySet()));
+        problems.error(entry.keyLocation(), "unknown file role '" + entry.key() + "'" + DidYouMean.hint(entry.key(), allRoles())
+            + "; columns: names " + String.join(", ", allRoles()));
         continue;
       }
       YamlObject fields = YamlObject.of(entry.value(), "columns." + entry.key(), problems, file.fields().toArray(String[]::new));
@@ -307,14 +367,14 @@ public final class MappedCsv {
   }
 
   /** Makes a deal of a row of the deals file and its child rows. */
-  private record Maker(SourceMapping mapping, ImportContext context, People people, Columns columns, List<StageDate> stageDates)
-      implements ExportInput.DealMaker {
+  private record Maker(SourceMapping mapping, ImportContext context, People people, Columns columns, List<StageDate> stageDates,
+      Accounts accounts) implements ExportInput.DealMaker {
 
     @Override
     public DealDraft draft(ExportRow row, DealItems items) {
       String created = columns.of(MappedFile.DEALS, "created-at");
       DraftBuilder deal = new DraftBuilder().id(row.text(columns.of(MappedFile.DEALS, "id"))).createdAt(row.instant(created));
-      mapping.apply(row, deal, people, null);
+      mapping.apply(row, deal, people, accounts.of(row));
       deal.teamFromOwner(people);
       stages(row, deal, items.list("stage-changes", StageChange.class));
       deal.activities().addAll(items.list("activities", Activity.class));
@@ -332,7 +392,11 @@ public final class MappedCsv {
       return deal.draft();
     }
 
-    /** The stage changes of the history file in time order, else the stage-dates columns, else the current stage at creation. */
+    /**
+     * The stage changes of the history file in time order, else the stage-dates columns and the
+     * current stage when none of them is it: entered at the {@code stage-entered-at} column when the
+     * mapping names one and the row fills it, else at creation.
+     */
     private void stages(ExportRow row, DraftBuilder deal, List<StageChange> history) {
       if (!history.isEmpty()) {
         deal.stages().addAll(DealChecks.inTimeOrder(history, StageChange::at));
@@ -345,11 +409,14 @@ public final class MappedCsv {
           entered.add(new StageChange(row.read(date.column(), () -> mapping.stage(row.header(date.column()), date.stage())), at, null));
         }
       }
-      if (entered.isEmpty()) {
-        String column = columns.of(MappedFile.DEALS, "stage");
-        if (column != null && row.text(column) != null) {
-          entered.add(new StageChange(row.read(column, () -> mapping.stage(row.header(column), row.text(column))),
-              row.instant(columns.of(MappedFile.DEALS, "created-at")), (String) deal.get("owner")));
+      String column = columns.of(MappedFile.DEALS, "stage");
+      if (column != null && row.text(column) != null) {
+        String current = row.read(column, () -> mapping.stage(row.header(column), row.text(column)));
+        String enteredAt = columns.of(MappedFile.DEALS, "stage-entered-at");
+        OffsetDateTime at = enteredAt == null ? null : row.instant(enteredAt);
+        if (entered.isEmpty() || (at != null && entered.stream().noneMatch(c -> c.stage().equals(current)))) {
+          entered.add(new StageChange(current, at != null ? at : row.instant(columns.of(MappedFile.DEALS, "created-at")),
+              (String) deal.get("owner")));
         }
       }
       entered.sort(Comparator.comparing(StageChange::at));

@@ -10,7 +10,8 @@ import java.util.Map;
  * same structure as Vigie's CSV bundle (docs/csv-bundle.md), with the export's own names.
  */
 enum MappedFile {
-  DEALS("deals", "deals", "deal", List.of("id", "created-at"), "id", "created-at", "closed-at", "outcome", "stage"),
+  DEALS("deals", "deals", "deal", List.of("id", "created-at"), "id", "created-at", "closed-at", "outcome", "stage",
+      "stage-entered-at"),
   STAGE_HISTORY("stage-history", "stage-changes", "stage change", List.of("deal-id", "stage", "at"), "deal-id", "stage", "at", "by"),
   ACTIVITIES("activities", "activities", "activity", List.of("deal-id", "type", "at"), "deal-id", "type", "at", "by", "outcome"),
   DECISIONS("decisions", "decisions", "decision", List.of("deal-id", "type", "at"), "deal-id", "type", "value", "by", "role", "at", "comment"),

@@ -4,6 +4,7 @@ import fr.vigie.deals.imports.DealItems;
 import fr.vigie.deals.imports.DraftBuilder;
 import fr.vigie.deals.imports.ExportFile;
 import fr.vigie.deals.imports.ExportFolder;
+import fr.vigie.common.Evidence;
 import fr.vigie.deals.imports.ExportInput;
 import fr.vigie.deals.imports.ExportRow;
 import fr.vigie.deals.imports.HeaderPeek;
@@ -144,8 +145,19 @@ public final class PipedriveExport {
       Maker maker = new Maker(mapping, people, columns, stageNames, statusStages);
       DealChecks.Names names = new DealChecks.Names(columns.get("id"), columns.get("created"), columns.getOrDefault("won", "won_time"),
           columns.get("status"), "stages", "no stage_id change in the changelog");
+      java.util.Set<Evidence> carried = java.util.EnumSet.noneOf(Evidence.class);
+      if (files.containsKey("changelog")) {
+        carried.add(Evidence.STAGE_HISTORY);
+        carried.add(Evidence.FIELD_HISTORY);
+      }
+      if (files.containsKey("activities") || mapping.datesActivities()) {
+        carried.add(Evidence.ACTIVITIES);
+      }
+      if (mapping.datesDocuments()) {
+        carried.add(Evidence.DOCUMENTS);
+      }
       return new ExportInput(new ExportInput.Deals(deals, "deals", columns.get("id"), id -> id, maker, names), held, lookedUp, notes,
-          List.of());
+          List.of()).carrying(carried);
     } catch (RuntimeException e) {
       deals.close();
       throw e;

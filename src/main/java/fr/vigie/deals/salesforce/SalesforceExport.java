@@ -4,6 +4,7 @@ import fr.vigie.deals.imports.DealItems;
 import fr.vigie.deals.imports.DraftBuilder;
 import fr.vigie.deals.imports.ExportFile;
 import fr.vigie.deals.imports.ExportFolder;
+import fr.vigie.common.Evidence;
 import fr.vigie.deals.imports.ExportInput;
 import fr.vigie.deals.imports.ExportRow;
 import fr.vigie.deals.imports.HeldRows;
@@ -22,6 +23,7 @@ import fr.vigie.deals.model.LineItem;
 import fr.vigie.common.Outcome;
 import fr.vigie.deals.model.StageChange;
 import fr.vigie.common.Location;
+import fr.vigie.common.Problem;
 import fr.vigie.common.Problems;
 import fr.vigie.yaml.YamlObject;
 import java.math.BigDecimal;
@@ -46,7 +48,7 @@ import java.util.Objects;
 public final class SalesforceExport {
 
   /** The keys of a mapping only Salesforce has. */
-  public static final List<String> OWN_KEYS = List.of("approvals", "product");
+  public static final List<String> OWN_KEYS = List.of("approvals", "product", "activity-type");
 
   /** The file that tells a Salesforce export. */
   public static final String MARKER = "Opportunity.csv";
@@ -104,6 +106,7 @@ public final class SalesforceExport {
     }
     Approvals approvals = approvals(mapping, problems);
     String productColumn = product(mapping);
+    String typeColumn = mapping.root() == null ? null : mapping.root().text("activity-type");
     problems.throwIfErrors();
 
     List<String> notes = new ArrayList<>();
@@ -140,20 +143,35 @@ public final class SalesforceExport {
         return new People.User(users.get(id, "Email"), users.get(id, "Name"), users.get(id, "Title"));
       }, paths.containsKey("User") ? users.shown() : "User.csv (not in the export)");
       HeldRows held = new HeldRows(maxHeld, "no opportunity '%s' in " + opportunities.name());
-      ChildFiles children = new ChildFiles(mapping, people, products, productColumn, instances);
+      List<Problem> warnings = new ArrayList<>();
+      ChildFiles children = new ChildFiles(mapping, people, products, productColumn, instances, warnings, typeColumn);
       held.load(paths.get("OpportunityHistory"), reading, "history", "stage history row", children.history(), notes, problems,
           "OpportunityId", "StageName", "CreatedDate");
       held.load(paths.get("OpportunityLineItem"), reading, "lines", "product line", children.lines(), notes, problems,
           "OpportunityId", "Quantity", "ListPrice", "UnitPrice");
-      held.load(paths.get("Task"), reading, "activities", "task", children.tasks(), notes, problems, "WhatId");
-      held.load(paths.get("Event"), reading, "activities", "event", children.events(), notes, problems, "WhatId");
+      String[] activityColumns = typeColumn == null ? new String[] {"WhatId"} : new String[] {"WhatId", typeColumn};
+      held.load(paths.get("Task"), reading, "activities", "task", children.tasks(), notes, problems, activityColumns);
+      held.load(paths.get("Event"), reading, "activities", "event", children.events(), notes, problems, activityColumns);
       held.load(paths.get("ProcessInstanceStep"), reading, "approvals", "approval step", children.steps(), notes, problems,
           "ProcessInstanceId", "StepStatus", "CreatedDate");
       export.noteUnusedTo(notes);
       List<DealInput.FileCount> lookedUp = LookupTable.counts(users, accounts, products, instances);
       Maker maker = new Maker(mapping, context, people, accounts, approvals);
+      java.util.Set<Evidence> carried = java.util.EnumSet.of(Evidence.STAGE_HISTORY, Evidence.FIELD_HISTORY);
+      if (paths.containsKey("OpportunityLineItem")) {
+        carried.add(Evidence.LINE_ITEMS);
+      }
+      if (paths.containsKey("Task") || paths.containsKey("Event") || mapping.datesActivities()) {
+        carried.add(Evidence.ACTIVITIES);
+      }
+      if (paths.containsKey("ProcessInstanceStep") || approvals.valueColumn() != null) {
+        carried.add(Evidence.APPROVALS);
+      }
+      if (mapping.datesDocuments()) {
+        carried.add(Evidence.DOCUMENTS);
+      }
       return new ExportInput(new ExportInput.Deals(opportunities, "deals", "Id", SalesforceIds::key, maker, NAMES), held, lookedUp, notes,
-          List.of());
+          warnings).carrying(carried);
     } catch (RuntimeException e) {
       opportunities.close();
       throw e;
@@ -176,7 +194,7 @@ public final class SalesforceExport {
 
   private static String product(SourceMapping mapping) {
     YamlObject root = mapping.root();
-    String product = root == null ? null : root.choice("product", "Name", "ProductCode");
+    String product = root == null ? null : root.choice("product", "Name", "ProductCode", "Id");
     return product == null ? "Name" : product;
   }
 
@@ -186,7 +204,8 @@ public final class SalesforceExport {
   }
 
   /** How each child file's rows are tied to their opportunity and read. */
-  private record ChildFiles(SourceMapping mapping, People people, LookupTable products, String productColumn, LookupTable instances) {
+  private record ChildFiles(SourceMapping mapping, People people, LookupTable products, String productColumn, LookupTable instances,
+      List<Problem> warnings, String typeColumn) {
 
     HeldRows.ChildReader history() {
       return new OpportunityChild("deleted in Salesforce (IsDeleted)") {
@@ -214,8 +233,18 @@ public final class SalesforceExport {
             throw row.refuse("ListPrice", "the product line has no 'ListPrice': the discount is measured against it");
           }
           String product = product(row);
+          BigDecimal quantity = row.nonNegative("Quantity");
+          BigDecimal unitPrice = row.nonNegative("UnitPrice");
+          BigDecimal discount = row.percent("Discount");
+          BigDecimal total = row.nonNegative("TotalPrice");
+          BigDecimal computed = LineTotals.total(quantity, unitPrice, discount);
+          if (total != null && computed != null && quantity.signum() > 0 && !LineTotals.same(total, computed)) {
+            warnings.add(LineTotals.differs(row.at("TotalPrice"), row.text("Id"), total, computed, quantity));
+            unitPrice = LineTotals.unitPrice(total, quantity);
+            discount = null;
+          }
           try {
-            return DealChecks.lineItem(product, row.nonNegative("Quantity"), listPrice, row.nonNegative("UnitPrice"), row.percent("Discount"));
+            return DealChecks.lineItem(product, quantity, listPrice, unitPrice, discount);
           } catch (InvalidValue invalid) {
             String column = invalid.field().equals("discount") ? "Discount" : "Quantity";
             throw row.refuse(column, invalid.getMessage());
@@ -224,7 +253,7 @@ public final class SalesforceExport {
 
         private String product(ExportRow row) {
           String id = row.text("Product2Id");
-          if (id == null || products.isEmpty()) {
+          if (id == null || products.isEmpty() || productColumn.equals("Id")) {
             return id;
           }
           if (!products.contains(id)) {
@@ -245,10 +274,12 @@ public final class SalesforceExport {
           if (!done) {
             return null;
           }
-          String type = row.text("Type") != null ? row.text("Type") : row.text("TaskSubtype");
-          String column = row.text("Type") != null ? "Type" : "TaskSubtype";
+          String column = typeColumn != null ? typeColumn : row.text("Type") != null ? "Type" : "TaskSubtype";
+          String type = row.text(column);
           if (type == null) {
-            throw row.refuse("Type", "the task has no 'Type' nor 'TaskSubtype': Vigie cannot tell what was done");
+            throw row.refuse(typeColumn != null ? typeColumn : "Type", typeColumn != null
+                ? "the task has no '" + typeColumn + "' (activity-type: of " + mapping.shown() + "): Vigie cannot tell what was done"
+                : "the task has no 'Type' nor 'TaskSubtype': Vigie cannot tell what was done");
           }
           OffsetDateTime at = row.file().has("CompletedDateTime") && row.text("CompletedDateTime") != null ? row.instant("CompletedDateTime")
               : row.text("ActivityDate") != null ? row.instant("ActivityDate") : row.instant("CreatedDate");
@@ -265,13 +296,14 @@ public final class SalesforceExport {
       return new ActivityChild() {
         @Override
         public Object item(ExportRow row, String dealId) {
-          String type = row.text("Type") != null ? row.text("Type") : "Event";
+          String column = typeColumn != null ? typeColumn : "Type";
+          String type = row.text(column) != null ? row.text(column) : "Event";
           OffsetDateTime at = row.text("ActivityDateTime") != null ? row.instant("ActivityDateTime")
               : row.text("StartDateTime") != null ? row.instant("StartDateTime") : row.instant("ActivityDate");
           if (at == null) {
             throw row.refuse("ActivityDateTime", "the event has no 'ActivityDateTime', 'StartDateTime' nor 'ActivityDate'");
           }
-          return new Activity(row.read("Type", () -> mapping.activity(row.file().header("Type"), type)), at, owner(row), null);
+          return new Activity(row.read(column, () -> mapping.activity(row.file().header(column), type)), at, owner(row), null);
         }
       };
     }

@@ -194,8 +194,18 @@ final class HtmlReport {
         + "<p class=\"kpi-note\">"
         + (e.target() == null ? words.get("html.kpi.noTarget") : words.get("html.kpi.target", amount(e.target()), text.percent(e.attainment())))
         + "</p></div>\n</div>\n");
-    w(out, "<p class=\"reconciliation\">" + words.get("md.reconciliation", text.number(s.recordsRead()), text.number(s.dealsAudited()),
-        text.number(s.recordsRejected())) + (s.reconciles() ? "" : " <strong class=\"broken\">" + words.get("html.reconciliation.broken") + "</strong>"));
+    if (!s.coverage().isFull()) {
+      w(out, "<div class=\"not-assessable\"><p>" + words.get("md.notAssessable") + "</p>\n<ul>\n");
+      for (var gap : s.coverage().notAssessable()) {
+        w(out, "<li>" + Html.escape(text.notAssessable(gap, gap.title(), s.dealsAudited())) + "</li>\n");
+      }
+      w(out, "</ul></div>\n");
+    }
+    String tooManyRejected = text.rejectedWarning(result);
+    if (tooManyRejected != null) {
+      w(out, "<p class=\"rejected-warning\"><strong>" + Html.escape(tooManyRejected.replace("**", "")) + "</strong></p>\n");
+    }
+    w(out, "<p class=\"reconciliation\">" + text.reconciliation(s, settings().dealsInPeriod()) + (s.reconciles() ? "" : " <strong class=\"broken\">" + words.get("html.reconciliation.broken") + "</strong>"));
     if (s.eventsRead() > 0) {
       w(out, "<br />" + words.get("md.events", text.number(s.eventsRead()), text.number(s.eventsRead() - s.eventsRejected()), text.number(s.eventsRejected())));
     }

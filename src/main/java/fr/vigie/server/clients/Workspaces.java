@@ -105,7 +105,7 @@ public class Workspaces {
   private Checked check(Path root) {
     return DisplayPath.within(List.of(root), () -> {
       try {
-        CheckingAWorkspace.Check check = new CheckingAWorkspace().check(root, settings.standardRules());
+        CheckingAWorkspace.Check check = new CheckingAWorkspace().check(root, settings.standardRules(), null);
         String name = check.errors() == 0 ? WorkspaceLoader.load(root).settings().client() : null;
         return new Checked(name, check.errors() == 0, lines(check.problems()));
       } catch (InvalidInputException e) {

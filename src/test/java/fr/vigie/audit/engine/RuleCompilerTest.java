@@ -66,6 +66,30 @@ class RuleCompilerTest {
   }
 
   @Test
+  void should_read_what_a_rule_needs_from_an_export() throws IOException {
+    // GIVEN
+    write("big.drl", GOOD.replace("@params(\"amount=100000\")", "@params(\"amount=100000\") @needs(\"stage-history, activities\")"));
+    messages();
+    // WHEN
+    RuleInfo rule = RuleCompiler.compile(List.of(new RuleSource("workspace", pack))).rule("ACME-BIG-BUYER").orElseThrow();
+    // THEN
+    assertThat(rule.needs()).containsExactlyInAnyOrder(fr.vigie.common.Evidence.STAGE_HISTORY, fr.vigie.common.Evidence.ACTIVITIES);
+    assertThat(rule.missing(java.util.EnumSet.of(fr.vigie.common.Evidence.ACTIVITIES))).containsExactly(fr.vigie.common.Evidence.STAGE_HISTORY);
+    assertThat(rule.missing(fr.vigie.common.Evidence.all())).isEmpty();
+  }
+
+  @Test
+  void should_refuse_a_need_that_is_not_evidence_an_export_carries() throws IOException {
+    // GIVEN
+    write("big.drl", GOOD.replace("@params(\"amount=100000\")", "@params(\"amount=100000\") @needs(\"stage-histroy\")"));
+    messages();
+    // WHEN / THEN
+    assertThat(problems()).containsExactly(DisplayPath.of(pack.resolve("big.drl")) + ":6:1: rule ACME-BIG-BUYER: @needs names 'stage-histroy',"
+        + " which is not evidence an export carries; write some of stage-history, activities, approvals, line-items, field-history, documents"
+        + " (did you mean 'stage-history'?)");
+  }
+
+  @Test
   void should_locate_a_syntax_error_at_its_line_and_column() throws IOException {
     // GIVEN
     write("big.drl", GOOD.replace("amount > 100000,", "amount > ,"));

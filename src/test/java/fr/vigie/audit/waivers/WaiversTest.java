@@ -75,8 +75,8 @@ class WaiversTest {
     // THEN
     assertThat(code).isEqualTo(1);
     assertThat(report())
-        .contains("waivers.yaml:2:5 : la dérogation de PROC-SKIP-STAGE on D-2 a expiré le 30 juin 2026 ; elle n'a pas été appliquée")
-        .contains("waivers.yaml:3:5 : la dérogation de F-0000000000AB ne correspond à aucun constat de cette analyse");
+        .contains("waivers.yaml:2:5: la dérogation de PROC-SKIP-STAGE on D-2 a expiré le 30 juin 2026 ; elle n'a pas été appliquée")
+        .contains("waivers.yaml:3:5: la dérogation de F-0000000000AB ne correspond à aucun constat de cette analyse");
   }
 
   @Test

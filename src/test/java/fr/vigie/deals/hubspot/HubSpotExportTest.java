@@ -56,6 +56,27 @@ class HubSpotExportTest {
   }
 
   @Test
+  void should_tell_a_deal_that_entered_a_stage_more_than_once_from_one_that_did_not_by_the_stage_times() {
+    // GIVEN deals whose stage history is only the date-entered columns, with the dates exited and the times in stage
+    Path export = Path.of("src/test/resources/importers/hubspot/stage-times");
+
+    // WHEN
+    DealInput input = Imported.open(export, "hubspot", null);
+    List<RecordOutcome> outcomes = Imported.read(input);
+
+    // THEN all are read, and the two that came back to qualification are named with what shows it
+    assertThat(outcomes).allMatch(RecordOutcome.Accepted.class::isInstance);
+    String deals = export.resolve("deals.csv").toString();
+    assertThat(input.warnings()).extracting(Object::toString).containsExactly(
+        deals + ":3:99: warning: deal 202 entered qualifiedtobuy more than once: it last exited it on 2026-07-15, before it last entered it"
+            + " on 2026-07-20; the date-entered columns keep its last entry only, so its earlier stays and moves back are not audited: export"
+            + " the property history of dealstage with the deals (docs/importers.md#hubspot)",
+        deals + ":4:139: warning: deal 203 entered qualifiedtobuy more than once: its cumulative time there (24 days) is longer than its last"
+            + " stay (19 days); the date-entered columns keep its last entry only, so its earlier stays and moves back are not audited: export"
+            + " the property history of dealstage with the deals (docs/importers.md#hubspot)");
+  }
+
+  @Test
   void should_warn_when_a_deal_reaches_the_20_changes_hubspot_keeps_of_a_property() throws IOException {
     // GIVEN a deal whose close date was changed 20 times
     Path export = Imported.copy(SAMPLE, dir.resolve("export"));

@@ -135,6 +135,70 @@ class SalesforceExportTest {
         + " has (did you mean 'negociation'?)");
   }
 
+  @Test
+  void should_read_lines_whose_total_price_agrees_as_they_are_and_name_a_line_whose_total_price_means_otherwise() throws IOException {
+    // GIVEN TotalPrice filled: right for the 8 % line (180000 × 0.92), and for the 18 % line a total
+    // that is Quantity × UnitPrice, as an org that puts the discount elsewhere exports it
+    Path export = Imported.copy(SAMPLE, dir.resolve("export"));
+    replace(export, "OpportunityLineItem.csv", "\"180000.00\",\"180000.00\",\"8\",\"\"", "\"180000.00\",\"180000.00\",\"8\",\"165600.00\"");
+    replace(export, "OpportunityLineItem.csv", "\"2500.00\",\"2500.00\",\"18\",\"\"", "\"2500.00\",\"2500.00\",\"18\",\"50000.00\"");
+
+    // WHEN
+    DealInput input = Imported.open(export, "salesforce", null);
+    List<fr.vigie.deals.model.Deal> deals = Imported.deals(Imported.read(input));
+
+    // THEN the line that agrees is read as before; the other at its total, named in a warning
+    fr.vigie.deals.model.Deal first = deals.stream().filter(d -> d.id().equals("0065g0000Opp001IAQ")).findFirst().orElseThrow();
+    assertThat(first.lines().get(0).discount()).isEqualByComparingTo("8");
+    fr.vigie.deals.model.Deal fourth = deals.stream().filter(d -> d.id().equals("0065g0000Opp004IAQ")).findFirst().orElseThrow();
+    assertThat(fourth.lines()).singleElement().satisfies(line -> {
+      assertThat(line.unitPrice()).isEqualByComparingTo("2500");
+      assertThat(line.discount()).isEqualByComparingTo("0");
+      assertThat(line.netTotal()).isEqualByComparingTo("50000");
+    });
+    assertThat(input.warnings()).extracting(Object::toString).containsExactly(export.resolve("OpportunityLineItem.csv")
+        + ":4:157: warning: product line 00k5g0000Oli003IAQ has TotalPrice 50000.00 where Quantity × UnitPrice × (1 − Discount/100) is"
+        + " 41000.00: the export does not mean UnitPrice and Discount as Salesforce does; the line is read at its TotalPrice (2500 a unit,"
+        + " no line discount). Check how the org fills UnitPrice and Discount");
+  }
+
+  @Test
+  void should_name_products_by_their_id_their_code_or_their_name_as_the_mapping_says() throws IOException {
+    Path export = Imported.copy(SAMPLE, dir.resolve("export"));
+    assertThat(productsOf(export)).contains("Ligne d'assemblage LA-400", "Mise en service");
+    Files.writeString(export.resolve("sources/salesforce.yaml"), "product: ProductCode\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    assertThat(productsOf(export)).contains("LA-400", "MES");
+    replace(export, "sources/salesforce.yaml", "product: ProductCode", "product: Id");
+    assertThat(productsOf(export)).contains("01t5g0000Prd001IAQ", "01t5g0000Prd002IAQ");
+  }
+
+  @Test
+  void should_read_activity_types_from_a_free_text_column_through_patterns_into_the_same_deals() throws IOException {
+    // GIVEN the sample, its activities typed by their Subject ("Rendez-vous Métallerie Rhône") instead of their Type
+    Path export = Imported.copy(SAMPLE, dir.resolve("export"));
+    replace(export, "sources/salesforce.yaml", "activities:\n  Call: appel\n  Meeting: rendez-vous\n  Site Visit: visite-site\n",
+        "activity-type: Subject\nactivities:\n  \"Appel*\": appel\n  \"rendez-vous *\": rendez-vous\n  \"Visite*\": visite-site\n");
+
+    // WHEN
+    List<RecordOutcome> outcomes = Imported.read(Imported.open(export, "salesforce", null));
+
+    // THEN the same deals as with the Type column
+    assertThat(outcomes).allMatch(RecordOutcome.Accepted.class::isInstance);
+    assertThat(Imported.deals(outcomes)).containsExactlyElementsOf(Imported.canonical(CANONICAL));
+
+    // and a subject no pattern matches rejects its deal, naming it
+    replace(export, "Event.csv", "\"Visite Métallerie Rhône\"", "\"Démo Métallerie Rhône\"");
+    List<RecordOutcome> again = Imported.read(Imported.open(export, "salesforce", null));
+    assertThat(again).filteredOn(RecordOutcome.Rejected.class::isInstance).singleElement()
+        .extracting(o -> ((RecordOutcome.Rejected) o).rejection().reason()).asString()
+        .contains("unknown activity type 'Démo Métallerie Rhône': not in activities: of");
+  }
+
+  private static List<String> productsOf(Path export) {
+    return Imported.deals(Imported.read(Imported.open(export, "salesforce", null))).stream()
+        .flatMap(deal -> deal.lines().stream()).map(fr.vigie.deals.model.LineItem::product).toList();
+  }
+
   private static void append(Path export, String file, String line) throws IOException {
     Files.writeString(export.resolve(file), line + "\r\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
   }

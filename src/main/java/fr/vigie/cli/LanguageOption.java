@@ -1,0 +1,28 @@
+package fr.vigie.cli;
+
+import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code --lang}: the language of what a command writes, the workspace's when not given. */
+final class LanguageOption {
+
+  @Spec(Spec.Target.MIXEE) CommandSpec spec;
+
+  @Option(names = "--lang", paramLabel = "fr|en", description = "Language (default: the workspace's, else fr).")
+  String lang;
+
+  /** The language asked for, or null for the workspace's. */
+  Locale language() {
+    if (lang == null) {
+      return null;
+    }
+    return switch (lang.toLowerCase(Locale.ROOT)) {
+      case "fr" -> Locale.FRENCH;
+      case "en" -> Locale.ENGLISH;
+      default -> throw new ParameterException(spec.commandLine(), "--lang must be fr or en, not '" + lang + "'");
+    };
+  }
+}
