@@ -35,7 +35,7 @@ public final class FindingsCsvWriter implements AuditListener {
     csv.row(List.of(
         text.get("csv.id"), text.get("csv.rule"), text.get("csv.severity"), text.get("csv.lever"), text.get("csv.deal"),
         text.get("csv.dealName"), text.get("csv.account"), text.get("csv.owner"), text.get("csv.team"), text.get("csv.stage"),
-        text.get("csv.message"), text.get("csv.source"), text.get("csv.waiver")));
+        text.get("csv.message"), text.get("csv.source"), text.get("csv.waiver"), text.get("csv.causedBy")));
     write(scope.planFindings());
     scope.planWaived().forEach(w -> row(w.finding(), w.waiver()));
   }
@@ -62,7 +62,8 @@ public final class FindingsCsvWriter implements AuditListener {
     csv.row(java.util.Arrays.asList(
         f.id(), f.rule(), text.severity(f.severity()), text.lever(f.lever()), f.deal(), f.dealName(), f.account(), f.owner(),
         f.team(), f.stage(), f.message(), f.source(),
-        waiver == null ? "" : text.get("csv.waiver.value", waiver.justification(), waiver.acceptedBy(), waiver.until().toString())));
+        waiver == null ? "" : text.get("csv.waiver.value", waiver.justification(), waiver.acceptedBy(), waiver.until().toString()),
+        f.causedBy() == null ? "" : f.causedBy()));
   }
 
   @Override

@@ -99,6 +99,9 @@ public final class FindingsJsonWriter implements AuditListener {
     json.writeName("evidence");
     writeValue(finding.evidence());
     json.writeStringProperty("source", finding.source());
+    if (finding.causedBy() != null) {
+      json.writeStringProperty("causedBy", finding.causedBy());
+    }
     if (waiver != null) {
       json.writeName("waiver");
       json.writeStartObject();

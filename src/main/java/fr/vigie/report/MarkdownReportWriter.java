@@ -1,6 +1,7 @@
 package fr.vigie.report;
 
 import fr.vigie.audit.model.Finding;
+import fr.vigie.audit.model.Folded;
 import fr.vigie.audit.model.Lever;
 import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.audit.result.AuditListener;
@@ -80,8 +81,12 @@ public final class MarkdownReportWriter implements AuditListener {
       return;
     }
     write(findings, dealHeading(deal));
-    for (Finding finding : dealFindings) {
-      write(findings, findingLine(finding));
+    for (Folded folded : Folded.of(dealFindings)) {
+      write(findings, findingLine(folded.cause()));
+      if (!folded.consequences().isEmpty()) {
+        write(findings, "  - _" + text.get("md.consequences.intro") + "_\n");
+        folded.consequences().forEach(c -> write(findings, "    " + findingLine(c)));
+      }
     }
     write(findings, "\n");
   }
@@ -90,7 +95,7 @@ public final class MarkdownReportWriter implements AuditListener {
   private String dealHeading(AuditedDeal deal) {
     return "### " + Markdown.escape(deal.id()) + " — " + Markdown.escape(deal.name() == null ? "" : deal.name()) + " (" + Markdown.escape(deal.account()) + ")\n\n"
         + text.get("md.deal.line", Markdown.escape(scope.workspace().settings().displayName(deal.owner())),
-            Markdown.escape(deal.team() == null ? "—" : deal.team()),
+            Markdown.escape(deal.team() == null ? text.get("md.noTeam") : deal.team()),
             deal.amount() == null ? "—" : text.amount(deal.amount(), currency(deal)), text.outcome(deal.outcome()),
             Markdown.escape(deal.process() + " " + deal.processVersion())) + "\n\n";
   }
@@ -174,7 +179,7 @@ public final class MarkdownReportWriter implements AuditListener {
     out.write("## " + text.get("md.summary") + "\n\n");
     out.write("- " + text.get("md.audited", text.number(s.dealsAudited()), text.amounts(s.amountByCurrency(), settings.currency())) + "\n");
     out.write("- " + text.get("md.outcomes", text.number(s.won()), text.number(s.lost()), text.number(s.open())) + "\n");
-    out.write("- " + text.get("md.conformity", text.percent(s.conformityRate()), text.number(s.conformingDeals()), text.number(s.dealsAudited()))
+    out.write("- " + text.get("md.conformity", text.percent(s.conformityRate()), (long) s.conformingDeals(), (long) s.dealsAudited())
         + (result.previous() == null ? "" : " " + text.get("md.conformity.change", text.signedPoints(result.previous().change()),
             result.previous().period(),
             text.percent(result.previous().conformityRate()))) + "  \n");
@@ -199,8 +204,8 @@ public final class MarkdownReportWriter implements AuditListener {
       out.write("- " + text.get("md.events", text.number(s.eventsRead()), text.number(s.eventsRead() - s.eventsRejected()), text.number(s.eventsRejected())) + "\n");
     }
     if (result.hasPlanTopics()) {
-      out.write("- " + text.get("md.plan.headline", text.number(scope.planFindings().size()), text.number(s.findings(RuleInfo.Topic.STRATEGY)),
-          amount(s.atStake(RuleInfo.Topic.STRATEGY)), text.number(s.findings(RuleInfo.Topic.RIGHTS))) + "\n");
+      out.write("- " + text.get("md.plan.headline", (long) scope.planFindings().size(), (long) s.findings(RuleInfo.Topic.STRATEGY),
+          amount(s.atStake(RuleInfo.Topic.STRATEGY)), s.findings(RuleInfo.Topic.RIGHTS)) + "\n");
     }
     out.write("\n");
     if (!result.actions().isEmpty()) {
@@ -252,7 +257,7 @@ public final class MarkdownReportWriter implements AuditListener {
       out.write("| " + text.get("md.col.owner") + " | " + text.get("md.col.team") + " | " + text.get("md.col.deals") + " | "
           + text.get("md.col.dealsWithFindings") + " | " + text.get("md.col.findings") + " |\n|---|---|---:|---:|---:|\n");
       for (AuditSummary.PersonFigures o : s.people()) {
-        out.write("| " + Markdown.escape(settings.displayName(o.owner())) + " | " + Markdown.escape(o.team() == null ? "—" : o.team()) + " | "
+        out.write("| " + Markdown.escape(settings.displayName(o.owner())) + " | " + Markdown.escape(o.team() == null ? text.get("md.noTeam") : o.team()) + " | "
             + text.number(o.figures().deals()) + " | " + text.number(o.figures().dealsWithFindings()) + " | " + text.number(o.figures().findings()) + " |\n");
       }
       out.write("\n");
@@ -324,7 +329,7 @@ public final class MarkdownReportWriter implements AuditListener {
         + text.get("md.col.cycle") + " | " + text.get("md.col.discountGiven") + " |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Effectiveness.Row row : rows) {
       Figures f = row.figures();
-      out.write("| " + Markdown.escape(row.name() == null ? "—" : row.name()) + " | " + amount(f.wonAmount()) + " | "
+      out.write("| " + Markdown.escape(row.name() == null ? text.get("md.noTeam") : row.name()) + " | " + amount(f.wonAmount()) + " | "
           + (row.quota() == null ? "—" : amount(row.quota())) + " | " + (row.attainment() == null ? "—" : text.percent(row.attainment())) + " | "
           + text.number(f.deals()) + " | " + optionalPercent(f.winRate()) + " | " + optionalAmount(f.revenuePerActivity()) + " | "
           + optionalAmount(f.revenuePerDeal()) + " | " + (f.averageCycleDays() == null ? "—" : text.get("md.days", text.decimal(f.averageCycleDays()))) + " | "
@@ -345,6 +350,26 @@ public final class MarkdownReportWriter implements AuditListener {
           + " |\n");
     }
     out.write("\n" + text.get("md.pays.caution") + "\n\n");
+    if (s.comparableStages().isEmpty()) {
+      return;
+    }
+    out.write("**" + text.get("md.pays.sameStage.title") + "** " + text.get("md.pays.sameStage") + "\n\n| " + text.get("md.col.stage") + " | " + text.get("md.pays.sameStage.followed") + " | "
+        + text.get("md.pays.sameStage.deviated") + " | " + text.get("md.pays.sameStage.difference") + " |\n|---|---:|---:|---|\n");
+    for (AuditSummary.SameStage stage : s.comparableStages()) {
+      out.write("| " + Markdown.escape(stage.label()) + " (" + Markdown.escape(stage.process()) + ") | " + text.winRate(stage.followed()) + " | "
+          + text.winRate(stage.deviated()) + " | " + text.get(stage.significant() ? "md.pays.significant" : "md.pays.notSignificant") + " |\n");
+    }
+    out.write("\n" + sameStageVerdict(s) + "\n\n");
+  }
+
+  private String sameStageVerdict(AuditSummary s) {
+    if (!s.processToReview().isEmpty()) {
+      AuditSummary.SameStage stage = s.processToReview().get(0);
+      return text.get("md.pays.reviewProcess", Markdown.escape(stage.label()), text.percent(stage.deviated().percent()),
+          text.percent(stage.followed().percent()), text.lever(fr.vigie.audit.model.Lever.PROCESS));
+    }
+    boolean anySignificant = s.comparableStages().stream().anyMatch(AuditSummary.SameStage::significant);
+    return text.get(anySignificant ? "md.pays.processPays" : "md.pays.noDifference");
   }
 
   private void writeSpotlights(Writer out, AuditSummary s) throws IOException {
@@ -352,10 +377,12 @@ public final class MarkdownReportWriter implements AuditListener {
       return;
     }
     java.time.ZoneId zone = scope.workspace().settings().zone();
-    out.write("## " + text.get("md.spotlights") + "\n\n");
+    out.write("## " + text.get("md.spotlights") + "\n\n" + text.get("md.spotlights.intro") + "\n\n");
     for (AuditSummary.Spotlight spotlight : s.worthALook()) {
       AuditedDeal deal = spotlight.deal();
       out.write(dealHeading(deal));
+      out.write(text.get("md.spotlight.stake", text.amount(spotlight.atStake(), scope.workspace().settings().currency()), text.severity(spotlight.severity()))
+          + "\n\n");
       java.util.Set<String> flagged = new java.util.HashSet<>();
       spotlight.findings().forEach(f -> flagged.add(f.stage()));
       for (var visit : deal.visits()) {
@@ -364,8 +391,10 @@ public final class MarkdownReportWriter implements AuditListener {
             + (marked ? "**" : "") + (visit.terminal() ? "" : " · " + text.get("md.days", text.number(visit.days()))) + "\n");
       }
       out.write("\n");
-      for (Finding finding : spotlight.findings()) {
-        out.write("> **" + text.severity(finding.severity()) + "** · " + Markdown.escape(finding.message()) + "\n>\n");
+      for (Folded folded : Folded.of(spotlight.findings())) {
+        Finding finding = folded.cause();
+        out.write("> **" + text.severity(finding.severity()) + "** · " + Markdown.escape(finding.message())
+            + (folded.consequences().isEmpty() ? "" : " " + text.get("md.consequences", folded.consequences().size())) + "\n>\n");
       }
       out.write("\n");
     }
@@ -477,7 +506,7 @@ public final class MarkdownReportWriter implements AuditListener {
       in.transferTo(out);
     }
     if (rejectedCount > REJECTIONS_SHOWN) {
-      out.write("\n" + text.get("md.rejected.more", text.number(rejectedCount - REJECTIONS_SHOWN)) + "\n");
+      out.write("\n" + text.get("md.rejected.more", (long) (rejectedCount - REJECTIONS_SHOWN)) + "\n");
     }
   }
 

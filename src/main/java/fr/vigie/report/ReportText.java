@@ -4,7 +4,7 @@ import fr.vigie.audit.model.Lever;
 import fr.vigie.common.Severity;
 import fr.vigie.common.Outcome;
 import java.math.BigDecimal;
-import java.text.MessageFormat;
+import com.ibm.icu.text.MessageFormat;
 import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;
@@ -55,6 +55,14 @@ public final class ReportText {
       return bundle.getString(key);
     }
     return formats.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k).replace("'", "''"), locale)).format(args);
+  }
+
+  /** "52,6 % [46,8 – 58,3] (n = 285)": a win rate with its 95 % interval and the closed deals it rests on; "—" with none. */
+  public String winRate(fr.vigie.audit.result.WinRate rate) {
+    if (rate.closed() == 0) {
+      return "—";
+    }
+    return get("md.winRate", percent(rate.percent()), decimal(rate.low()), decimal(rate.high()), number(rate.closed()));
   }
 
   /** The reconciliation line: read = audited + rejected, and the deals outside the period when there are some. */

@@ -7,10 +7,14 @@ import fr.vigie.yaml.YamlObject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads the {@code figures:} of a test case into the facts the report's recommendation rules
- * reason over: {@code run}, {@code findings} (per rule), {@code steps}, {@code people}, {@code pays}.
+ * reason over: {@code run}, {@code findings} (per rule), {@code deals} (how many deals have findings of
+ * exactly these {@code rules}; without it, each rule's deals are taken as deals of their own),
+ * {@code steps}, {@code people}, {@code pays}.
  */
 final class FiguresReader {
 
@@ -20,7 +24,7 @@ final class FiguresReader {
 
   static List<Object> read(YamlNode node, Problems problems) {
     List<Object> facts = new ArrayList<>();
-    YamlObject figures = YamlObject.of(node, "'figures'", problems, "run", "findings", "steps", "people", "pays");
+    YamlObject figures = YamlObject.of(node, "'figures'", problems, "run", "findings", "deals", "steps", "people", "pays");
     if (figures == null) {
       return facts;
     }
@@ -31,11 +35,28 @@ final class FiguresReader {
       facts.add(new ReportFigures.Run(audited, number(run, "non-conforming"), number(run, "written-contradictions"),
           number(run, "decisions-against-strategy"), number(run, "rights-issues")));
     }
+    boolean combinations = !figures.list("deals").isEmpty();
     for (YamlNode item : figures.list("findings")) {
-      YamlObject f = YamlObject.of(item, "a rule's findings", problems, "rule", "deals", "findings");
+      YamlObject f = YamlObject.of(item, "a rule's findings", problems, "rule", "deals", "findings", "topic");
       if (f != null) {
         long deals = number(f, "deals");
-        facts.add(new ReportFigures.RuleFindings(f.requiredText("rule"), null, null, f.has("findings") ? number(f, "findings") : deals, deals, audited));
+        String rule = f.requiredText("rule");
+        String topic = f.text("topic") == null ? (rule != null && rule.startsWith("DATA-") ? "data" : "process") : f.text("topic");
+        facts.add(new ReportFigures.RuleFindings(rule, null, topic, f.has("findings") ? number(f, "findings") : deals, deals, audited));
+        if (!combinations && rule != null) {
+          facts.add(new ReportFigures.DealsWith(Set.of(rule), Set.of(topic), deals));
+        }
+      }
+    }
+    for (YamlNode item : figures.list("deals")) {
+      YamlObject d = YamlObject.of(item, "deals with the same findings", problems, "rules", "count", "topics");
+      if (d != null) {
+        Set<String> rules = new TreeSet<>(d.texts("rules").stream().map(YamlObject.Located::value).toList());
+        Set<String> topics = new TreeSet<>(d.texts("topics").stream().map(YamlObject.Located::value).toList());
+        if (topics.isEmpty()) {
+          rules.forEach(r -> topics.add(r.startsWith("DATA-") ? "data" : "process"));
+        }
+        facts.add(new ReportFigures.DealsWith(rules, topics, number(d, "count")));
       }
     }
     for (YamlNode item : figures.list("steps")) {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** A rule test case checks a finding's message in French ({@code message:}) and in English ({@code message-en:}). */
 class RuleTestMessagesTest {
 
-  static final String FRENCH = "L'affaire D-1 (Client test) est restée 45 jours en Proposition (depuis le 2 juil. 2026) ; le processus en autorise 20.";
-  static final String ENGLISH = "Deal D-1 (Client test) stayed 45 days in Proposition (since Jul 2, 2026); the process allows 20.";
+  static final String FRENCH = "L'affaire D-1 (Client test) est restée 45 jours en Proposition (depuis le 2 juil. 2026) ; le processus en autorise 20 jours.";
+  static final String ENGLISH = "Deal D-1 (Client test) stayed 45 days in Proposition (since Jul 2, 2026); the process allows 20 days.";
   static PreparedWorkspace testing;
   @TempDir Path dir;
 

@@ -288,6 +288,24 @@ public final class DealAuditor implements AutoCloseable {
     }
     List<Finding> result = new ArrayList<>(byId.values());
     result.sort(Comparator.comparing(Finding::rule).thenComparing(Finding::id));
-    return result;
+    return explained(result);
+  }
+
+  /**
+   * Links each finding whose rule is {@code @explainedBy} another to that rule's finding on the deal
+   * (the first by id when it has several): the cause is reported once, its consequences under it.
+   */
+  private List<Finding> explained(List<Finding> found) {
+    Map<String, String> causeOfRule = new HashMap<>();
+    for (Finding finding : found) {
+      causeOfRule.putIfAbsent(finding.rule(), finding.id());
+    }
+    List<Finding> linked = new ArrayList<>(found.size());
+    for (Finding finding : found) {
+      String explaining = base.rule(finding.rule()).map(RuleInfo::explainedBy).orElse(null);
+      String cause = explaining == null ? null : causeOfRule.get(explaining);
+      linked.add(cause == null ? finding : finding.explainedBy(cause));
+    }
+    return linked;
   }
 }

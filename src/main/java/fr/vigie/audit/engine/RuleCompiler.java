@@ -123,6 +123,7 @@ public final class RuleCompiler {
       }
     }
     checkMessages(catalog, messages, problems);
+    checkCauses(catalog, problems);
     return problems.hasErrors() ? null : new RuleBase(parts, catalog, messages);
   }
 
@@ -132,6 +133,30 @@ public final class RuleCompiler {
     // Rules never modify facts: property reactivity has nothing to track.
     configuration.setOption(org.kie.internal.builder.conf.PropertySpecificOption.ALLOWED);
     return KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
+  }
+
+  /** An {@code @explainedBy} names another deal rule of the catalogue, never the rule itself. */
+  private static void checkCauses(Map<String, RuleInfo> catalog, Problems problems) {
+    for (RuleInfo rule : catalog.values()) {
+      String cause = rule.explainedBy();
+      if (cause == null) {
+        continue;
+      }
+      RuleInfo explaining = catalog.get(cause);
+      if (explaining == null || cause.equals(rule.id()) || explaining.scope() != RuleInfo.Scope.DEAL || rule.scope() != RuleInfo.Scope.DEAL) {
+        problems.error(rule.location(), "rule " + rule.id() + ": @explainedBy must name another rule judging deals, not '" + cause + "'"
+            + fr.vigie.common.DidYouMean.hint(cause, catalog.keySet()));
+        continue;
+      }
+      Set<String> seen = new java.util.LinkedHashSet<>(List.of(rule.id()));
+      for (RuleInfo at = explaining; at != null; at = at.explainedBy() == null ? null : catalog.get(at.explainedBy())) {
+        if (!seen.add(at.id())) {
+          problems.error(rule.location(), "rule " + rule.id() + ": @explainedBy goes round in a circle (" + String.join(" → ", seen)
+              + "): a cause cannot be explained by its own consequence");
+          break;
+        }
+      }
+    }
   }
 
   /**
@@ -222,7 +247,7 @@ public final class RuleCompiler {
       return null;
     }
     return new RuleInfo(id, rule.getName(), version == null ? "1" : version, severity, lever, params, scope, topic, where,
-        packOfFile.getOrDefault(where.file(), "?"), needs);
+        packOfFile.getOrDefault(where.file(), "?"), text(meta.get("explainedBy")), needs);
   }
 
   private static <E extends Enum<E>> E choice(Class<E> type, String code, E otherwise, String name, String id, Location where, Problems problems) {

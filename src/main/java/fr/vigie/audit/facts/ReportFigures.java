@@ -17,6 +17,28 @@ public final class ReportFigures {
   /** The findings of one rule: how many, on how many deals, out of how many audited. */
   public record RuleFindings(String rule, String lever, String topic, long findings, long deals, long audited) {}
 
+  /**
+   * The deals whose causes (findings no other explains) are exactly of {@code rules}, of the rules'
+   * {@code topics}: each deal is in one of these facts only, so that adding the facts of the rules
+   * a recommendation is about counts each deal once.
+   */
+  public record DealsWith(java.util.Set<String> rules, java.util.Set<String> topics, long deals) {
+    public DealsWith {
+      rules = java.util.Set.copyOf(rules);
+      topics = java.util.Set.copyOf(topics);
+    }
+
+    /** Whether one of these deals has a finding of one of {@code ids} (a comma-separated list). */
+    public boolean anyOf(String ids) {
+      for (String id : ids.split(",")) {
+        if (rules.contains(id.strip())) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
   /** One step of a process: the deals that reached it, and those with a finding at it. */
   public record Step(String process, String stage, String label, boolean terminal, long reached, long flagged) {
     public BigDecimal flaggedShare() {

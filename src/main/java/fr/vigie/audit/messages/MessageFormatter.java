@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 /**
  * Fills a message template's {@code {name}} placeholders with values written the reader's way:
  * dates in the client's zone and the locale's format ("18 sept. 2026"), numbers with the
- * locale's separators ("12 500"), lists joined with commas. An unknown placeholder stays as it is,
- * so that a test sees it. Not thread-safe: one per thread.
+ * locale's separators ("12 500"), lists joined with commas; a number may choose its words with ICU's
+ * plural forms: {@code {days, plural, one {# jour} other {# jours}}}. An unknown placeholder stays as
+ * it is, so that a test sees it. Not thread-safe: one per thread.
  */
 public final class MessageFormatter {
 
@@ -42,11 +43,16 @@ public final class MessageFormatter {
     int i = 0;
     while (i < template.length()) {
       char c = template.charAt(i);
-      int close = c == '{' ? template.indexOf('}', i) : -1;
+      int close = c == '{' ? matching(template, i) : -1;
       if (close > i) {
-        String name = template.substring(i + 1, close);
+        String inside = template.substring(i + 1, close);
+        int comma = inside.indexOf(',');
+        String name = comma < 0 ? inside : inside.substring(0, comma).strip();
         if (values.containsKey(name)) {
-          out.append(format(values.get(name)));
+          Object value = values.get(name);
+          out.append(comma >= 0 && value instanceof Number number
+              ? new com.ibm.icu.text.MessageFormat("{0" + inside.substring(comma) + "}", locale).format(new Object[] {number})
+              : format(value));
           i = close + 1;
           continue;
         }
@@ -55,6 +61,20 @@ public final class MessageFormatter {
       i++;
     }
     return out.toString();
+  }
+
+  /** The brace that closes the one at {@code open}, nested braces counted; -1 when none. */
+  private static int matching(String template, int open) {
+    int depth = 0;
+    for (int j = open; j < template.length(); j++) {
+      char c = template.charAt(j);
+      if (c == '{') {
+        depth++;
+      } else if (c == '}' && --depth == 0) {
+        return j;
+      }
+    }
+    return -1;
   }
 
   public String format(Object value) {

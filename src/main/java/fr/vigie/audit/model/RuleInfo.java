@@ -8,8 +8,10 @@ import java.util.Map;
 /**
  * A rule's stable metadata, read from its DRL annotations: id, version, severity, lever, its
  * parameters with their default values, what it judges ({@code scope}: each deal, or the written
- * plan), which part of the report it belongs to ({@code topic}), what an export must carry for it
- * to judge a deal ({@code needs}, from {@code @needs}), and where it is written.
+ * plan), which part of the report it belongs to ({@code topic}), where it is written, the rule whose
+ * finding on the same deal explains this rule's ({@code explainedBy}, from {@code @explainedBy("RULE-ID")};
+ * null for none): this rule's findings are then folded under that finding as its consequences, and
+ * what an export must carry for it to judge a deal ({@code needs}, from {@code @needs}).
  */
 public record RuleInfo(
     String id,
@@ -22,6 +24,7 @@ public record RuleInfo(
     Topic topic,
     Location location,
     String pack,
+    String explainedBy,
     java.util.Set<fr.vigie.common.Evidence> needs) {
 
   /** What a rule judges. */
@@ -51,11 +54,11 @@ public record RuleInfo(
     needs = needs.isEmpty() ? java.util.Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(needs));
   }
 
-  /** A rule that judges from what every export carries. */
+  /** A rule that judges from what every export carries, explained by no other rule. */
   public RuleInfo(
       String id, String name, String version, Severity severity, Lever lever, Map<String, String> params, Scope scope, Topic topic,
       Location location, String pack) {
-    this(id, name, version, severity, lever, params, scope, topic, location, pack, java.util.Set.of());
+    this(id, name, version, severity, lever, params, scope, topic, location, pack, null, java.util.Set.of());
   }
 
   /** The evidence this rule needs that {@code carried} lacks, in declaration order; empty when it can judge. */

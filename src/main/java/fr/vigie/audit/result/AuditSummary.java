@@ -41,7 +41,38 @@ public record AuditSummary(
     Figures deviated,
     List<FunnelStep> funnel,
     List<Spotlight> worthALook,
+    List<RuleCombination> combinations,
+    List<SameStage> sameStage,
     Coverage coverage) {
+
+  /**
+   * Does the process pay, compared on like with like: the closed deals that reached one stage,
+   * those that had deviated from the process before it against those that had not. Deals that go
+   * further have more stages in which to deviate, so comparing all deviating deals with all the
+   * others would make deviating look like winning.
+   */
+  public record SameStage(String process, String stage, String label, int order, WinRate followed, WinRate deviated) {
+
+    /** Whether the two rates differ beyond chance (5 % level). */
+    public boolean significant() {
+      return followed.differsFrom(deviated);
+    }
+
+    /** Whether the deals that deviated won significantly more: a finding about the process, not the reps. */
+    public boolean deviatingWinsMore() {
+      return significant() && deviated.percent().compareTo(followed.percent()) > 0;
+    }
+  }
+
+  /**
+   * How many deals have causes of exactly these rules (each deal in one combination only): what
+   * counts distinct deals across several rules. As many as the combinations met, not the deals.
+   */
+  public record RuleCombination(List<String> rules, long deals) {
+    public RuleCombination {
+      rules = List.copyOf(rules);
+    }
+  }
 
   /**
    * Findings of one rule, how many deals they touch, and the amount at stake they add up to (the
@@ -72,11 +103,31 @@ public record AuditSummary(
     }
   }
 
-  /** A deal worth a look: among those with the heaviest findings, with its whole history. */
-  public record Spotlight(AuditedDeal deal, List<Finding> findings, int score) {
+  /**
+   * A deal worth a look, with its whole history: among those with the most money at stake in a serious
+   * finding. {@code atStake} is the money at stake in its heaviest finding (the finding's
+   * {@code atStake} evidence, else the deal's amount), {@code severity} that finding's; data-entry
+   * findings without money in them do not make a deal worth a look (they go to the CRM hygiene line).
+   */
+  public record Spotlight(AuditedDeal deal, List<Finding> findings, BigDecimal atStake, Severity severity) {
 
     public Spotlight {
       findings = List.copyOf(findings);
+    }
+
+    /** Money at stake weighted by severity: critical ×3, major ×2, minor ×1, info ×0. */
+    public BigDecimal priority() {
+      return weighted(atStake, severity);
+    }
+
+    public static BigDecimal weighted(BigDecimal atStake, Severity severity) {
+      int factor = switch (severity) {
+        case CRITICAL -> 3;
+        case MAJOR -> 2;
+        case MINOR -> 1;
+        case INFO -> 0;
+      };
+      return atStake.multiply(BigDecimal.valueOf(factor));
     }
   }
 
@@ -90,6 +141,18 @@ public record AuditSummary(
     teams = List.copyOf(teams);
     funnel = List.copyOf(funnel);
     worthALook = List.copyOf(worthALook);
+    combinations = List.copyOf(combinations);
+    sameStage = List.copyOf(sameStage);
+  }
+
+  /** The stages where the closed deals that reached them can be compared: some had deviated before, some had not. */
+  public List<SameStage> comparableStages() {
+    return sameStage.stream().filter(s -> s.followed().closed() > 0 && s.deviated().closed() > 0).toList();
+  }
+
+  /** The stages where the deals that had deviated before won significantly more: the process is to review there. */
+  public List<SameStage> processToReview() {
+    return comparableStages().stream().filter(SameStage::deviatingWinsMore).toList();
   }
 
   /** The nothing-lost check: every record read was audited, rejected, or a deal outside the period. */

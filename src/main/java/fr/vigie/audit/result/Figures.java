@@ -17,21 +17,30 @@ public record Figures(
     BigDecimal wonAmount,
     long activities,
     long cycleDays,
+    long wonCycleDays,
     BigDecimal discountGiven,
     BigDecimal discountPercentOfWon,
     long dealsWithFindings,
     long findings) {
 
-  public static final Figures NONE = new Figures(0, 0, 0, 0, BigDecimal.ZERO, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0);
+  public static final Figures NONE = new Figures(0, 0, 0, 0, BigDecimal.ZERO, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0);
 
   /** Won against closed, in percent; null with no closed deal. */
   public BigDecimal winRate() {
     return closed == 0 ? null : percent(won, closed);
   }
 
-  /** Average days from creation to close of the closed deals; null with none. */
+  /**
+   * The signature delay: average days from creation to close of the won deals; null with none. Lost
+   * deals are apart ({@link #averageLostCycleDays}): a deal lost fast would look like a fast signature.
+   */
   public BigDecimal averageCycleDays() {
-    return closed == 0 ? null : BigDecimal.valueOf(cycleDays).divide(BigDecimal.valueOf(closed), 1, RoundingMode.HALF_EVEN);
+    return won == 0 ? null : BigDecimal.valueOf(wonCycleDays).divide(BigDecimal.valueOf(won), 1, RoundingMode.HALF_EVEN);
+  }
+
+  /** Average days from creation to close of the lost deals; null with none. */
+  public BigDecimal averageLostCycleDays() {
+    return lost == 0 ? null : BigDecimal.valueOf(cycleDays - wonCycleDays).divide(BigDecimal.valueOf(lost), 1, RoundingMode.HALF_EVEN);
   }
 
   /** Average discount of the won deals, in percent; null with none. */
@@ -67,6 +76,7 @@ public record Figures(
     private BigDecimal wonAmount = BigDecimal.ZERO;
     private long activities;
     private long cycleDays;
+    private long wonCycleDays;
     private BigDecimal discountGiven = BigDecimal.ZERO;
     private BigDecimal discountPercentOfWon = BigDecimal.ZERO;
     private long dealsWithFindings;
@@ -83,6 +93,7 @@ public record Figures(
       }
       if (deal.outcome() == Outcome.WON) {
         won++;
+        wonCycleDays += deal.closedAt() == null ? 0 : deal.cycleDays();
         wonAmount = wonAmount.add(deal.amount() == null ? BigDecimal.ZERO : deal.amount());
         discountGiven = discountGiven.add(deal.discountAmount());
         discountPercentOfWon = discountPercentOfWon.add(deal.discountPercent());
@@ -92,7 +103,7 @@ public record Figures(
     }
 
     public Figures build() {
-      return new Figures(deals, closed, won, lost, wonAmount, activities, cycleDays, discountGiven, discountPercentOfWon, dealsWithFindings, findings);
+      return new Figures(deals, closed, won, lost, wonAmount, activities, cycleDays, wonCycleDays, discountGiven, discountPercentOfWon, dealsWithFindings, findings);
     }
   }
 }

@@ -71,6 +71,11 @@ public final class Recommender {
         rights += rule.findings();
       }
     }
+    for (AuditSummary.RuleCombination combination : summary.combinations()) {
+      java.util.Set<String> topics = new java.util.TreeSet<>();
+      combination.rules().forEach(r -> rules.rule(r).ifPresent(info -> topics.add(info.topic().code())));
+      facts.add(new ReportFigures.DealsWith(new java.util.TreeSet<>(combination.rules()), topics, combination.deals()));
+    }
     facts.add(new ReportFigures.Run(audited, audited - summary.conformingDeals(), written, strategy, rights));
     for (AuditSummary.FunnelStep step : summary.funnel()) {
       facts.add(new ReportFigures.Step(step.process(), step.stage(), step.label(), step.terminal(), step.reached(), step.flagged()));

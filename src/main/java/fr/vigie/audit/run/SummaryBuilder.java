@@ -52,11 +52,17 @@ final class SummaryBuilder {
   private final java.util.PriorityQueue<AuditSummary.Spotlight> worthALook = new java.util.PriorityQueue<>(SPOTLIGHT_ORDER);
   private final AuditScope scope;
   static final int SPOTLIGHTS = 10;
-  private static final Comparator<AuditSummary.Spotlight> SPOTLIGHT_ORDER = Comparator.comparingInt(AuditSummary.Spotlight::score)
+  /** The key of the deals without a team; their figures come out with a null team ("sans équipe"). */
+  private static final String NO_TEAM = "\u0000";
+  private static final Comparator<AuditSummary.Spotlight> SPOTLIGHT_ORDER = Comparator.comparing(AuditSummary.Spotlight::priority)
+      .thenComparing(AuditSummary.Spotlight::severity)
       .thenComparing(s -> s.deal().amount() == null ? BigDecimal.ZERO : s.deal().amount())
       .thenComparing(s -> s.deal().id(), Comparator.reverseOrder());
 
   private final Map<String, BigDecimal> atStake = new HashMap<>();
+  private final Map<List<String>, long[]> combinations = new HashMap<>();
+  /** Per process and stage: closed deals that reached it without / with a deviation before it, and those of them won. */
+  private final Map<String, long[]> sameStage = new HashMap<>();
   private final Map<String, long[]> notAssessable = new TreeMap<>();
   private java.util.Set<fr.vigie.common.Evidence> carried = fr.vigie.common.Evidence.all();
 
@@ -81,11 +87,16 @@ final class SummaryBuilder {
     }
   }
 
-  void audited(AuditedDeal deal, List<Finding> dealFindings, int events) {
+  /**
+   * Counts the deal's causes: a finding another explains (folded under it, {@link Finding#causedBy})
+   * counts nowhere, so that one typo on a close date is one finding, not seven.
+   */
+  void audited(AuditedDeal deal, List<Finding> allFindings, int events) {
+    List<Finding> dealFindings = fr.vigie.audit.model.Folded.causes(allFindings);
     audited++;
     eventsRead += events;
     if (deal.amount() != null) {
-      amounts.merge(deal.currency() == null ? "?" : deal.currency(), deal.amount(), BigDecimal::add);
+      amounts.merge(deal.currency() == null ? scope.workspace().settings().currency() : deal.currency(), deal.amount(), BigDecimal::add);
     }
     if (deal.outcome() == Outcome.WON) {
       won++;
@@ -101,7 +112,7 @@ final class SummaryBuilder {
     String owner = deal.owner() == null ? "?" : deal.owner();
     ownerTeams.putIfAbsent(owner, deal.team());
     byOwner.computeIfAbsent(owner, o -> new Figures.Builder()).add(deal, dealFindings.size(), !conforms);
-    byTeam.computeIfAbsent(deal.team() == null ? "?" : deal.team(), t -> new Figures.Builder()).add(deal, dealFindings.size(), !conforms);
+    byTeam.computeIfAbsent(deal.team() == null ? NO_TEAM : deal.team(), t -> new Figures.Builder()).add(deal, dealFindings.size(), !conforms);
     total.add(deal, dealFindings.size(), !conforms);
     (deviatedDuringTheSale(deal, dealFindings) ? deviated : followed).add(deal, dealFindings.size(), !conforms);
     Set<String> flaggedStages = new HashSet<>();
@@ -114,7 +125,12 @@ final class SummaryBuilder {
         step[1] += flaggedStages.contains(visit.stage()) ? 1 : 0;
       }
     }
-    spotlight(deal, dealFindings);
+    spotlight(deal, dealFindings, allFindings);
+    sameStage(deal, dealFindings);
+    if (!dealFindings.isEmpty()) {
+      List<String> combination = dealFindings.stream().map(Finding::rule).distinct().sorted().toList();
+      combinations.computeIfAbsent(combination, c -> new long[1])[0]++;
+    }
     Set<String> rulesOnDeal = new HashSet<>();
     Set<String> stagesOnDeal = new HashSet<>();
     for (Finding finding : dealFindings) {
@@ -131,6 +147,36 @@ final class SummaryBuilder {
         Object label = finding.evidence().get("stage");
         stageLabels.putIfAbsent(finding.stage(), label == null ? finding.stage() : label.toString());
       }
+    }
+  }
+
+  /**
+   * Counts a closed deal at each ordinary stage it reached, as having deviated before that stage or
+   * not: a process finding of minor severity or above located at a stage it entered earlier.
+   */
+  private void sameStage(AuditedDeal deal, List<Finding> dealFindings) {
+    if (deal.closedAt() == null) {
+      return;
+    }
+    Set<String> deviatedAt = new HashSet<>();
+    for (Finding finding : dealFindings) {
+      RuleInfo rule = rules.rule(finding.rule()).orElse(null);
+      if (rule != null && rule.topic() == RuleInfo.Topic.PROCESS && finding.severity().compareTo(Severity.MINOR) >= 0 && finding.stage() != null) {
+        deviatedAt.add(finding.stage());
+      }
+    }
+    Set<String> seen = new HashSet<>();
+    boolean deviatedBefore = false;
+    boolean won = deal.outcome() == Outcome.WON;
+    for (var visit : deal.visits()) {
+      if (visit.terminal() || !seen.add(visit.stage())) {
+        continue;
+      }
+      long[] counts = sameStage.computeIfAbsent(deal.process() + "\u0000" + visit.stage(), k -> new long[4]);
+      int side = deviatedBefore ? 2 : 0;
+      counts[side]++;
+      counts[side + 1] += won ? 1 : 0;
+      deviatedBefore |= deviatedAt.contains(visit.stage());
     }
   }
 
@@ -160,27 +206,60 @@ final class SummaryBuilder {
     return false;
   }
 
-  /** Keeps the deals with the heaviest findings (critical 8, major 4, minor 2, info 1), the biggest first on a tie. */
-  private void spotlight(AuditedDeal deal, List<Finding> dealFindings) {
-    int score = 0;
+  /**
+   * Keeps the deals with the most money at stake in a serious cause: each cause weighs its money at
+   * stake ({@link #stake}) times its
+   * severity (critical 3, major 2, minor 1, info 0); a data-entry cause without money in it weighs
+   * nothing. The deal is kept with all its findings, consequences included, to show them folded.
+   */
+  private void spotlight(AuditedDeal deal, List<Finding> dealFindings, List<Finding> allFindings) {
+    BigDecimal best = null;
+    BigDecimal bestStake = BigDecimal.ZERO;
+    Severity bestSeverity = null;
     for (Finding finding : dealFindings) {
-      score += switch (finding.severity()) {
-        case CRITICAL -> 8;
-        case MAJOR -> 4;
-        case MINOR -> 2;
-        case INFO -> 1;
-      };
+      BigDecimal stake = stake(deal, finding);
+      if (stake == null) {
+        continue;
+      }
+      BigDecimal weight = AuditSummary.Spotlight.weighted(stake, finding.severity());
+      if (best == null || weight.compareTo(best) > 0 || weight.compareTo(best) == 0 && finding.severity().compareTo(bestSeverity) > 0) {
+        best = weight;
+        bestStake = stake;
+        bestSeverity = finding.severity();
+      }
     }
-    if (score == 0) {
+    if (best == null || bestSeverity == Severity.INFO) {
       return;
     }
-    AuditSummary.Spotlight candidate = new AuditSummary.Spotlight(deal, dealFindings, score);
+    AuditSummary.Spotlight candidate = new AuditSummary.Spotlight(deal, allFindings, bestStake, bestSeverity);
     if (worthALook.size() < SPOTLIGHTS) {
       worthALook.add(candidate);
     } else if (SPOTLIGHT_ORDER.compare(candidate, worthALook.peek()) > 0) {
       worthALook.poll();
       worthALook.add(candidate);
     }
+  }
+
+  /**
+   * The money at stake in a finding, in the workspace currency: its {@code atStake} evidence; else, on
+   * a deal still open, the deal's amount (still to be won); on a closed deal, the discount given away
+   * (what can no longer be won is not at stake). Null for a data-entry finding without money in it.
+   */
+  private BigDecimal stake(AuditedDeal deal, Finding finding) {
+    if (finding.evidence().get("atStake") instanceof Number amount) {
+      return new BigDecimal(amount.toString());
+    }
+    if (rules.rule(finding.rule()).map(r -> r.topic() == RuleInfo.Topic.DATA).orElse(false)) {
+      return null;
+    }
+    boolean sameCurrency = deal.currency() == null || deal.currency().equals(scope.workspace().settings().currency());
+    if (!sameCurrency) {
+      return BigDecimal.ZERO;
+    }
+    if (deal.closedAt() == null) {
+      return deal.amount() == null ? BigDecimal.ZERO : deal.amount();
+    }
+    return deal.discountAmount() == null ? BigDecimal.ZERO : deal.discountAmount();
   }
 
   long auditedCount() {
@@ -192,8 +271,11 @@ final class SummaryBuilder {
   }
 
   /** The steps of each process in stage order (of its latest version), with the deals that reached them. */
+  private final List<AuditSummary.SameStage> sameStages = new ArrayList<>();
+
   private List<AuditSummary.FunnelStep> funnel() {
     List<AuditSummary.FunnelStep> steps = new ArrayList<>();
+    sameStages.clear();
     for (var process : scope.workspace().processes()) {
       Map<String, fr.vigie.process.model.StageSpec> stages = new java.util.LinkedHashMap<>();
       for (var version : process.versions()) {
@@ -201,9 +283,16 @@ final class SummaryBuilder {
       }
       for (var stage : stages.values()) {
         long[] counts = funnel.getOrDefault(process.id() + "\u0000" + stage.id(), new long[2]);
+        long[] cohorts = sameStage.get(process.id() + "\u0000" + stage.id());
+        if (cohorts != null) {
+          sameStages.add(new AuditSummary.SameStage(process.id(), stage.id(), stage.label(), stage.order(), new fr.vigie.audit.result.WinRate(cohorts[1], cohorts[0]),
+              new fr.vigie.audit.result.WinRate(cohorts[3], cohorts[2])));
+        }
         steps.add(new AuditSummary.FunnelStep(process.id(), stage.id(), stage.label(), stage.order(), stage.isTerminal(), counts[0], counts[1]));
       }
     }
+    sameStages.sort(Comparator.comparing(AuditSummary.SameStage::process).thenComparingInt(AuditSummary.SameStage::order)
+        .thenComparing(AuditSummary.SameStage::stage));
     steps.sort(Comparator.comparing(AuditSummary.FunnelStep::process).thenComparingInt(AuditSummary.FunnelStep::order)
         .thenComparing(AuditSummary.FunnelStep::stage));
     return steps;
@@ -250,15 +339,18 @@ final class SummaryBuilder {
     byOwner.forEach((owner, figures) -> people.add(new AuditSummary.PersonFigures(owner, ownerTeams.get(owner), figures.build())));
     people.sort(Comparator.comparing((AuditSummary.PersonFigures p) -> p.figures().findings()).reversed().thenComparing(AuditSummary.PersonFigures::owner));
     List<AuditSummary.TeamFigures> teams = new ArrayList<>();
-    byTeam.forEach((team, figures) -> teams.add(new AuditSummary.TeamFigures(team, figures.build())));
-    teams.sort(Comparator.comparing(AuditSummary.TeamFigures::team));
+    byTeam.forEach((team, figures) -> teams.add(new AuditSummary.TeamFigures(NO_TEAM.equals(team) ? null : team, figures.build())));
+    teams.sort(Comparator.comparing(AuditSummary.TeamFigures::team, Comparator.nullsLast(Comparator.naturalOrder())));
     List<AuditSummary.Spotlight> spotlights = new ArrayList<>(worthALook);
     spotlights.sort(SPOTLIGHT_ORDER.reversed());
+    List<AuditSummary.RuleCombination> ruleCombinations = new ArrayList<>();
+    combinations.forEach((rulesOfDeals, deals) -> ruleCombinations.add(new AuditSummary.RuleCombination(rulesOfDeals, deals[0])));
+    ruleCombinations.sort(Comparator.comparing((AuditSummary.RuleCombination c) -> String.join(",", c.rules())));
     List<fr.vigie.audit.result.Coverage.NotAssessable> gaps = new ArrayList<>();
     notAssessable.forEach((id, deals) -> gaps.add(new fr.vigie.audit.result.Coverage.NotAssessable(id, rules.messages().title(language, id),
         deals[0], audited - deals[0], rules.rule(id).orElseThrow().missing(carried))));
     return new AuditSummary(files, read, audited, rejected, outside, eventsRead, eventsRejected, amounts, won, lost, open, conforming,
         findings, bySeverity, ruleCounts, stageCounts, people, teams, total.build(), followed.build(), deviated.build(), funnel(), spotlights,
-        new fr.vigie.audit.result.Coverage(carried, gaps));
+        ruleCombinations, List.copyOf(sameStages), new fr.vigie.audit.result.Coverage(carried, gaps));
   }
 }

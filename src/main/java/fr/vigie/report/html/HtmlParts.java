@@ -1,6 +1,7 @@
 package fr.vigie.report.html;
 
 import fr.vigie.audit.model.Finding;
+import fr.vigie.audit.model.Folded;
 import fr.vigie.audit.result.AuditScope;
 import fr.vigie.audit.result.AuditedDeal;
 import fr.vigie.audit.waivers.WaivedFinding;
@@ -75,8 +76,14 @@ final class HtmlParts implements AutoCloseable {
     StringBuilder html = new StringBuilder(512);
     html.append("<article class=\"deal\" id=\"").append(Html.id("deal-", deal.id())).append("\">\n<h3>").append(dealTitle(deal)).append("</h3>\n")
         .append("<p class=\"deal-meta\">").append(dealLine(deal)).append("</p>\n<ul class=\"findings\">\n");
-    for (Finding finding : dealFindings) {
-      html.append("<li>").append(finding(finding)).append("</li>\n");
+    for (Folded folded : Folded.of(dealFindings)) {
+      html.append("<li>").append(finding(folded.cause()));
+      if (!folded.consequences().isEmpty()) {
+        html.append("\n<p class=\"consequences-intro\">").append(words.get("md.consequences.intro")).append("</p>\n<ul class=\"consequences\">\n");
+        folded.consequences().forEach(c -> html.append("<li>").append(finding(c)).append("</li>\n"));
+        html.append("</ul>\n");
+      }
+      html.append("</li>\n");
     }
     html.append("</ul>\n</article>\n");
     write(findings, html);
@@ -111,7 +118,7 @@ final class HtmlParts implements AutoCloseable {
   }
 
   String dealLine(AuditedDeal deal) {
-    return words.get("md.deal.line", settings.displayName(deal.owner()), deal.team() == null ? "—" : deal.team(),
+    return words.get("md.deal.line", settings.displayName(deal.owner()), deal.team() == null ? words.text().get("md.noTeam") : deal.team(),
         deal.amount() == null ? "—" : words.text().amount(deal.amount(), deal.currency() == null ? settings.currency() : deal.currency()),
         words.text().outcome(deal.outcome()), deal.process() + " " + deal.processVersion());
   }

@@ -1,6 +1,7 @@
 package fr.vigie.report.html;
 
 import fr.vigie.audit.model.Finding;
+import fr.vigie.audit.model.Folded;
 import fr.vigie.audit.model.Lever;
 import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.audit.result.AuditResult;
@@ -171,7 +172,7 @@ final class HtmlReport {
     w(out, "<div class=\"kpi kpi-main\"><p class=\"kpi-label\">" + words.get("html.kpi.conformity") + "</p><p class=\"kpi-value\" id=\"figure-conformity\">"
         + Html.escape(text.percent(s.conformityRate())) + "</p><p class=\"definition\">" + words.get("md.conformity.definition") + "</p>"
         + charts.rate(s.conformityRate(), result.previous() == null ? null : result.previous().conformityRate())
-        + "<p class=\"kpi-note\">" + words.get("html.kpi.conforming", text.number(s.conformingDeals()), text.number(s.dealsAudited())) + "</p>");
+        + "<p class=\"kpi-note\">" + words.get("html.kpi.conforming", (long) s.conformingDeals(), (long) s.dealsAudited()) + "</p>");
     if (result.previous() != null) {
       w(out, "<p class=\"kpi-note previous\">" + words.get("html.kpi.previous", text.signedPoints(result.previous().change()),
           result.previous().period(),
@@ -218,8 +219,8 @@ final class HtmlReport {
     }
     if (result.hasPlanTopics()) {
       w(out, "<aside class=\"headline\"><p>"
-          + words.get("md.plan.headline", text.number(scope.planFindings().size()), text.number(s.findings(RuleInfo.Topic.STRATEGY)),
-              amount(s.atStake(RuleInfo.Topic.STRATEGY)), text.number(s.findings(RuleInfo.Topic.RIGHTS)))
+          + words.get("md.plan.headline", (long) scope.planFindings().size(), (long) s.findings(RuleInfo.Topic.STRATEGY),
+              amount(s.atStake(RuleInfo.Topic.STRATEGY)), s.findings(RuleInfo.Topic.RIGHTS))
           + "</p></aside>\n");
     }
   }
@@ -250,7 +251,7 @@ final class HtmlReport {
     w(out, "<h3>" + title + "</h3>\n<div class=\"figure\">\n<table class=\"bullets\">\n<thead><tr><th scope=\"col\">" + who + "</th><th scope=\"col\" class=\"chart-col\">"
         + words.get("html.bullet.legend") + "</th><th scope=\"col\" class=\"num\">" + words.get("md.col.attainment") + "</th></tr></thead>\n<tbody>\n");
     for (Effectiveness.Row row : rows) {
-      w(out, "<tr><th scope=\"row\">" + Html.escape(row.name() == null ? "—" : row.name()) + "</th><td class=\"chart-col\">"
+      w(out, "<tr><th scope=\"row\">" + Html.escape(row.name() == null ? text.get("md.noTeam") : row.name()) + "</th><td class=\"chart-col\">"
           + charts.bullet(row.figures().wonAmount(), row.quota(), max) + "</td><td class=\"num" + (below(row) ? " below" : "") + "\">"
           + (row.attainment() == null ? "—" : Html.escape(text.percent(row.attainment()))) + "</td></tr>\n");
     }
@@ -261,7 +262,7 @@ final class HtmlReport {
             "md.col.perActivity", "md.col.perDeal", "md.col.cycle", "md.col.discountGiven") + "</tr></thead>\n<tbody>\n");
     for (Effectiveness.Row row : rows) {
       Figures f = row.figures();
-      w(out, "<tr><th scope=\"row\">" + Html.escape(row.name() == null ? "—" : row.name()) + "</th>" + nums(amount(f.wonAmount()),
+      w(out, "<tr><th scope=\"row\">" + Html.escape(row.name() == null ? text.get("md.noTeam") : row.name()) + "</th>" + nums(amount(f.wonAmount()),
           row.quota() == null ? "—" : amount(row.quota()), row.attainment() == null ? "—" : text.percent(row.attainment()), text.number(f.deals()),
           optionalPercent(f.winRate()), optionalAmount(f.revenuePerActivity()), optionalAmount(f.revenuePerDeal()), days(f.averageCycleDays()),
           amount(f.discountGiven())) + "</tr>\n");
@@ -280,13 +281,13 @@ final class HtmlReport {
     Figures deviated = summary.deviated();
     w(out, "<p class=\"intro\">" + words.get("md.pays.intro") + "</p>\n<div class=\"figure pays\">\n<table class=\"bars\">\n<tbody>\n");
     payRow(out, "md.col.winRate", followed.winRate(), deviated.winRate(), optionalPercent(followed.winRate()), optionalPercent(deviated.winRate()),
-        words.get("html.pays.base.closed", text.number(followed.closed())), words.get("html.pays.base.closed", text.number(deviated.closed())));
+        words.get("html.pays.base.closed", (long) followed.closed()), words.get("html.pays.base.closed", (long) deviated.closed()));
     payRow(out, "md.col.avgDiscount", followed.averageDiscount(), deviated.averageDiscount(), optionalPercent(followed.averageDiscount()),
-        optionalPercent(deviated.averageDiscount()), words.get("html.pays.base.won", text.number(followed.won())),
-        words.get("html.pays.base.won", text.number(deviated.won())));
+        optionalPercent(deviated.averageDiscount()), words.get("html.pays.base.won", (long) followed.won()),
+        words.get("html.pays.base.won", (long) deviated.won()));
     payRow(out, "md.col.cycle", followed.averageCycleDays(), deviated.averageCycleDays(), days(followed.averageCycleDays()),
-        days(deviated.averageCycleDays()), words.get("html.pays.base.closed", text.number(followed.closed())),
-        words.get("html.pays.base.closed", text.number(deviated.closed())));
+        days(deviated.averageCycleDays()), words.get("html.pays.base.won", (long) followed.won()),
+        words.get("html.pays.base.won", (long) deviated.won()));
     w(out, "</tbody>\n</table>\n<p class=\"legend\">" + charts.swatch(false, SvgCharts.ACCENT) + " " + words.get("md.pays.followed")
         + " " + charts.swatch(true, SvgCharts.INK) + " " + words.get("md.pays.deviated") + "</p>\n</div>\n");
     w(out, "<div class=\"table-wrap\"><table class=\"data\">\n<thead><tr><th></th>" + numHeads("md.col.deals", "md.col.closed", "md.col.winRate",
@@ -297,6 +298,26 @@ final class HtmlReport {
           optionalPercent(f.averageDiscount()), days(f.averageCycleDays())) + "</tr>\n");
     }
     w(out, "</tbody>\n</table></div>\n<p class=\"caution\">" + words.get("md.pays.caution") + "</p>\n");
+    if (summary.comparableStages().isEmpty()) {
+      return;
+    }
+    w(out, "<p class=\"intro\"><strong>" + words.get("md.pays.sameStage.title") + "</strong> " + words.get("md.pays.sameStage") + "</p>\n<div class=\"table-wrap\"><table class=\"data\">\n<thead><tr>"
+        + heads("md.col.stage") + numHeads("md.pays.sameStage.followed", "md.pays.sameStage.deviated") + heads("md.pays.sameStage.difference")
+        + "</tr></thead>\n<tbody>\n");
+    for (AuditSummary.SameStage stage : summary.comparableStages()) {
+      w(out, "<tr><th scope=\"row\">" + Html.escape(stage.label()) + " <span class=\"process\">(" + Html.escape(stage.process()) + ")</span></th>"
+          + nums(text.winRate(stage.followed()), text.winRate(stage.deviated())) + "<td>"
+          + words.get(stage.significant() ? "md.pays.significant" : "md.pays.notSignificant") + "</td></tr>\n");
+    }
+    w(out, "</tbody>\n</table></div>\n");
+    if (!summary.processToReview().isEmpty()) {
+      AuditSummary.SameStage stage = summary.processToReview().get(0);
+      w(out, "<p class=\"caution\">" + words.get("md.pays.reviewProcess", stage.label(), text.percent(stage.deviated().percent()),
+          text.percent(stage.followed().percent()), text.lever(fr.vigie.audit.model.Lever.PROCESS)) + "</p>\n");
+    } else {
+      boolean anySignificant = summary.comparableStages().stream().anyMatch(AuditSummary.SameStage::significant);
+      w(out, "<p class=\"caution\">" + words.get(anySignificant ? "md.pays.processPays" : "md.pays.noDifference") + "</p>\n");
+    }
   }
 
   private void payRow(Writer out, String metric, BigDecimal a, BigDecimal b, String aText, String bText, String aBase, String bBase) {
@@ -357,7 +378,7 @@ final class HtmlReport {
     w(out, "<div class=\"table-wrap\"><table class=\"data narrow\">\n<thead><tr>" + heads("md.col.owner", "md.col.team")
         + numHeads("md.col.deals", "md.col.dealsWithFindings", "md.col.findings") + "</tr></thead>\n<tbody>\n");
     for (AuditSummary.PersonFigures o : summary.people()) {
-      w(out, "<tr><th scope=\"row\">" + Html.escape(settings().displayName(o.owner())) + "</th><td>" + Html.escape(o.team() == null ? "—" : o.team()) + "</td>"
+      w(out, "<tr><th scope=\"row\">" + Html.escape(settings().displayName(o.owner())) + "</th><td>" + Html.escape(o.team() == null ? text.get("md.noTeam") : o.team()) + "</td>"
           + nums(text.number(o.figures().deals()), text.number(o.figures().dealsWithFindings()), text.number(o.figures().findings())) + "</tr>\n");
     }
     w(out, "</tbody>\n</table></div>\n");
@@ -404,12 +425,13 @@ final class HtmlReport {
 
   private void writeSpotlights(Writer out) {
     java.time.ZoneId zone = settings().zone();
-    w(out, "<p class=\"intro\">" + words.get("html.spotlights.intro") + "</p>\n");
+    w(out, "<p class=\"intro\">" + words.get("md.spotlights.intro") + "</p>\n");
     for (AuditSummary.Spotlight spotlight : summary.worthALook()) {
       AuditedDeal deal = spotlight.deal();
       Set<String> flagged = new HashSet<>();
       spotlight.findings().forEach(f -> flagged.add(f.stage()));
       w(out, "<article class=\"spotlight\">\n<h3>" + parts.dealTitle(deal) + "</h3>\n<p class=\"deal-meta\">" + parts.dealLine(deal) + "</p>\n"
+          + "<p class=\"deal-stake\">" + words.get("md.spotlight.stake", amount(spotlight.atStake()), text.severity(spotlight.severity())) + "</p>\n"
           + "<div class=\"timeline\">" + charts.timeline(deal.visits(), flagged) + "\n<ol class=\"visits\">\n");
       for (var visit : deal.visits()) {
         boolean marked = flagged.contains(visit.stage());
@@ -418,8 +440,11 @@ final class HtmlReport {
             + (visit.terminal() ? "" : " <span class=\"days\">" + words.get("md.days", text.number(visit.days())) + "</span>") + "</li>\n");
       }
       w(out, "</ol>\n</div>\n<ul class=\"findings\">\n");
-      for (Finding finding : spotlight.findings()) {
-        w(out, "<li>" + parts.severity(finding.severity()) + " <span class=\"msg\">" + Html.escape(finding.message()) + "</span></li>\n");
+      for (Folded folded : Folded.of(spotlight.findings())) {
+        Finding finding = folded.cause();
+        w(out, "<li>" + parts.severity(finding.severity()) + " <span class=\"msg\">" + Html.escape(finding.message()) + "</span>"
+            + (folded.consequences().isEmpty() ? "" : " <span class=\"consequences\">" + Html.escape(text.get("md.consequences", folded.consequences().size())) + "</span>")
+            + "</li>\n");
       }
       w(out, "</ul>\n</article>\n");
     }
@@ -453,7 +478,7 @@ final class HtmlReport {
     }
     parts.copyFindings(out);
     if (parts.dealsNotShown() > 0) {
-      w(out, "<p class=\"more\">" + words.get("html.findings.more", text.number(parts.dealsNotShown())) + "</p>\n");
+      w(out, "<p class=\"more\">" + words.get("html.findings.more", (long) parts.dealsNotShown()) + "</p>\n");
     }
   }
 
@@ -521,7 +546,7 @@ final class HtmlReport {
     parts.copyRejected(out);
     w(out, "</tbody>\n</table></div>\n");
     if (parts.rejectedCount() > HtmlParts.REJECTIONS_SHOWN) {
-      w(out, "<p class=\"more\">" + words.get("md.rejected.more", text.number(parts.rejectedCount() - HtmlParts.REJECTIONS_SHOWN)) + "</p>\n");
+      w(out, "<p class=\"more\">" + words.get("md.rejected.more", parts.rejectedCount() - HtmlParts.REJECTIONS_SHOWN) + "</p>\n");
     }
   }
 

@@ -4,7 +4,8 @@ import fr.vigie.report.ReportText;
 
 /**
  * The report's words as HTML: the bundle's sentence escaped, and each value put in it escaped too,
- * unless it is markup the renderer made ({@link Html.Markup}).
+ * unless it is markup the renderer made ({@link Html.Markup}). Numbers go into the sentence as
+ * numbers, so that its plural forms ({@code {0, plural, one {…} other {…}}}) can choose.
  */
 final class Words {
 
@@ -26,7 +27,7 @@ final class Words {
     }
     Object[] marks = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
-      marks[i] = OPEN + Integer.toString(i) + CLOSE;
+      marks[i] = args[i] instanceof Number ? args[i] : OPEN + Integer.toString(i) + CLOSE;
     }
     String html = Html.escape(text.get(key, marks));
     StringBuilder out = new StringBuilder(html.length() + 64);

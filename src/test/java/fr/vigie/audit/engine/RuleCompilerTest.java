@@ -154,4 +154,26 @@ class RuleCompilerTest {
     // WHEN / THEN
     assertThat(problems()).singleElement().asString().contains("rule id ACME-BIG-BUYER is already used by rule");
   }
+
+  @Test
+  void should_refuse_an_explaining_rule_that_does_not_exist_and_name_the_closest() throws IOException {
+    // GIVEN a rule explained by a misspelt rule id
+    write("big.drl", GOOD.replace("@version(\"2\")", "@version(\"2\") @explainedBy(\"ACME-BIG-BUYR\")"));
+    messages();
+    // WHEN / THEN
+    assertThat(problems()).singleElement().asString()
+        .endsWith("big.drl:6:1: rule ACME-BIG-BUYER: @explainedBy must name another rule judging deals, not 'ACME-BIG-BUYR' (did you mean 'ACME-BIG-BUYER'?)");
+  }
+
+  @Test
+  void should_refuse_causes_that_explain_each_other() throws IOException {
+    // GIVEN two rules, each explained by the other
+    write("big.drl", GOOD.replace("@version(\"2\")", "@version(\"2\") @explainedBy(\"ACME-OTHER\")")
+        + GOOD.substring(GOOD.indexOf("rule ")).replace("A big deal names", "Another deal names").replace("ACME-BIG-BUYER", "ACME-OTHER")
+            .replace("@version(\"2\")", "@version(\"2\") @explainedBy(\"ACME-BIG-BUYER\")"));
+    write("messages_fr.properties", "ACME-BIG-BUYER.title=A\nACME-BIG-BUYER.message=A\nACME-OTHER.title=B\nACME-OTHER.message=B\n");
+    write("messages_en.properties", "ACME-BIG-BUYER.title=A\nACME-BIG-BUYER.message=A\nACME-OTHER.title=B\nACME-OTHER.message=B\n");
+    // WHEN / THEN
+    assertThat(problems()).hasSize(2).allSatisfy(p -> assertThat(p).contains("@explainedBy goes round in a circle"));
+  }
 }

@@ -45,7 +45,7 @@ import org.drools.drl.parser.DroolsParserException;
 public final class DrlSafety {
 
   /** The metadata a workspace rule may carry, each a plain string. */
-  static final Set<String> METADATA = Set.of("id", "version", "severity", "lever", "params", "scope", "topic", "needs");
+  static final Set<String> METADATA = Set.of("id", "version", "severity", "lever", "params", "scope", "topic", "needs", "explainedBy");
   /** The accumulate functions a workspace rule may call. */
   static final Set<String> ACCUMULATE_FUNCTIONS = Set.of("count", "sum", "min", "max", "average", "collectList", "collectSet");
   /** The package folders whose facts a rule may import with {@code .*}. */
