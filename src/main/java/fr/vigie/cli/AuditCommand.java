@@ -1,6 +1,5 @@
 package fr.vigie.cli;
 
-import java.math.BigDecimal;
 import fr.vigie.audit.result.AuditResult;
 import fr.vigie.audit.result.AuditSummary;
 import fr.vigie.common.DisplayPath;
@@ -8,6 +7,7 @@ import fr.vigie.common.Severity;
 import fr.vigie.job.AuditingAPeriod;
 import fr.vigie.report.formats.ReportFormat;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
@@ -21,138 +21,261 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code vigie audit}: audits a period's deals and writes the reports. */
-@Command(name = "audit", mixinStandardHelpOptions = true, header = "Audits a period's deals and writes the reports for the CEO.", description = {
-    "Audits a period's deals against the workspace's processes and rules, and writes",
-    "report.html, report.pdf, report.md, findings.json, findings.csv (see --format) and rejected.csv."})
+@Command(
+        name = "audit",
+        mixinStandardHelpOptions = true,
+        header = "Audits a period's deals and writes the reports for the CEO.",
+        description = {
+            "Audits a period's deals against the workspace's processes and rules, and writes",
+            "report.html, report.pdf, report.md, findings.json, findings.csv (see --format) and"
+                    + " rejected.csv."
+        })
 final class AuditCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
-  @Mixin CommonOptions common;
-  @Mixin DealsOptions dealsOptions;
-  @Mixin RunOptions runOptions;
-  @Mixin LanguageOption languageOption;
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+    @Mixin DealsOptions dealsOptions;
+    @Mixin RunOptions runOptions;
+    @Mixin LanguageOption languageOption;
 
-  @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The client's workspace folder.")
-  Path workspace;
+    @Parameters(
+            index = "0",
+            paramLabel = "WORKSPACE",
+            description = "The client's workspace folder.")
+    Path workspace;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Where to write the reports (default: WORKSPACE/out/<period>/).")
-  Path out;
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Where to write the reports (default: WORKSPACE/out/<period>/).")
+    Path out;
 
-  @Option(names = "--format", paramLabel = "FORMATS", defaultValue = "html,pdf,md,json,csv",
-      description = "Reports to write, comma-separated: html, pdf, md, json, csv (default: all); rejected.csv is always written.")
-  String format;
+    @Option(
+            names = "--format",
+            paramLabel = "FORMATS",
+            defaultValue = "html,pdf,md,json,csv",
+            description =
+                    "Reports to write, comma-separated: html, pdf, md, json, csv (default: all);"
+                            + " rejected.csv is always written.")
+    String format;
 
-  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "major",
-      description = "Exit with 1 when a finding is at or above: info, minor, major, critical, or none (default: ${DEFAULT-VALUE}).")
-  String failOn;
+    @Option(
+            names = "--fail-on",
+            paramLabel = "SEVERITY",
+            defaultValue = "major",
+            description =
+                    "Exit with 1 when a finding is at or above: info, minor, major, critical, or"
+                            + " none (default: ${DEFAULT-VALUE}).")
+    String failOn;
 
-  @Option(names = "--max-rejected", paramLabel = "PERCENT",
-      description = "Exit with 5 when more than this share of the period's records were rejected, e.g. 5% (default: vigie.yaml's max-rejected;"
-          + " without either, only a warning above 5%).")
-  String maxRejected;
+    @Option(
+            names = "--max-rejected",
+            paramLabel = "PERCENT",
+            description =
+                    "Exit with 5 when more than this share of the period's records were rejected,"
+                            + " e.g. 5% (default: vigie.yaml's max-rejected; without either, only a"
+                            + " warning above 5%).")
+    String maxRejected;
 
-  @Override
-  public Integer call() {
-    if (!StandardInput.asked(dealsOptions.deals)) {
-      return audit(dealsOptions.deals);
+    @Override
+    public Integer call() {
+        if (!StandardInput.asked(dealsOptions.deals)) {
+            return audit(dealsOptions.deals);
+        }
+        try (StandardInput stdin =
+                StandardInput.copy(
+                        ((VigieCommand) spec.root().userObject()).stdin(), dealsOptions.source)) {
+            return fr.vigie.common.DisplayPath.within(
+                    java.util.List.of(stdin.folder()), () -> audit(stdin.deals()));
+        }
     }
-    try (StandardInput stdin = StandardInput.copy(((VigieCommand) spec.root().userObject()).stdin(), dealsOptions.source)) {
-      return fr.vigie.common.DisplayPath.within(java.util.List.of(stdin.folder()), () -> audit(stdin.deals()));
-    }
-  }
 
-  private int audit(Path deals) {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Severity threshold = FailOn.threshold(spec.commandLine(), failOn);
-    BigDecimal maxRejectedOption = parseMaxRejected();
-    Locale language = languageOption.language();
-    Set<ReportFormat> formats = parseFormats();
-    AuditingAPeriod.Request request = runOptions.request(workspace, dealsOptions, deals, this.out, language, common.standardRules, err, formats);
-    AuditingAPeriod job = new AuditingAPeriod();
-    AuditingAPeriod.Prepared prepared = job.prepare(request);
-    if (prepared.source().detected() != null) {
-      out.println("Reading " + prepared.source().detected());
-      out.flush();
+    private int audit(Path deals) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Severity threshold = FailOn.threshold(spec.commandLine(), failOn);
+        BigDecimal maxRejectedOption = parseMaxRejected();
+        Locale language = languageOption.language();
+        Set<ReportFormat> formats = parseFormats();
+        AuditingAPeriod.Request request =
+                runOptions.request(
+                        workspace,
+                        dealsOptions,
+                        deals,
+                        this.out,
+                        language,
+                        common.standardRules,
+                        err,
+                        formats);
+        AuditingAPeriod job = new AuditingAPeriod();
+        AuditingAPeriod.Prepared prepared = job.prepare(request);
+        if (prepared.source().detected() != null) {
+            out.println("Reading " + prepared.source().detected());
+            out.flush();
+        }
+        AuditingAPeriod.Result result = job.run(prepared);
+        AuditResult audit = result.result();
+        AuditSummary s = audit.summary();
+        out.printf(
+                "Audited %s for %s, deals from %s%n",
+                audit.scope().period().label(),
+                DisplayPath.of(workspace),
+                DisplayPath.of(result.deals()));
+        ImportLines.print(out, prepared.source(), result);
+        out.printf(
+                "  %d records read = %d audited + %d rejected%s%s%n",
+                s.recordsRead(),
+                s.dealsAudited(),
+                s.recordsRejected(),
+                s.recordsRejected() > 0 ? " (see rejected.csv)" : "",
+                outside(s));
+        if (s.outsidePeriod() > 0) {
+            out.printf(
+                    "  the period's deals are those %s (deals-in-period: %s in vigie.yaml)%n",
+                    audit.scope()
+                            .workspace()
+                            .settings()
+                            .dealsInPeriod()
+                            .code()
+                            .replace("-during", " during it"),
+                    audit.scope().workspace().settings().dealsInPeriod().code());
+        }
+        if (s.eventsRead() > 0) {
+            out.printf(
+                    "  %d events read = %d attached to deals + %d rejected%n",
+                    s.eventsRead(), s.eventsRead() - s.eventsRejected(), s.eventsRejected());
+        }
+        out.printf(
+                "  conformity %s%% (%d of %d deals), %d findings (%s)%n",
+                s.conformityRate().toPlainString(),
+                s.conformingDeals(),
+                s.dealsAudited(),
+                s.findings(),
+                java.util.Arrays.stream(Severity.values())
+                        .sorted(java.util.Comparator.reverseOrder())
+                        .map(sev -> s.findingsBySeverity().getOrDefault(sev, 0L) + " " + sev.code())
+                        .collect(Collectors.joining(", ")));
+        notAssessable(out, s);
+        if (audit.waivers().findings() > 0) {
+            out.printf(
+                    "  %d finding(s) waived by waivers.yaml, outside the conformity rate%n",
+                    audit.waivers().findings());
+        }
+        audit.waivers()
+                .expired()
+                .forEach(
+                        w ->
+                                out.printf(
+                                        "  warning: %s: the waiver of %s expired on %s and was not"
+                                                + " applied%n",
+                                        w.location(), w.describe(), w.until()));
+        audit.waivers()
+                .unused()
+                .forEach(
+                        w ->
+                                out.printf(
+                                        "  warning: %s: the waiver of %s matched no finding%n",
+                                        w.location(), w.describe()));
+        out.printf(
+                "  reports in %s: %s%n",
+                DisplayPath.of(result.outDir()),
+                result.files().stream()
+                        .map(p -> p.getFileName().toString())
+                        .collect(Collectors.joining(", ")));
+        if (!result.replaced().isEmpty()) {
+            out.printf(
+                    "  replaced the reports of an earlier run in this folder: %s%n",
+                    String.join(", ", result.replaced()));
+        }
+        if (!result.removed().isEmpty()) {
+            out.printf(
+                    "  removed from an earlier run (the folder holds this run only): %s%n",
+                    String.join(", ", result.removed()));
+        }
+        BigDecimal max =
+                maxRejectedOption != null
+                        ? maxRejectedOption
+                        : audit.scope().workspace().settings().maxRejected();
+        BigDecimal warnAbove = max != null ? max : audit.rejectedWarning();
+        if (audit.rejectedAbove(warnAbove)) {
+            out.printf(
+                    "  warning: %s%% of the period's records were not audited (%d rejected of %d),"
+                            + " above %s%%: see rejected.csv%n",
+                    s.rejectedPercent().toPlainString(),
+                    s.recordsRejected(),
+                    s.recordsRejected() + s.dealsAudited(),
+                    warnAbove.toPlainString());
+        }
+        if (audit.rejectedAbove(max)) {
+            return ExitCodes.TOO_MANY_REJECTED;
+        }
+        return audit.hasFindingAtOrAbove(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
-    AuditingAPeriod.Result result = job.run(prepared);
-    AuditResult audit = result.result();
-    AuditSummary s = audit.summary();
-    out.printf("Audited %s for %s, deals from %s%n", audit.scope().period().label(), DisplayPath.of(workspace), DisplayPath.of(result.deals()));
-    ImportLines.print(out, prepared.source(), result);
-    out.printf("  %d records read = %d audited + %d rejected%s%s%n", s.recordsRead(), s.dealsAudited(), s.recordsRejected(),
-        s.recordsRejected() > 0 ? " (see rejected.csv)" : "", outside(s));
-    if (s.outsidePeriod() > 0) {
-      out.printf("  the period's deals are those %s (deals-in-period: %s in vigie.yaml)%n",
-          audit.scope().workspace().settings().dealsInPeriod().code().replace("-during", " during it"),
-          audit.scope().workspace().settings().dealsInPeriod().code());
-    }
-    if (s.eventsRead() > 0) {
-      out.printf("  %d events read = %d attached to deals + %d rejected%n", s.eventsRead(), s.eventsRead() - s.eventsRejected(), s.eventsRejected());
-    }
-    out.printf("  conformity %s%% (%d of %d deals), %d findings (%s)%n", s.conformityRate().toPlainString(), s.conformingDeals(),
-        s.dealsAudited(), s.findings(), java.util.Arrays.stream(Severity.values()).sorted(java.util.Comparator.reverseOrder())
-            .map(sev -> s.findingsBySeverity().getOrDefault(sev, 0L) + " " + sev.code()).collect(Collectors.joining(", ")));
-    notAssessable(out, s);
-    if (audit.waivers().findings() > 0) {
-      out.printf("  %d finding(s) waived by waivers.yaml, outside the conformity rate%n", audit.waivers().findings());
-    }
-    audit.waivers().expired().forEach(w ->
-        out.printf("  warning: %s: the waiver of %s expired on %s and was not applied%n", w.location(), w.describe(), w.until()));
-    audit.waivers().unused().forEach(w -> out.printf("  warning: %s: the waiver of %s matched no finding%n", w.location(), w.describe()));
-    out.printf("  reports in %s: %s%n", DisplayPath.of(result.outDir()),
-        result.files().stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")));
-    if (!result.replaced().isEmpty()) {
-      out.printf("  replaced the reports of an earlier run in this folder: %s%n", String.join(", ", result.replaced()));
-    }
-    if (!result.removed().isEmpty()) {
-      out.printf("  removed from an earlier run (the folder holds this run only): %s%n", String.join(", ", result.removed()));
-    }
-    BigDecimal max = maxRejectedOption != null ? maxRejectedOption : audit.scope().workspace().settings().maxRejected();
-    BigDecimal warnAbove = max != null ? max : audit.rejectedWarning();
-    if (audit.rejectedAbove(warnAbove)) {
-      out.printf("  warning: %s%% of the period's records were not audited (%d rejected of %d), above %s%%: see rejected.csv%n",
-          s.rejectedPercent().toPlainString(), s.recordsRejected(), s.recordsRejected() + s.dealsAudited(), warnAbove.toPlainString());
-    }
-    if (audit.rejectedAbove(max)) {
-      return ExitCodes.TOO_MANY_REJECTED;
-    }
-    return audit.hasFindingAtOrAbove(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
-  }
 
-  private BigDecimal parseMaxRejected() {
-    if (maxRejected == null) {
-      return null;
+    private BigDecimal parseMaxRejected() {
+        if (maxRejected == null) {
+            return null;
+        }
+        BigDecimal max = fr.vigie.workspace.Percent.parse(maxRejected);
+        if (max == null) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--max-rejected must be a percentage from 0 to 100, such as 5%; not '"
+                            + maxRejected
+                            + "'");
+        }
+        return max;
     }
-    BigDecimal max = fr.vigie.workspace.Percent.parse(maxRejected);
-    if (max == null) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--max-rejected must be a percentage from 0 to 100, such as 5%; not '" + maxRejected + "'");
+
+    private Set<ReportFormat> parseFormats() {
+        try {
+            return ReportFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--format: " + e.getMessage());
+        }
     }
-    return max;
-  }
 
-  private Set<ReportFormat> parseFormats() {
-    try {
-      return ReportFormat.parse(format);
-    } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+    /** " + 12 outside the period" when the input holds deals of other periods; empty otherwise. */
+    static String outside(AuditSummary s) {
+        return s.outsidePeriod() == 0 ? "" : " + " + s.outsidePeriod() + " outside the period";
     }
-  }
 
-  /** " + 12 outside the period" when the input holds deals of other periods; empty otherwise. */
-  static String outside(AuditSummary s) {
-    return s.outsidePeriod() == 0 ? "" : " + " + s.outsidePeriod() + " outside the period";
-  }
-
-  /** The rules that could not judge deals, one line per reason: "not assessable (no stage history in this export) on 8 of 8 deals: ...". */
-  private static void notAssessable(PrintWriter out, AuditSummary s) {
-    java.util.Map<String, java.util.List<String>> byReason = new java.util.LinkedHashMap<>();
-    s.coverage().notAssessable().stream()
-        .sorted(java.util.Comparator.comparing((fr.vigie.audit.result.Coverage.NotAssessable g) -> g.missing().toString())
-            .thenComparing(g -> g.rule()))
-        .forEach(g -> byReason.computeIfAbsent(String.join(", ", g.missing().stream().map(e -> "no " + e.code().replace('-', ' ')).toList())
-            + " in this export) on " + g.deals() + " of " + s.dealsAudited() + " deals", k -> new java.util.ArrayList<>()).add(g.rule()));
-    byReason.forEach((reason, rules) -> out.printf("  not assessable (%s: %s%n", reason, String.join(", ", rules)));
-  }
+    /**
+     * The rules that could not judge deals, one line per reason: "not assessable (no stage history
+     * in this export) on 8 of 8 deals: ...".
+     */
+    private static void notAssessable(PrintWriter out, AuditSummary s) {
+        java.util.Map<String, java.util.List<String>> byReason = new java.util.LinkedHashMap<>();
+        s.coverage().notAssessable().stream()
+                .sorted(
+                        java.util.Comparator.comparing(
+                                        (fr.vigie.audit.result.Coverage.NotAssessable g) ->
+                                                g.missing().toString())
+                                .thenComparing(g -> g.rule()))
+                .forEach(
+                        g ->
+                                byReason.computeIfAbsent(
+                                                String.join(
+                                                                ", ",
+                                                                g.missing().stream()
+                                                                        .map(
+                                                                                e ->
+                                                                                        "no "
+                                                                                                + e.code()
+                                                                                                        .replace(
+                                                                                                                '-',
+                                                                                                                ' '))
+                                                                        .toList())
+                                                        + " in this export) on "
+                                                        + g.deals()
+                                                        + " of "
+                                                        + s.dealsAudited()
+                                                        + " deals",
+                                                k -> new java.util.ArrayList<>())
+                                        .add(g.rule()));
+        byReason.forEach(
+                (reason, rules) ->
+                        out.printf("  not assessable (%s: %s%n", reason, String.join(", ", rules)));
+    }
 }

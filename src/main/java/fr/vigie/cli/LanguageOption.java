@@ -9,20 +9,26 @@ import picocli.CommandLine.Spec;
 /** {@code --lang}: the language of what a command writes, the workspace's when not given. */
 final class LanguageOption {
 
-  @Spec(Spec.Target.MIXEE) CommandSpec spec;
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
 
-  @Option(names = "--lang", paramLabel = "fr|en", description = "Language (default: the workspace's, else fr).")
-  String lang;
+    @Option(
+            names = "--lang",
+            paramLabel = "fr|en",
+            description = "Language (default: the workspace's, else fr).")
+    String lang;
 
-  /** The language asked for, or null for the workspace's. */
-  Locale language() {
-    if (lang == null) {
-      return null;
+    /** The language asked for, or null for the workspace's. */
+    Locale language() {
+        if (lang == null) {
+            return null;
+        }
+        return switch (lang.toLowerCase(Locale.ROOT)) {
+            case "fr" -> Locale.FRENCH;
+            case "en" -> Locale.ENGLISH;
+            default ->
+                    throw new ParameterException(
+                            spec.commandLine(), "--lang must be fr or en, not '" + lang + "'");
+        };
     }
-    return switch (lang.toLowerCase(Locale.ROOT)) {
-      case "fr" -> Locale.FRENCH;
-      case "en" -> Locale.ENGLISH;
-      default -> throw new ParameterException(spec.commandLine(), "--lang must be fr or en, not '" + lang + "'");
-    };
-  }
 }

@@ -12,31 +12,45 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code vigie rules}: the rule catalogue, with the settings a workspace gives each rule. */
-@Command(name = "rules", mixinStandardHelpOptions = true, header = "Lists every rule with its severity, lever, parameters and what it checks.", description = {
-    "Lists every rule: id, severity, lever, title, parameters with their values, and what it checks.",
-    "With a WORKSPACE: its own rules too, and the settings its vigie.yaml and processes give each rule."})
+@Command(
+        name = "rules",
+        mixinStandardHelpOptions = true,
+        header = "Lists every rule with its severity, lever, parameters and what it checks.",
+        description = {
+            "Lists every rule: id, severity, lever, title, parameters with their values, and what"
+                    + " it checks.",
+            "With a WORKSPACE: its own rules too, and the settings its vigie.yaml and processes"
+                    + " give each rule."
+        })
 final class RulesCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
-  @Mixin CommonOptions common;
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", description = "The client's workspace folder (optional).")
-  Path workspace;
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "WORKSPACE",
+            description = "The client's workspace folder (optional).")
+    Path workspace;
 
-  @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    List<ListingTheRules.Entry> rules = new ListingTheRules().list(workspace, common.standardRules);
-    for (ListingTheRules.Entry rule : rules) {
-      out.printf("%-32s %-9s %-16s %s%n", rule.id(), rule.severity(), rule.lever(), rule.title());
-      for (String line : rule.settings()) {
-        out.printf("    %s%n", line);
-      }
-      if (rule.doc() != null) {
-        out.printf("    %s%n", rule.doc());
-      }
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<ListingTheRules.Entry> rules =
+                new ListingTheRules().list(workspace, common.standardRules);
+        for (ListingTheRules.Entry rule : rules) {
+            out.printf(
+                    "%-32s %-9s %-16s %s%n",
+                    rule.id(), rule.severity(), rule.lever(), rule.title());
+            for (String line : rule.settings()) {
+                out.printf("    %s%n", line);
+            }
+            if (rule.doc() != null) {
+                out.printf("    %s%n", rule.doc());
+            }
+        }
+        out.printf("%d rules%n", rules.size());
+        return ExitCodes.OK;
     }
-    out.printf("%d rules%n", rules.size());
-    return ExitCodes.OK;
-  }
 }

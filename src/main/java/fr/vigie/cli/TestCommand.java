@@ -18,65 +18,123 @@ import picocli.CommandLine.Spec;
  * workspace) and of the workspace ({@code tests/**}/*.test.yaml, with the workspace's processes,
  * strategy and tactics).
  */
-@Command(name = "test", mixinStandardHelpOptions = true, header = "Runs the rule tests of the standard pack and of the workspace.",
-    description = {"Runs every rule test: the standard pack's, then the workspace's (tests/**/*.test.yaml).",
-        "Prints each failing case with its file and line and what differed, then a summary line; exit 1 when a case fails",
-        "or the coverage is under --threshold, 0 otherwise."})
+@Command(
+        name = "test",
+        mixinStandardHelpOptions = true,
+        header = "Runs the rule tests of the standard pack and of the workspace.",
+        description = {
+            "Runs every rule test: the standard pack's, then the workspace's"
+                    + " (tests/**/*.test.yaml).",
+            "Prints each failing case with its file and line and what differed, then a summary"
+                    + " line; exit 1 when a case fails",
+            "or the coverage is under --threshold, 0 otherwise."
+        })
 final class TestCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
-  @Mixin CommonOptions common;
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
 
-  @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The client's workspace folder.")
-  Path workspace;
+    @Parameters(
+            index = "0",
+            paramLabel = "WORKSPACE",
+            description = "The client's workspace folder.")
+    Path workspace;
 
-  @Option(names = "--coverage", description = "Also list the rules no test makes fire, and the process stages and strategy items no test touches.")
-  boolean coverage;
+    @Option(
+            names = "--coverage",
+            description =
+                    "Also list the rules no test makes fire, and the process stages and strategy"
+                            + " items no test touches.")
+    boolean coverage;
 
-  @Option(names = "--no-standard", description = "Run the workspace's tests only.")
-  boolean noStandard;
+    @Option(names = "--no-standard", description = "Run the workspace's tests only.")
+    boolean noStandard;
 
-  @Option(names = "--threshold", paramLabel = "PERCENT", converter = WholeNumber.Percentage.class,
-      description = "Fail (exit 1) when the coverage of rules, stages and plan items together is under PERCENT, 0 to 100 (implies --coverage).")
-  Integer threshold;
+    @Option(
+            names = "--threshold",
+            paramLabel = "PERCENT",
+            converter = WholeNumber.Percentage.class,
+            description =
+                    "Fail (exit 1) when the coverage of rules, stages and plan items together is"
+                            + " under PERCENT, 0 to 100 (implies --coverage).")
+    Integer threshold;
 
-  @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    TestingRules.Report report = new TestingRules().test(workspace, common.standardRules, !noStandard);
-    report.failures().forEach(failure -> out.println("FAIL " + failure));
-    if (!report.workspaceTested()) {
-      out.println("no test in " + DisplayPath.of(report.testsDir()) + " (write tests/<name>.test.yaml, see docs/authoring.md)");
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        TestingRules.Report report =
+                new TestingRules().test(workspace, common.standardRules, !noStandard);
+        report.failures().forEach(failure -> out.println("FAIL " + failure));
+        if (!report.workspaceTested()) {
+            out.println(
+                    "no test in "
+                            + DisplayPath.of(report.testsDir())
+                            + " (write tests/<name>.test.yaml, see docs/authoring.md)");
+        }
+        int total = report.passed() + report.failed();
+        out.println(
+                report.passed()
+                        + " passed, "
+                        + report.failed()
+                        + " failed"
+                        + (noStandard
+                                ? ""
+                                : " (standard pack: "
+                                        + report.standard()
+                                        + ", workspace: "
+                                        + (total - report.standard())
+                                        + ")"));
+        boolean under = false;
+        if (coverage || threshold != null) {
+            TestingRules.Coverage covered = report.coverage();
+            out.println();
+            section(out, "Rules no test makes fire", covered.rules(), covered.ruleCount());
+            section(
+                    out,
+                    "Process stages no test deal goes through",
+                    covered.stages(),
+                    covered.stageCount());
+            section(
+                    out,
+                    "Strategy and tactics items no test finding cites",
+                    covered.planItems(),
+                    covered.planItemCount());
+            out.printf(
+                    "coverage %s%% (%d of %d): rules %s, stages %s, plan items %s%n",
+                    covered.percent().toPlainString(),
+                    covered.covered(),
+                    covered.total(),
+                    share(covered.rules(), covered.ruleCount()),
+                    share(covered.stages(), covered.stageCount()),
+                    share(covered.planItems(), covered.planItemCount()));
+            under =
+                    threshold != null
+                            && covered.percent().compareTo(java.math.BigDecimal.valueOf(threshold))
+                                    < 0;
+            if (threshold != null) {
+                out.printf(
+                        "coverage %s%% is %s --threshold %d%%%n",
+                        covered.percent().toPlainString(),
+                        under ? "under" : "at or above",
+                        threshold);
+            }
+        }
+        return report.failed() == 0 && !under ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
-    int total = report.passed() + report.failed();
-    out.println(report.passed() + " passed, " + report.failed() + " failed"
-        + (noStandard ? "" : " (standard pack: " + report.standard() + ", workspace: " + (total - report.standard()) + ")"));
-    boolean under = false;
-    if (coverage || threshold != null) {
-      TestingRules.Coverage covered = report.coverage();
-      out.println();
-      section(out, "Rules no test makes fire", covered.rules(), covered.ruleCount());
-      section(out, "Process stages no test deal goes through", covered.stages(), covered.stageCount());
-      section(out, "Strategy and tactics items no test finding cites", covered.planItems(), covered.planItemCount());
-      out.printf("coverage %s%% (%d of %d): rules %s, stages %s, plan items %s%n", covered.percent().toPlainString(), covered.covered(),
-          covered.total(), share(covered.rules(), covered.ruleCount()), share(covered.stages(), covered.stageCount()),
-          share(covered.planItems(), covered.planItemCount()));
-      under = threshold != null && covered.percent().compareTo(java.math.BigDecimal.valueOf(threshold)) < 0;
-      if (threshold != null) {
-        out.printf("coverage %s%% is %s --threshold %d%%%n", covered.percent().toPlainString(), under ? "under" : "at or above", threshold);
-      }
+
+    private static void section(PrintWriter out, String title, List<String> items, int of) {
+        out.println(title + " (" + items.size() + " of " + of + ")" + (items.isEmpty() ? "" : ":"));
+        items.forEach(item -> out.println("  " + item));
     }
-    return report.failed() == 0 && !under ? ExitCodes.OK : ExitCodes.FINDINGS;
-  }
 
-  private static void section(PrintWriter out, String title, List<String> items, int of) {
-    out.println(title + " (" + items.size() + " of " + of + ")" + (items.isEmpty() ? "" : ":"));
-    items.forEach(item -> out.println("  " + item));
-  }
-
-  /** "30 of 43 (69.7%)": how many a test covers. */
-  private static String share(List<String> uncovered, int of) {
-    int covered = of - uncovered.size();
-    return covered + " of " + of + " (" + TestingRules.Coverage.percent(covered, of).toPlainString() + "%)";
-  }
+    /** "30 of 43 (69.7%)": how many a test covers. */
+    private static String share(List<String> uncovered, int of) {
+        int covered = of - uncovered.size();
+        return covered
+                + " of "
+                + of
+                + " ("
+                + TestingRules.Coverage.percent(covered, of).toPlainString()
+                + "%)";
+    }
 }

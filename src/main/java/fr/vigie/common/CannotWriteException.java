@@ -6,19 +6,19 @@ package fr.vigie.common;
  */
 public class CannotWriteException extends RuntimeException {
 
-  private final transient Location location;
+    private final transient Location location;
 
-  public CannotWriteException(Location location, String message, Throwable cause) {
-    super(message, cause);
-    this.location = location;
-  }
+    public CannotWriteException(Location location, String message, Throwable cause) {
+        super(message, cause);
+        this.location = location;
+    }
 
-  public Location location() {
-    return location;
-  }
+    public Location location() {
+        return location;
+    }
 
-  @Override
-  public String toString() {
-    return location + ": " + getMessage();
-  }
+    @Override
+    public String toString() {
+        return location + ": " + getMessage();
+    }
 }

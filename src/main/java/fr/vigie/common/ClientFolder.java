@@ -17,86 +17,123 @@ import java.util.stream.Stream;
  */
 public final class ClientFolder {
 
-  private final Path root;
-  private final Path real;
+    private final Path root;
+    private final Path real;
 
-  private ClientFolder(Path root, Path real) {
-    this.root = root;
-    this.real = real;
-  }
-
-  /** The folder {@code root}, as the user gave it (it may be a link itself: what is inside is what counts). */
-  public static ClientFolder of(Path root) {
-    try {
-      return new ClientFolder(root, root.toRealPath());
-    } catch (IOException e) {
-      throw InvalidInputException.at(Location.of(DisplayPath.of(root)), "cannot read this folder: " + e.getMessage());
+    private ClientFolder(Path root, Path real) {
+        this.root = root;
+        this.real = real;
     }
-  }
 
-  public Path root() {
-    return root;
-  }
+    /**
+     * The folder {@code root}, as the user gave it (it may be a link itself: what is inside is what
+     * counts).
+     */
+    public static ClientFolder of(Path root) {
+        try {
+            return new ClientFolder(root, root.toRealPath());
+        } catch (IOException e) {
+            throw InvalidInputException.at(
+                    Location.of(DisplayPath.of(root)),
+                    "cannot read this folder: " + e.getMessage());
+        }
+    }
 
-  /** The file or folder at {@code relative}, a place Vigie looks at ({@code vigie.yaml}, {@code process}), or null when there is none. */
-  public Path find(String relative) {
-    Path path = root.resolve(relative);
-    return Files.exists(path) ? inside(path) : null;
-  }
+    public Path root() {
+        return root;
+    }
 
-  /**
-   * The file {@code name} as {@code where} writes it, in this folder, whether it exists or not (the
-   * caller says when it does not); a name that leads outside is refused at {@code where}.
-   */
-  public Path named(String name, Location where) {
-    Path path = root.resolve(name);
-    if (!path.toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize()) || Files.exists(path) && !contains(path)) {
-      throw InvalidInputException.at(where, "'" + name + "' is outside " + DisplayPath.of(root)
-          + ": a file named here is read from that folder only (links included)");
+    /**
+     * The file or folder at {@code relative}, a place Vigie looks at ({@code vigie.yaml}, {@code
+     * process}), or null when there is none.
+     */
+    public Path find(String relative) {
+        Path path = root.resolve(relative);
+        return Files.exists(path) ? inside(path) : null;
     }
-    return path;
-  }
 
-  /** The regular files directly in {@code dir} (a folder of this one) whose names {@code accept} takes, sorted by name. */
-  public List<Path> files(Path dir, Predicate<String> accept) {
-    if (!Files.isDirectory(inside(dir))) {
-      return List.of();
+    /**
+     * The file {@code name} as {@code where} writes it, in this folder, whether it exists or not
+     * (the caller says when it does not); a name that leads outside is refused at {@code where}.
+     */
+    public Path named(String name, Location where) {
+        Path path = root.resolve(name);
+        if (!path.toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize())
+                || Files.exists(path) && !contains(path)) {
+            throw InvalidInputException.at(
+                    where,
+                    "'"
+                            + name
+                            + "' is outside "
+                            + DisplayPath.of(root)
+                            + ": a file named here is read from that folder only (links included)");
+        }
+        return path;
     }
-    try (Stream<Path> list = Files.list(dir)) {
-      return list.filter(p -> accept.test(p.getFileName().toString())).map(this::inside).filter(Files::isRegularFile).sorted().toList();
-    } catch (IOException e) {
-      throw InvalidInputException.at(Location.of(DisplayPath.of(dir)), "cannot list this folder: " + e.getMessage());
-    }
-  }
 
-  /** Like {@link #files}, in {@code dir} and the folders under it; a link to a folder outside is refused too. */
-  public List<Path> walk(Path dir, Predicate<String> accept) {
-    if (!Files.isDirectory(inside(dir))) {
-      return List.of();
+    /**
+     * The regular files directly in {@code dir} (a folder of this one) whose names {@code accept}
+     * takes, sorted by name.
+     */
+    public List<Path> files(Path dir, Predicate<String> accept) {
+        if (!Files.isDirectory(inside(dir))) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(p -> accept.test(p.getFileName().toString()))
+                    .map(this::inside)
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw InvalidInputException.at(
+                    Location.of(DisplayPath.of(dir)), "cannot list this folder: " + e.getMessage());
+        }
     }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(p -> Files.isSymbolicLink(p) || accept.test(p.getFileName().toString())).map(this::inside)
-          .filter(p -> Files.isRegularFile(p) && accept.test(p.getFileName().toString())).sorted().toList();
-    } catch (IOException e) {
-      throw InvalidInputException.at(Location.of(DisplayPath.of(dir)), "cannot list this folder: " + e.getMessage());
-    }
-  }
 
-  /** Whether {@code path}, which exists, is inside this folder once every link is followed. */
-  public boolean contains(Path path) {
-    try {
-      return path.toRealPath().startsWith(real);
-    } catch (IOException e) {
-      return false;
+    /**
+     * Like {@link #files}, in {@code dir} and the folders under it; a link to a folder outside is
+     * refused too.
+     */
+    public List<Path> walk(Path dir, Predicate<String> accept) {
+        if (!Files.isDirectory(inside(dir))) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(
+                            p -> Files.isSymbolicLink(p) || accept.test(p.getFileName().toString()))
+                    .map(this::inside)
+                    .filter(p -> Files.isRegularFile(p) && accept.test(p.getFileName().toString()))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw InvalidInputException.at(
+                    Location.of(DisplayPath.of(dir)), "cannot list this folder: " + e.getMessage());
+        }
     }
-  }
 
-  /** {@code path}, an existing place of this folder, refused when a link takes it outside (where it leads is not said). */
-  public Path inside(Path path) {
-    if (Files.exists(path) && !contains(path)) {
-      throw InvalidInputException.at(Location.of(DisplayPath.of(path)), "a link to outside " + DisplayPath.of(root)
-          + ": Vigie reads only the client's own files; put the file itself in the folder");
+    /** Whether {@code path}, which exists, is inside this folder once every link is followed. */
+    public boolean contains(Path path) {
+        try {
+            return path.toRealPath().startsWith(real);
+        } catch (IOException e) {
+            return false;
+        }
     }
-    return path;
-  }
+
+    /**
+     * {@code path}, an existing place of this folder, refused when a link takes it outside (where
+     * it leads is not said).
+     */
+    public Path inside(Path path) {
+        if (Files.exists(path) && !contains(path)) {
+            throw InvalidInputException.at(
+                    Location.of(DisplayPath.of(path)),
+                    "a link to outside "
+                            + DisplayPath.of(root)
+                            + ": Vigie reads only the client's own files; put the file itself in"
+                            + " the folder");
+        }
+        return path;
+    }
 }

@@ -11,35 +11,44 @@ import java.util.function.Supplier;
  */
 public final class DisplayPath {
 
-  /** Folders whose files are written relative to them, for the work of this thread and of the threads it starts. */
-  private static final InheritableThreadLocal<List<Path>> ROOTS = new InheritableThreadLocal<>();
+    /**
+     * Folders whose files are written relative to them, for the work of this thread and of the
+     * threads it starts.
+     */
+    private static final InheritableThreadLocal<List<Path>> ROOTS = new InheritableThreadLocal<>();
 
-  private DisplayPath() {}
+    private DisplayPath() {}
 
-  public static String of(Path path) {
-    Path absolute = path.toAbsolutePath().normalize();
-    List<Path> roots = ROOTS.get();
-    if (roots != null) {
-      for (Path root : roots) {
-        if (absolute.startsWith(root)) {
-          String shown = root.relativize(absolute).toString();
-          return shown.isEmpty() ? "." : shown;
+    public static String of(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        List<Path> roots = ROOTS.get();
+        if (roots != null) {
+            for (Path root : roots) {
+                if (absolute.startsWith(root)) {
+                    String shown = root.relativize(absolute).toString();
+                    return shown.isEmpty() ? "." : shown;
+                }
+            }
         }
-      }
+        Path here = Path.of("").toAbsolutePath();
+        String shown =
+                absolute.startsWith(here)
+                        ? here.relativize(absolute).toString()
+                        : absolute.toString();
+        return shown.isEmpty() ? "." : shown;
     }
-    Path here = Path.of("").toAbsolutePath();
-    String shown = absolute.startsWith(here) ? here.relativize(absolute).toString() : absolute.toString();
-    return shown.isEmpty() ? "." : shown;
-  }
 
-  /** Does {@code work} with the paths inside {@code roots} written relative to the first that holds them. */
-  public static <T> T within(List<Path> roots, Supplier<T> work) {
-    List<Path> before = ROOTS.get();
-    ROOTS.set(roots.stream().map(p -> p.toAbsolutePath().normalize()).toList());
-    try {
-      return work.get();
-    } finally {
-      ROOTS.set(before);
+    /**
+     * Does {@code work} with the paths inside {@code roots} written relative to the first that
+     * holds them.
+     */
+    public static <T> T within(List<Path> roots, Supplier<T> work) {
+        List<Path> before = ROOTS.get();
+        ROOTS.set(roots.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+        try {
+            return work.get();
+        } finally {
+            ROOTS.set(before);
+        }
     }
-  }
 }

@@ -2,11 +2,11 @@ package fr.vigie.common;
 
 /** Where a deal stands: still open, or closed as won or lost. */
 public enum Outcome {
-  OPEN,
-  WON,
-  LOST;
+    OPEN,
+    WON,
+    LOST;
 
-  public boolean isClosed() {
-    return this != OPEN;
-  }
+    public boolean isClosed() {
+        return this != OPEN;
+    }
 }

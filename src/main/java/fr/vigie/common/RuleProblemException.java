@@ -6,7 +6,7 @@ package fr.vigie.common;
  */
 public class RuleProblemException extends RuntimeException {
 
-  public RuleProblemException(String message) {
-    super(message);
-  }
+    public RuleProblemException(String message) {
+        super(message);
+    }
 }

@@ -12,31 +12,35 @@ import java.nio.file.Path;
  */
 public final class StandardRules {
 
-  private StandardRules() {}
+    private StandardRules() {}
 
-  public static Path locate(Path explicit) {
-    if (explicit != null) {
-      return check(explicit);
+    public static Path locate(Path explicit) {
+        if (explicit != null) {
+            return check(explicit);
+        }
+        String home = System.getProperty("vigie.home");
+        if (home == null || home.isBlank()) {
+            home = System.getenv("VIGIE_HOME");
+        }
+        if (home != null && !home.isBlank()) {
+            return check(Path.of(home).resolve("rules"));
+        }
+        Path local = Path.of("rules");
+        if (Files.isDirectory(local)
+                && Files.isRegularFile(local.resolve("messages_fr.properties"))) {
+            return local;
+        }
+        throw InvalidInputException.at(
+                Location.of("rules"),
+                "cannot find the standard rule pack: run Vigie through the ./vigie launcher, set"
+                        + " VIGIE_HOME to the Vigie folder, or pass --standard-rules DIR");
     }
-    String home = System.getProperty("vigie.home");
-    if (home == null || home.isBlank()) {
-      home = System.getenv("VIGIE_HOME");
-    }
-    if (home != null && !home.isBlank()) {
-      return check(Path.of(home).resolve("rules"));
-    }
-    Path local = Path.of("rules");
-    if (Files.isDirectory(local) && Files.isRegularFile(local.resolve("messages_fr.properties"))) {
-      return local;
-    }
-    throw InvalidInputException.at(Location.of("rules"),
-        "cannot find the standard rule pack: run Vigie through the ./vigie launcher, set VIGIE_HOME to the Vigie folder, or pass --standard-rules DIR");
-  }
 
-  private static Path check(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      throw InvalidInputException.at(Location.of(dir.toString()), "the standard rule pack folder does not exist");
+    private static Path check(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw InvalidInputException.at(
+                    Location.of(dir.toString()), "the standard rule pack folder does not exist");
+        }
+        return dir;
     }
-    return dir;
-  }
 }

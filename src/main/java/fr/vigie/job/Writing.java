@@ -12,39 +12,43 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Function;
 
-/** A report writer whose failures to write (a full disk) are told as the output folder's, not as a bug in Vigie. */
-record Writing(AuditListener writer, Function<Exception, CannotWriteException> failure) implements AuditListener {
+/**
+ * A report writer whose failures to write (a full disk) are told as the output folder's, not as a
+ * bug in Vigie.
+ */
+record Writing(AuditListener writer, Function<Exception, CannotWriteException> failure)
+        implements AuditListener {
 
-  @Override
-  public void start(AuditScope scope) {
-    run(() -> writer.start(scope));
-  }
-
-  @Override
-  public void audited(AuditedDeal deal, List<Finding> findings) {
-    run(() -> writer.audited(deal, findings));
-  }
-
-  @Override
-  public void waived(AuditedDeal deal, List<WaivedFinding> waived) {
-    run(() -> writer.waived(deal, waived));
-  }
-
-  @Override
-  public void rejected(Rejection rejection) {
-    run(() -> writer.rejected(rejection));
-  }
-
-  @Override
-  public void finish(AuditResult result) {
-    run(() -> writer.finish(result));
-  }
-
-  private void run(Runnable call) {
-    try {
-      call.run();
-    } catch (UncheckedIOException e) {
-      throw failure.apply(e);
+    @Override
+    public void start(AuditScope scope) {
+        run(() -> writer.start(scope));
     }
-  }
+
+    @Override
+    public void audited(AuditedDeal deal, List<Finding> findings) {
+        run(() -> writer.audited(deal, findings));
+    }
+
+    @Override
+    public void waived(AuditedDeal deal, List<WaivedFinding> waived) {
+        run(() -> writer.waived(deal, waived));
+    }
+
+    @Override
+    public void rejected(Rejection rejection) {
+        run(() -> writer.rejected(rejection));
+    }
+
+    @Override
+    public void finish(AuditResult result) {
+        run(() -> writer.finish(result));
+    }
+
+    private void run(Runnable call) {
+        try {
+            call.run();
+        } catch (UncheckedIOException e) {
+            throw failure.apply(e);
+        }
+    }
 }

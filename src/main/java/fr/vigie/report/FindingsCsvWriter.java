@@ -16,58 +16,87 @@ import java.util.List;
 /** Writes {@code findings.csv}, one finding per row, safe to open in Excel. */
 public final class FindingsCsvWriter implements AuditListener {
 
-  private final Path file;
-  private CsvWriter csv;
-  private ReportText text;
+    private final Path file;
+    private CsvWriter csv;
+    private ReportText text;
 
-  public FindingsCsvWriter(Path file) {
-    this.file = file;
-  }
-
-  @Override
-  public void start(AuditScope scope) {
-    text = new ReportText(scope.language());
-    try {
-      csv = new CsvWriter(Files.newOutputStream(file), separatorFor(text));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public FindingsCsvWriter(Path file) {
+        this.file = file;
     }
-    csv.row(List.of(
-        text.get("csv.id"), text.get("csv.rule"), text.get("csv.severity"), text.get("csv.lever"), text.get("csv.deal"),
-        text.get("csv.dealName"), text.get("csv.account"), text.get("csv.owner"), text.get("csv.team"), text.get("csv.stage"),
-        text.get("csv.message"), text.get("csv.source"), text.get("csv.waiver"), text.get("csv.causedBy")));
-    write(scope.planFindings());
-    scope.planWaived().forEach(w -> row(w.finding(), w.waiver()));
-  }
 
-  static char separatorFor(ReportText text) {
-    return text.get("csv.separator").charAt(0);
-  }
+    @Override
+    public void start(AuditScope scope) {
+        text = new ReportText(scope.language());
+        try {
+            csv = new CsvWriter(Files.newOutputStream(file), separatorFor(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        csv.row(
+                List.of(
+                        text.get("csv.id"),
+                        text.get("csv.rule"),
+                        text.get("csv.severity"),
+                        text.get("csv.lever"),
+                        text.get("csv.deal"),
+                        text.get("csv.dealName"),
+                        text.get("csv.account"),
+                        text.get("csv.owner"),
+                        text.get("csv.team"),
+                        text.get("csv.stage"),
+                        text.get("csv.message"),
+                        text.get("csv.source"),
+                        text.get("csv.waiver"),
+                        text.get("csv.causedBy")));
+        write(scope.planFindings());
+        scope.planWaived().forEach(w -> row(w.finding(), w.waiver()));
+    }
 
-  @Override
-  public void audited(AuditedDeal deal, List<Finding> findings) {
-    write(findings);
-  }
+    static char separatorFor(ReportText text) {
+        return text.get("csv.separator").charAt(0);
+    }
 
-  @Override
-  public void waived(AuditedDeal deal, List<WaivedFinding> waived) {
-    waived.forEach(w -> row(w.finding(), w.waiver()));
-  }
+    @Override
+    public void audited(AuditedDeal deal, List<Finding> findings) {
+        write(findings);
+    }
 
-  private void write(List<Finding> findings) {
-    findings.forEach(f -> row(f, null));
-  }
+    @Override
+    public void waived(AuditedDeal deal, List<WaivedFinding> waived) {
+        waived.forEach(w -> row(w.finding(), w.waiver()));
+    }
 
-  private void row(Finding f, Waiver waiver) {
-    csv.row(java.util.Arrays.asList(
-        f.id(), f.rule(), text.severity(f.severity()), text.lever(f.lever()), f.deal(), f.dealName(), f.account(), f.owner(),
-        f.team(), f.stage(), f.message(), f.source(),
-        waiver == null ? "" : text.get("csv.waiver.value", waiver.justification(), waiver.acceptedBy(), waiver.until().toString()),
-        f.causedBy() == null ? "" : f.causedBy()));
-  }
+    private void write(List<Finding> findings) {
+        findings.forEach(f -> row(f, null));
+    }
 
-  @Override
-  public void finish(AuditResult result) {
-    csv.close();
-  }
+    private void row(Finding f, Waiver waiver) {
+        csv.row(
+                java.util.Arrays.asList(
+                        f.id(),
+                        f.rule(),
+                        text.severity(f.severity()),
+                        text.lever(f.lever()),
+                        f.deal(),
+                        f.dealName(),
+                        f.account(),
+                        f.owner(),
+                        f.team(),
+                        f.stage(),
+                        f.message(),
+                        f.source(),
+                        waiver == null
+                                ? ""
+                                : text.get(
+                                        "csv.waiver.value",
+                                        waiver.justification(),
+                                        waiver.acceptedBy(),
+                                        waiver.until().toString()),
+                        f.causedBy() == null ? "" : f.causedBy()));
+    }
+
+    @Override
+    public void finish(AuditResult result) {
+        csv.close();
+    }
 }

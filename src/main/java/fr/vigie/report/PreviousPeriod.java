@@ -17,26 +17,33 @@ import tools.jackson.databind.ObjectMapper;
  */
 public final class PreviousPeriod {
 
-  private PreviousPeriod() {}
+    private PreviousPeriod() {}
 
-  public static Optional<Comparison> compare(Path outDir, Period period, BigDecimal conformityRate) {
-    Optional<Period> previous = period.previous();
-    if (previous.isEmpty() || outDir == null || outDir.getParent() == null) {
-      return Optional.empty();
+    public static Optional<Comparison> compare(
+            Path outDir, Period period, BigDecimal conformityRate) {
+        Optional<Period> previous = period.previous();
+        if (previous.isEmpty() || outDir == null || outDir.getParent() == null) {
+            return Optional.empty();
+        }
+        Path file = outDir.getParent().resolve(previous.get().label()).resolve("findings.json");
+        if (!Files.isRegularFile(file) || !ClientFolder.of(outDir.getParent()).contains(file)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode rate =
+                    new ObjectMapper()
+                            .readTree(file.toFile())
+                            .path("summary")
+                            .path("conformityRate");
+            if (!rate.isNumber()) {
+                return Optional.empty();
+            }
+            BigDecimal before = rate.decimalValue();
+            return Optional.of(
+                    new Comparison(
+                            previous.get().label(), before, conformityRate.subtract(before)));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
-    Path file = outDir.getParent().resolve(previous.get().label()).resolve("findings.json");
-    if (!Files.isRegularFile(file) || !ClientFolder.of(outDir.getParent()).contains(file)) {
-      return Optional.empty();
-    }
-    try {
-      JsonNode rate = new ObjectMapper().readTree(file.toFile()).path("summary").path("conformityRate");
-      if (!rate.isNumber()) {
-        return Optional.empty();
-      }
-      BigDecimal before = rate.decimalValue();
-      return Optional.of(new Comparison(previous.get().label(), before, conformityRate.subtract(before)));
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
-  }
 }

@@ -8,22 +8,26 @@ import java.util.Set;
  * for coverage, the process stages its deals went through ("process/stage") and the places of the
  * strategy and tactics its findings cite.
  */
-public record RuleTestResult(RuleTestCase testCase, List<String> differences, Set<String> touchedStages, Set<String> citedPlaces) {
+public record RuleTestResult(
+        RuleTestCase testCase,
+        List<String> differences,
+        Set<String> touchedStages,
+        Set<String> citedPlaces) {
 
-  public RuleTestResult {
-    differences = List.copyOf(differences);
-    touchedStages = Set.copyOf(touchedStages);
-    citedPlaces = Set.copyOf(citedPlaces);
-  }
+    public RuleTestResult {
+        differences = List.copyOf(differences);
+        touchedStages = Set.copyOf(touchedStages);
+        citedPlaces = Set.copyOf(citedPlaces);
+    }
 
-  public boolean passed() {
-    return differences.isEmpty();
-  }
+    public boolean passed() {
+        return differences.isEmpty();
+    }
 
-  /** "file:line: name" then one indented line per difference. */
-  public String describe() {
-    StringBuilder text = new StringBuilder(testCase.location() + ": " + testCase.name());
-    differences.forEach(d -> text.append("\n    ").append(d));
-    return text.toString();
-  }
+    /** "file:line: name" then one indented line per difference. */
+    public String describe() {
+        StringBuilder text = new StringBuilder(testCase.location() + ": " + testCase.name());
+        differences.forEach(d -> text.append("\n    ").append(d));
+        return text.toString();
+    }
 }

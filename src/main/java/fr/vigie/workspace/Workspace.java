@@ -8,24 +8,24 @@ import java.util.List;
 /** One client's folder: settings, processes, own rules and rule tests. */
 public record Workspace(Path root, WorkspaceSettings settings, List<SalesProcess> processes) {
 
-  public Workspace {
-    processes = List.copyOf(processes);
-  }
+    public Workspace {
+        processes = List.copyOf(processes);
+    }
 
-  /** The workspace's files, each found inside it (links included). */
-  public ClientFolder folder() {
-    return ClientFolder.of(root);
-  }
+    /** The workspace's files, each found inside it (links included). */
+    public ClientFolder folder() {
+        return ClientFolder.of(root);
+    }
 
-  public Path rulesDir() {
-    return root.resolve("rules");
-  }
+    public Path rulesDir() {
+        return root.resolve("rules");
+    }
 
-  public Path dealsDir() {
-    return root.resolve("deals");
-  }
+    public Path dealsDir() {
+        return root.resolve("deals");
+    }
 
-  public Path defaultOutput(Period period) {
-    return root.resolve("out").resolve(period.label());
-  }
+    public Path defaultOutput(Period period) {
+        return root.resolve("out").resolve(period.label());
+    }
 }

@@ -6,12 +6,12 @@ import java.util.List;
 /** A YAML sequence. */
 public record YamlList(Location location, List<YamlNode> items) implements YamlNode {
 
-  public YamlList {
-    items = List.copyOf(items);
-  }
+    public YamlList {
+        items = List.copyOf(items);
+    }
 
-  @Override
-  public String kind() {
-    return "a list";
-  }
+    @Override
+    public String kind() {
+        return "a list";
+    }
 }

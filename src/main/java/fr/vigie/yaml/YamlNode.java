@@ -5,8 +5,8 @@ import fr.vigie.common.Location;
 /** A YAML value with the place it was written: mapping, sequence or scalar. */
 public sealed interface YamlNode permits YamlMap, YamlList, YamlScalar {
 
-  Location location();
+    Location location();
 
-  /** What this node is, in the words an error message uses ("a mapping", "a list", "a value"). */
-  String kind();
+    /** What this node is, in the words an error message uses ("a mapping", "a list", "a value"). */
+    String kind();
 }

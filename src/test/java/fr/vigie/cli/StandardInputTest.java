@@ -16,57 +16,99 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code --deals -} reads the deals on standard input, as conftest reads {@code -}. */
 class StandardInputTest {
 
-  @TempDir Path dir;
-  Path workspace;
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
+    @TempDir Path dir;
+    Path workspace;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
 
-  @BeforeEach
-  void a_small_workspace() throws IOException {
-    workspace = fr.vigie.SmallWorkspace.in(dir);
-  }
+    @BeforeEach
+    void a_small_workspace() throws IOException {
+        workspace = fr.vigie.SmallWorkspace.in(dir);
+    }
 
-  int vigie(String stdin, String... args) {
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--standard-rules";
-    all[args.length + 1] = "rules";
-    return Vigie.run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out), new PrintWriter(err), all);
-  }
+    int vigie(String stdin, String... args) {
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--standard-rules";
+        all[args.length + 1] = "rules";
+        return Vigie.run(
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out),
+                new PrintWriter(err),
+                all);
+    }
 
-  @Test
-  void should_audit_json_lines_read_on_standard_input_into_a_folder_of_their_own() throws IOException {
-    // WHEN
-    int code = vigie(CliTest.CLEAN + "\n" + CliTest.SKIPPING + "\n", "audit", workspace.toString(), "--deals", "-", "--period", "2026-Q3", "-q");
-    // THEN
-    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.FINDINGS);
-    assertThat(out.toString()).contains("deals from stdin.jsonl").contains("2 records read = 2 audited + 0 rejected")
-        .contains("reports in " + workspace.resolve("out/stdin/2026-Q3"));
-    assertThat(Files.readString(workspace.resolve("out/stdin/2026-Q3/findings.json"))).contains("\"deal\":\"D-2\"");
-  }
+    @Test
+    void should_audit_json_lines_read_on_standard_input_into_a_folder_of_their_own()
+            throws IOException {
+        // WHEN
+        int code =
+                vigie(
+                        CliTest.CLEAN + "\n" + CliTest.SKIPPING + "\n",
+                        "audit",
+                        workspace.toString(),
+                        "--deals",
+                        "-",
+                        "--period",
+                        "2026-Q3",
+                        "-q");
+        // THEN
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(out.toString())
+                .contains("deals from stdin.jsonl")
+                .contains("2 records read = 2 audited + 0 rejected")
+                .contains("reports in " + workspace.resolve("out/stdin/2026-Q3"));
+        assertThat(Files.readString(workspace.resolve("out/stdin/2026-Q3/findings.json")))
+                .contains("\"deal\":\"D-2\"");
+    }
 
-  @Test
-  void should_locate_a_bad_record_of_standard_input_by_its_line() throws IOException {
-    // WHEN
-    int code = vigie(CliTest.CLEAN + "\n{oops\n", "audit", workspace.toString(), "--deals", "-", "--period", "2026-Q3", "-q");
-    // THEN
-    assertThat(code).isZero();
-    assertThat(out.toString()).contains("2 records read = 1 audited + 1 rejected");
-    assertThat(Files.readString(workspace.resolve("out/stdin/2026-Q3/rejected.csv"))).contains("stdin.jsonl;2;2;;malformed JSON")
-        .doesNotContain("vigie-stdin-");
-  }
+    @Test
+    void should_locate_a_bad_record_of_standard_input_by_its_line() throws IOException {
+        // WHEN
+        int code =
+                vigie(
+                        CliTest.CLEAN + "\n{oops\n",
+                        "audit",
+                        workspace.toString(),
+                        "--deals",
+                        "-",
+                        "--period",
+                        "2026-Q3",
+                        "-q");
+        // THEN
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("2 records read = 1 audited + 1 rejected");
+        assertThat(Files.readString(workspace.resolve("out/stdin/2026-Q3/rejected.csv")))
+                .contains("stdin.jsonl;2;2;;malformed JSON")
+                .doesNotContain("vigie-stdin-");
+    }
 
-  @Test
-  void should_ask_for_the_period_of_deals_on_standard_input() {
-    assertThat(vigie(CliTest.CLEAN + "\n", "audit", workspace.toString(), "--deals", "-", "-q")).isEqualTo(ExitCodes.INPUT_ERROR);
-    assertThat(err.toString()).contains("--period: give the period audited, e.g. --period 2026-Q3");
-  }
+    @Test
+    void should_ask_for_the_period_of_deals_on_standard_input() {
+        assertThat(vigie(CliTest.CLEAN + "\n", "audit", workspace.toString(), "--deals", "-", "-q"))
+                .isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(err.toString())
+                .contains("--period: give the period audited, e.g. --period 2026-Q3");
+    }
 
-  @Test
-  void should_refuse_an_export_folder_kind_on_standard_input() {
-    assertThat(vigie("Id,Name\n", "audit", workspace.toString(), "--deals", "-", "--source", "salesforce", "--period", "2026-Q3"))
-        .isEqualTo(ExitCodes.INPUT_ERROR);
-    assertThat(err.toString()).contains("--deals -: standard input carries one file: JSON Lines, CSV (--source csv) or XES (--source xes);"
-        + " a salesforce export is a folder, give its path to --deals");
-  }
+    @Test
+    void should_refuse_an_export_folder_kind_on_standard_input() {
+        assertThat(
+                        vigie(
+                                "Id,Name\n",
+                                "audit",
+                                workspace.toString(),
+                                "--deals",
+                                "-",
+                                "--source",
+                                "salesforce",
+                                "--period",
+                                "2026-Q3"))
+                .isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(err.toString())
+                .contains(
+                        "--deals -: standard input carries one file: JSON Lines, CSV (--source csv)"
+                            + " or XES (--source xes); a salesforce export is a folder, give its"
+                            + " path to --deals");
+    }
 }

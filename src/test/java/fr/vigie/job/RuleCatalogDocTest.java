@@ -11,15 +11,16 @@ import org.junit.jupiter.api.Test;
  */
 class RuleCatalogDocTest {
 
-  static final Path DOC = Path.of("docs/rules.md");
+    static final Path DOC = Path.of("docs/rules.md");
 
-  @Test
-  void should_keep_the_rule_catalogue_in_the_docs_up_to_date() throws IOException {
-    // GIVEN
-    PreparedWorkspace testing = PreparedWorkspace.load(Path.of("rules/testing"), Path.of("rules"));
-    // WHEN
-    String expected = RuleCatalogDoc.markdown(testing.rules());
-    // THEN
-    Golden.assertMatches(DOC, expected, "vigie.updateDocs");
-  }
+    @Test
+    void should_keep_the_rule_catalogue_in_the_docs_up_to_date() throws IOException {
+        // GIVEN
+        PreparedWorkspace testing =
+                PreparedWorkspace.load(Path.of("rules/testing"), Path.of("rules"));
+        // WHEN
+        String expected = RuleCatalogDoc.markdown(testing.rules());
+        // THEN
+        Golden.assertMatches(DOC, expected, "vigie.updateDocs");
+    }
 }

@@ -15,38 +15,46 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class ExternalTool {
 
-  private ExternalTool() {}
+    private ExternalTool() {}
 
-  /** The first of {@code names} found on the PATH; skips (or fails on CI) naming {@code install} otherwise. */
-  public static Path require(String what, String install, List<String> names) {
-    Optional<Path> found = find(names);
-    if (found.isPresent()) {
-      return found.get();
-    }
-    String message = what + " is not installed (looked for " + String.join(", ", names) + " on the PATH): install it with `" + install
-        + "` to run this test; it is mandatory when CI=true (.ci/run installs it).";
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      fail(message);
-    }
-    System.err.println("SKIPPED: " + message);
-    Assumptions.abort(message);
-    throw new IllegalStateException("unreachable");
-  }
-
-  /** The first of {@code names} found on the PATH. */
-  public static Optional<Path> find(List<String> names) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return Optional.empty();
-    }
-    for (String name : names) {
-      for (String dir : path.split(File.pathSeparator)) {
-        Path candidate = Path.of(dir, name);
-        if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
-          return Optional.of(candidate);
+    /**
+     * The first of {@code names} found on the PATH; skips (or fails on CI) naming {@code install}
+     * otherwise.
+     */
+    public static Path require(String what, String install, List<String> names) {
+        Optional<Path> found = find(names);
+        if (found.isPresent()) {
+            return found.get();
         }
-      }
+        String message =
+                what
+                        + " is not installed (looked for "
+                        + String.join(", ", names)
+                        + " on the PATH): install it with `"
+                        + install
+                        + "` to run this test; it is mandatory when CI=true (.ci/run installs it).";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(message);
+        }
+        System.err.println("SKIPPED: " + message);
+        Assumptions.abort(message);
+        throw new IllegalStateException("unreachable");
     }
-    return Optional.empty();
-  }
+
+    /** The first of {@code names} found on the PATH. */
+    public static Optional<Path> find(List<String> names) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String name : names) {
+            for (String dir : path.split(File.pathSeparator)) {
+                Path candidate = Path.of(dir, name);
+                if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
 }

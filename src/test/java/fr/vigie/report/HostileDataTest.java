@@ -22,60 +22,81 @@ import org.w3c.dom.Document;
  */
 class HostileDataTest {
 
-  static final String DEAL_NAME = "<script>alert(1)</script>";
-  static final String ACCOUNT = "Dupont & Fils <b>";
-  static final String CLIENT = "Client \"<img src=x onerror=alert(2)>\" & Cie";
-  static final String CONTROL = "Ligne\u0001bizarre";
+    static final String DEAL_NAME = "<script>alert(1)</script>";
+    static final String ACCOUNT = "Dupont & Fils <b>";
+    static final String CLIENT = "Client \"<img src=x onerror=alert(2)>\" & Cie";
+    static final String CONTROL = "Ligne\u0001bizarre";
 
-  @TempDir static Path dir;
-  static Path html;
-  static Path pdf;
-  static PdfReportWriter pdfWriter;
+    @TempDir static Path dir;
+    static Path html;
+    static Path pdf;
+    static PdfReportWriter pdfWriter;
 
-  @BeforeAll
-  static void audit_deals_whose_names_hold_markup() throws IOException {
-    Path workspace = fr.vigie.SmallWorkspace.in(dir);
-    Files.writeString(workspace.resolve("vigie.yaml"), Files.readString(workspace.resolve("vigie.yaml"))
-        .replace("client: Client de test", "client: '" + CLIENT + "'"));
-    Files.writeString(workspace.resolve("deals/2026-Q3.jsonl"), String.join("\n",
-        "{\"id\":\"D-1\",\"name\":\"" + DEAL_NAME.replace("<", "\\u003c") + "\",\"account\":{\"id\":\"A-1\",\"name\":\"" + ACCOUNT + "\"},"
-            + "\"createdAt\":\"2026-09-01T09:00:00+02:00\",\"stages\":[{\"stage\":\"proposition\",\"at\":\"2026-09-01T09:00:00+02:00\"},"
-            + "{\"stage\":\"gagne\",\"at\":\"2026-09-10T09:00:00+02:00\"}],\"outcome\":\"won\",\"closedAt\":\"2026-09-10T09:00:00+02:00\","
-            + "\"amount\":1000,\"documents\":[{\"type\":\"devis\",\"at\":\"2026-09-02T09:00:00+02:00\"}]}",
-        "{\"id\":\"D-2\",\"name\":\"" + CONTROL.replace("\u0001", "\\u0001") + "\",\"account\":{\"id\":\"A-2\",\"name\":\"" + ACCOUNT + "\"},"
-            + "\"createdAt\":\"2026-08-01T09:00:00+02:00\",\"stages\":[{\"stage\":\"qualification\",\"at\":\"2026-08-01T09:00:00+02:00\"},"
-            + "{\"stage\":\"perdu\",\"at\":\"2026-08-20T09:00:00+02:00\"}],\"outcome\":\"lost\",\"closedAt\":\"2026-08-20T09:00:00+02:00\"}") + "\n");
-    html = dir.resolve("report.html");
-    pdf = dir.resolve("report.pdf");
-    pdfWriter = new PdfReportWriter(pdf);
-    ReportRuns.audit(workspace, "2026-Q3", Locale.FRENCH, List.of(new HtmlReportWriter(html), pdfWriter));
-  }
+    @BeforeAll
+    static void audit_deals_whose_names_hold_markup() throws IOException {
+        Path workspace = fr.vigie.SmallWorkspace.in(dir);
+        Files.writeString(
+                workspace.resolve("vigie.yaml"),
+                Files.readString(workspace.resolve("vigie.yaml"))
+                        .replace("client: Client de test", "client: '" + CLIENT + "'"));
+        Files.writeString(
+                workspace.resolve("deals/2026-Q3.jsonl"),
+                String.join(
+                                "\n",
+                                "{\"id\":\"D-1\",\"name\":\""
+                                        + DEAL_NAME.replace("<", "\\u003c")
+                                        + "\",\"account\":{\"id\":\"A-1\",\"name\":\""
+                                        + ACCOUNT
+                                        + "\"},\"createdAt\":\"2026-09-01T09:00:00+02:00\",\"stages\":[{\"stage\":\"proposition\",\"at\":\"2026-09-01T09:00:00+02:00\"},"
+                                        + "{\"stage\":\"gagne\",\"at\":\"2026-09-10T09:00:00+02:00\"}],\"outcome\":\"won\",\"closedAt\":\"2026-09-10T09:00:00+02:00\","
+                                        + "\"amount\":1000,\"documents\":[{\"type\":\"devis\",\"at\":\"2026-09-02T09:00:00+02:00\"}]}",
+                                "{\"id\":\"D-2\",\"name\":\""
+                                        + CONTROL.replace("\u0001", "\\u0001")
+                                        + "\",\"account\":{\"id\":\"A-2\",\"name\":\""
+                                        + ACCOUNT
+                                        + "\"},\"createdAt\":\"2026-08-01T09:00:00+02:00\",\"stages\":[{\"stage\":\"qualification\",\"at\":\"2026-08-01T09:00:00+02:00\"},"
+                                        + "{\"stage\":\"perdu\",\"at\":\"2026-08-20T09:00:00+02:00\"}],\"outcome\":\"lost\",\"closedAt\":\"2026-08-20T09:00:00+02:00\"}")
+                        + "\n");
+        html = dir.resolve("report.html");
+        pdf = dir.resolve("report.pdf");
+        pdfWriter = new PdfReportWriter(pdf);
+        ReportRuns.audit(
+                workspace,
+                "2026-Q3",
+                Locale.FRENCH,
+                List.of(new HtmlReportWriter(html), pdfWriter));
+    }
 
-  @Test
-  void should_show_a_deal_named_like_a_script_as_text_in_report_html() throws Exception {
-    // GIVEN report.html of deals named <script>alert(1)</script> and of account Dupont & Fils <b>
-    String source = Files.readString(html, StandardCharsets.UTF_8);
+    @Test
+    void should_show_a_deal_named_like_a_script_as_text_in_report_html() throws Exception {
+        // GIVEN report.html of deals named <script>alert(1)</script> and of account Dupont & Fils
+        // <b>
+        String source = Files.readString(html, StandardCharsets.UTF_8);
 
-    // WHEN it is parsed as a browser's XML parser would
-    Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(html.toFile());
+        // WHEN it is parsed as a browser's XML parser would
+        Document document =
+                DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(html.toFile());
 
-    // THEN the names are text: escaped in the source, no script, bold nor image element, the text as it was
-    assertThat(source).doesNotContain(DEAL_NAME, "<b>", "<img").contains("&lt;script&gt;alert(1)&lt;/script&gt;", "Dupont &amp; Fils &lt;b&gt;");
-    assertThat(document.getElementsByTagName("script").getLength()).isZero();
-    assertThat(document.getElementsByTagName("b").getLength()).isZero();
-    assertThat(document.getElementsByTagName("img").getLength()).isZero();
-    String text = document.getDocumentElement().getTextContent();
-    assertThat(text).contains(DEAL_NAME, ACCOUNT, CLIENT, "Ligne\uFFFDbizarre");
-  }
+        // THEN the names are text: escaped in the source, no script, bold nor image element, the
+        // text as it was
+        assertThat(source)
+                .doesNotContain(DEAL_NAME, "<b>", "<img")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "Dupont &amp; Fils &lt;b&gt;");
+        assertThat(document.getElementsByTagName("script").getLength()).isZero();
+        assertThat(document.getElementsByTagName("b").getLength()).isZero();
+        assertThat(document.getElementsByTagName("img").getLength()).isZero();
+        String text = document.getDocumentElement().getTextContent();
+        assertThat(text).contains(DEAL_NAME, ACCOUNT, CLIENT, "Ligne\uFFFDbizarre");
+    }
 
-  @Test
-  void should_show_a_deal_named_like_a_script_as_text_in_report_pdf() throws IOException {
-    // GIVEN report.pdf of the same deals
-    // WHEN it is turned back into text
-    String text = PdfText.of(pdf);
+    @Test
+    void should_show_a_deal_named_like_a_script_as_text_in_report_pdf() throws IOException {
+        // GIVEN report.pdf of the same deals
+        // WHEN it is turned back into text
+        String text = PdfText.of(pdf);
 
-    // THEN the names are there as they were written, and the renderer had nothing to warn about
-    assertThat(text).contains(DEAL_NAME, ACCOUNT, CLIENT);
-    assertThat(pdfWriter.warnings()).isEmpty();
-  }
+        // THEN the names are there as they were written, and the renderer had nothing to warn about
+        assertThat(text).contains(DEAL_NAME, ACCOUNT, CLIENT);
+        assertThat(pdfWriter.warnings()).isEmpty();
+    }
 }

@@ -9,19 +9,19 @@ import org.apache.pdfbox.text.PDFTextStripper;
 /** A PDF turned back into text with PDFBox, page after page, lines ending with \n. */
 public final class PdfText {
 
-  private PdfText() {}
+    private PdfText() {}
 
-  public static String of(Path pdf) throws IOException {
-    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-      PDFTextStripper stripper = new PDFTextStripper();
-      stripper.setLineSeparator("\n");
-      return stripper.getText(document);
+    public static String of(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setLineSeparator("\n");
+            return stripper.getText(document);
+        }
     }
-  }
 
-  public static int pages(Path pdf) throws IOException {
-    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-      return document.getNumberOfPages();
+    public static int pages(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return document.getNumberOfPages();
+        }
     }
-  }
 }

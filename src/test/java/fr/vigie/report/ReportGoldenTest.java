@@ -26,68 +26,79 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ReportGoldenTest {
 
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"report.md", "findings.json", "findings.csv", "rejected.csv", "report.html"})
-  void should_render_the_sample_as_its_golden_file(String file) throws IOException {
-    // GIVEN the sample audited in French, every format
-    Path reports = ReportRuns.sample("fr");
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {"report.md", "findings.json", "findings.csv", "rejected.csv", "report.html"})
+    void should_render_the_sample_as_its_golden_file(String file) throws IOException {
+        // GIVEN the sample audited in French, every format
+        Path reports = ReportRuns.sample("fr");
 
-    // WHEN the file is read
-    String actual = Files.readString(reports.resolve(file), StandardCharsets.UTF_8);
+        // WHEN the file is read
+        String actual = Files.readString(reports.resolve(file), StandardCharsets.UTF_8);
 
-    // THEN it is its golden file, line for line
-    Golden.assertMatches(Golden.SAMPLE.resolve(file), file.endsWith(".json") ? Golden.oneItemPerLine(actual) : actual);
-  }
-
-  @Test
-  void should_put_in_report_pdf_the_golden_text() throws IOException {
-    // GIVEN the sample audited in French, every format
-    Path pdf = ReportRuns.sample("fr").resolve("report.pdf");
-
-    // WHEN the PDF is turned back into text
-    String text = PdfText.of(pdf);
-
-    // THEN it is the golden text, page numbers included (from page 2: the title page has none)
-    Golden.assertMatches(Golden.SAMPLE.resolve("report.pdf.txt"), text);
-    int pages = PdfText.pages(pdf);
-    assertThat(pages).isGreaterThan(20);
-    assertThat(text).contains("page 2 / " + pages + "\n", "page " + pages + " / " + pages + "\n").doesNotContain("page 1 / ");
-  }
-
-  @Test
-  void should_give_report_html_the_sections_of_report_md_in_the_same_order() throws IOException {
-    // GIVEN the sample's two reports
-    Path reports = ReportRuns.sample("fr");
-    String md = Files.readString(reports.resolve("report.md"), StandardCharsets.UTF_8);
-    String html = Files.readString(reports.resolve("report.html"), StandardCharsets.UTF_8);
-
-    // WHEN their section titles are listed (## in Markdown, h2 in HTML)
-    List<String> mdTitles = md.lines().filter(l -> l.startsWith("## ")).map(l -> l.substring(3).strip()).toList();
-    List<String> htmlTitles = new ArrayList<>();
-    Matcher h2 = Pattern.compile("<h2>(.*?)</h2>").matcher(html);
-    while (h2.find()) {
-      htmlTitles.add(h2.group(1).replace("&#39;", "'").replace("&amp;", "&"));
+        // THEN it is its golden file, line for line
+        Golden.assertMatches(
+                Golden.SAMPLE.resolve(file),
+                file.endsWith(".json") ? Golden.oneItemPerLine(actual) : actual);
     }
 
-    // THEN they are the same, in the same order
-    assertThat(htmlTitles).hasSizeGreaterThan(10).containsExactlyElementsOf(mdTitles);
-  }
+    @Test
+    void should_put_in_report_pdf_the_golden_text() throws IOException {
+        // GIVEN the sample audited in French, every format
+        Path pdf = ReportRuns.sample("fr").resolve("report.pdf");
 
-  @Test
-  void should_write_report_html_as_well_formed_xml_without_script_nor_link_outside() throws Exception {
-    // GIVEN the sample's report.html
-    Path html = ReportRuns.sample("fr").resolve("report.html");
+        // WHEN the PDF is turned back into text
+        String text = PdfText.of(pdf);
 
-    // WHEN it is parsed as XML
-    var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(html.toFile());
-
-    // THEN it parses, has no script, and every href or src stays in the page
-    assertThat(document.getElementsByTagName("script").getLength()).isZero();
-    String text = Files.readString(html, StandardCharsets.UTF_8);
-    Matcher refs = Pattern.compile("(?:href|src)=\"([^\"]*)\"").matcher(text);
-    while (refs.find()) {
-      assertThat(refs.group(1)).as("a reference in report.html").matches("#.*|data:.*");
+        // THEN it is the golden text, page numbers included (from page 2: the title page has none)
+        Golden.assertMatches(Golden.SAMPLE.resolve("report.pdf.txt"), text);
+        int pages = PdfText.pages(pdf);
+        assertThat(pages).isGreaterThan(20);
+        assertThat(text)
+                .contains("page 2 / " + pages + "\n", "page " + pages + " / " + pages + "\n")
+                .doesNotContain("page 1 / ");
     }
-    assertThat(text).doesNotContainPattern("url\\((?!#)");
-  }
+
+    @Test
+    void should_give_report_html_the_sections_of_report_md_in_the_same_order() throws IOException {
+        // GIVEN the sample's two reports
+        Path reports = ReportRuns.sample("fr");
+        String md = Files.readString(reports.resolve("report.md"), StandardCharsets.UTF_8);
+        String html = Files.readString(reports.resolve("report.html"), StandardCharsets.UTF_8);
+
+        // WHEN their section titles are listed (## in Markdown, h2 in HTML)
+        List<String> mdTitles =
+                md.lines()
+                        .filter(l -> l.startsWith("## "))
+                        .map(l -> l.substring(3).strip())
+                        .toList();
+        List<String> htmlTitles = new ArrayList<>();
+        Matcher h2 = Pattern.compile("<h2>(.*?)</h2>").matcher(html);
+        while (h2.find()) {
+            htmlTitles.add(h2.group(1).replace("&#39;", "'").replace("&amp;", "&"));
+        }
+
+        // THEN they are the same, in the same order
+        assertThat(htmlTitles).hasSizeGreaterThan(10).containsExactlyElementsOf(mdTitles);
+    }
+
+    @Test
+    void should_write_report_html_as_well_formed_xml_without_script_nor_link_outside()
+            throws Exception {
+        // GIVEN the sample's report.html
+        Path html = ReportRuns.sample("fr").resolve("report.html");
+
+        // WHEN it is parsed as XML
+        var document =
+                DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(html.toFile());
+
+        // THEN it parses, has no script, and every href or src stays in the page
+        assertThat(document.getElementsByTagName("script").getLength()).isZero();
+        String text = Files.readString(html, StandardCharsets.UTF_8);
+        Matcher refs = Pattern.compile("(?:href|src)=\"([^\"]*)\"").matcher(text);
+        while (refs.find()) {
+            assertThat(refs.group(1)).as("a reference in report.html").matches("#.*|data:.*");
+        }
+        assertThat(text).doesNotContainPattern("url\\((?!#)");
+    }
 }

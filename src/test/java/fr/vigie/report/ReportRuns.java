@@ -27,54 +27,84 @@ import java.util.stream.Stream;
  */
 public final class ReportRuns {
 
-  public static final Path SAMPLE = Path.of("fixtures", "durand-industrie");
-  public static final Path SAMPLE_DEALS = SAMPLE.resolve("deals").resolve("2026-Q3.jsonl");
-  private static final Map<String, Path> SAMPLE_RUNS = new HashMap<>();
-  private static Path temp;
+    public static final Path SAMPLE = Path.of("fixtures", "durand-industrie");
+    public static final Path SAMPLE_DEALS = SAMPLE.resolve("deals").resolve("2026-Q3.jsonl");
+    private static final Map<String, Path> SAMPLE_RUNS = new HashMap<>();
+    private static Path temp;
 
-  private ReportRuns() {}
+    private ReportRuns() {}
 
-  /** The folder holding the sample's reports in {@code lang} (fr or en), audited on first call. */
-  public static synchronized Path sample(String lang) {
-    return SAMPLE_RUNS.computeIfAbsent(lang, l -> {
-      Path out = temp().resolve(l).resolve("2026-Q3");
-      StringWriter stdout = new StringWriter();
-      StringWriter stderr = new StringWriter();
-      int code = Vigie.run(new PrintWriter(stdout), new PrintWriter(stderr), "audit", SAMPLE.toString(), "--period", "2026-Q3", "--out", out.toString(),
-          "--standard-rules", "rules", "--lang", l, "-q");
-      assertThat(code).as("exit code of the sample audit; stderr:%n%s", stderr).isEqualTo(1);
-      return out;
-    });
-  }
-
-  /** Audits {@code workspace}'s period with {@code listeners} as the only writers. */
-  public static AuditResult audit(Path workspace, String period, Locale language, List<AuditListener> listeners) {
-    AuditingAPeriod job = new AuditingAPeriod();
-    AuditingAPeriod.Prepared prepared = job.prepare(new AuditingAPeriod.Request(workspace, null, period, null, language, 2, Path.of("rules"), null));
-    try (DealInput input = DealsLocator.open(prepared.deals())) {
-      return job.audit(prepared, input, listeners);
+    /**
+     * The folder holding the sample's reports in {@code lang} (fr or en), audited on first call.
+     */
+    public static synchronized Path sample(String lang) {
+        return SAMPLE_RUNS.computeIfAbsent(
+                lang,
+                l -> {
+                    Path out = temp().resolve(l).resolve("2026-Q3");
+                    StringWriter stdout = new StringWriter();
+                    StringWriter stderr = new StringWriter();
+                    int code =
+                            Vigie.run(
+                                    new PrintWriter(stdout),
+                                    new PrintWriter(stderr),
+                                    "audit",
+                                    SAMPLE.toString(),
+                                    "--period",
+                                    "2026-Q3",
+                                    "--out",
+                                    out.toString(),
+                                    "--standard-rules",
+                                    "rules",
+                                    "--lang",
+                                    l,
+                                    "-q");
+                    assertThat(code)
+                            .as("exit code of the sample audit; stderr:%n%s", stderr)
+                            .isEqualTo(1);
+                    return out;
+                });
     }
-  }
 
-  /** A folder deleted when the test JVM ends. */
-  public static synchronized Path temp() {
-    if (temp == null) {
-      try {
-        temp = Files.createTempDirectory("vigie-report-tests");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      Path root = temp;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(root)));
+    /** Audits {@code workspace}'s period with {@code listeners} as the only writers. */
+    public static AuditResult audit(
+            Path workspace, String period, Locale language, List<AuditListener> listeners) {
+        AuditingAPeriod job = new AuditingAPeriod();
+        AuditingAPeriod.Prepared prepared =
+                job.prepare(
+                        new AuditingAPeriod.Request(
+                                workspace,
+                                null,
+                                period,
+                                null,
+                                language,
+                                2,
+                                Path.of("rules"),
+                                null));
+        try (DealInput input = DealsLocator.open(prepared.deals())) {
+            return job.audit(prepared, input, listeners);
+        }
     }
-    return temp;
-  }
 
-  private static void delete(Path root) {
-    try (Stream<Path> files = Files.walk(root)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temporary folder left behind is not worth failing the build
+    /** A folder deleted when the test JVM ends. */
+    public static synchronized Path temp() {
+        if (temp == null) {
+            try {
+                temp = Files.createTempDirectory("vigie-report-tests");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Path root = temp;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(root)));
+        }
+        return temp;
     }
-  }
+
+    private static void delete(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is not worth failing the build
+        }
+    }
 }

@@ -25,104 +25,197 @@ import org.springframework.test.web.servlet.MvcResult;
 /** The admin's accounts, one's own password, and workspaces that carry their own rules. */
 class AccountsAndRulesTest extends ServerTest {
 
-  @Autowired fr.vigie.server.clients.Clients clients;
-  @Autowired fr.vigie.server.clients.Workspaces workspaces;
-  @Autowired fr.vigie.server.runs.DealUploads uploads;
-  @Autowired fr.vigie.server.runs.RunQueue queue;
-  @Autowired Flags flags;
-  @TempDir Path dir;
+    @Autowired fr.vigie.server.clients.Clients clients;
+    @Autowired fr.vigie.server.clients.Workspaces workspaces;
+    @Autowired fr.vigie.server.runs.DealUploads uploads;
+    @Autowired fr.vigie.server.runs.RunQueue queue;
+    @Autowired Flags flags;
+    @TempDir Path dir;
 
-  String page(MvcResult result) throws Exception {
-    return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-  }
-
-  @Test
-  void should_create_a_ceo_whose_password_shows_once_and_who_sees_only_their_company() throws Exception {
-    // GIVEN the admin
-    testClients.account("admin3", Role.ADMIN);
-    MockHttpSession admin = signIn("admin3");
-    UUID sample = testClients.sample();
-
-    // WHEN the admin creates a CEO for the sample client
-    MvcResult created = mvc.perform(post("/admin/accounts").session(admin).with(csrf()).param("username", "n.durand").param("name", "Nadia Durand")
-        .param("role", "CEO").param("client", sample.toString())).andReturn();
-    assertThat(created.getResponse().getRedirectedUrl()).isEqualTo("/admin");
-    String shown = page(mvc.perform(get("/admin").session(admin)).andReturn());
-    Matcher password = Pattern.compile("<code class=\"secret\">([A-Za-z0-9]{20})</code>").matcher(shown);
-
-    // THEN the password shows once, the new CEO signs in with it and lands on the company's dashboard, and only there
-    assertThat(password.find()).as("the password on the admin page").isTrue();
-    assertThat(page(mvc.perform(get("/admin").session(admin)).andReturn())).doesNotContain(password.group(1));
-    MockHttpSession ceo = signIn("n.durand", password.group(1));
-    assertThat(mvc.perform(get("/").session(ceo)).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/clients/" + sample);
-    assertThat(mvc.perform(get("/portfolio").session(ceo)).andReturn().getResponse().getStatus()).isEqualTo(403);
-    assertThat(mvc.perform(post("/admin/accounts").session(admin).with(csrf()).param("username", "n.durand").param("name", "Again")
-        .param("role", "CEO").param("client", sample.toString())).andReturn().getResponse().getContentAsString()).contains("is taken");
-  }
-
-  @Test
-  void should_change_ones_own_password_only_with_the_current_one() throws Exception {
-    testClients.account("changer", Role.CONSULTANT);
-    MockHttpSession session = signIn("changer");
-    assertThat(page(mvc.perform(post("/account/password").session(session).with(csrf()).param("current", "wrong").param("password", "a-new-password-1")
-        .param("again", "a-new-password-1")).andReturn())).contains("Le mot de passe actuel n’est pas le bon.");
-    assertThat(page(mvc.perform(post("/account/password").session(session).with(csrf()).param("current", PASSWORD).param("password", "short")
-        .param("again", "short")).andReturn())).contains("12 caractères ou plus");
-    assertThat(page(mvc.perform(post("/account/password").session(session).with(csrf()).param("current", PASSWORD).param("password", "a-new-password-1")
-        .param("again", "a-new-password-1")).andReturn())).contains("Votre mot de passe est changé.");
-    signIn("changer", "a-new-password-1");
-  }
-
-  @Test
-  void should_refuse_to_audit_a_workspace_with_its_own_rules_unless_the_admin_allows_them_unconfined() throws Exception {
-    // GIVEN a workspace with its own DRL rule and its messages
-    Path workspace = SmallWorkspace.in(dir);
-    Files.createDirectories(workspace.resolve("rules"));
-    Files.writeString(workspace.resolve("rules/acme.drl"), """
-        package acme;
-        import fr.vigie.deals.model.Deal;
-        import fr.vigie.audit.facts.Violation;
-        rule "A deal has a name"
-            @id("ACME-NAMED") @version("1") @severity("minor") @lever("process")
-        when
-            $deal : Deal( name == null )
-        then
-            insert(Violation.on($deal));
-        end
-        """);
-    for (String language : new String[] {"fr", "en"}) {
-      Files.writeString(workspace.resolve("rules/messages_" + language + ".properties"),
-          "ACME-NAMED.title=Affaire sans nom\nACME-NAMED.message=L'affaire {deal} n'a pas de nom.\nACME-NAMED.doc=Une affaire a un nom.\n");
+    String page(MvcResult result) throws Exception {
+        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
-    var consultant = testClients.account("consultant-rules", Role.CONSULTANT);
-    UUID client = clients.create("Client aux règles propres", consultant.id());
-    var version = workspaces.fromServerFolder(client, consultant.id(), workspace, "test").version();
-    Path deals = dir.resolve("deals.jsonl");
-    Files.writeString(deals, TestClients.skipping("R-1", "Affaire R"));
-    var upload = uploads.add(client, consultant.id(), deals, "2026-Q3.jsonl", fr.vigie.server.runs.DealUploads.period("2026-Q3"));
 
-    // WHEN it is audited while unconfined rules are not allowed
-    assertThat(version.valid()).as("problems: %s", version.problems()).isTrue();
-    assertThat(version.ownRules()).isTrue();
-    UUID refused = queue.submit(client, fr.vigie.server.runs.DealUploads.period("2026-Q3"), version.id(), upload.id(), null, consultant.id());
-    settled(client);
+    @Test
+    void should_create_a_ceo_whose_password_shows_once_and_who_sees_only_their_company()
+            throws Exception {
+        // GIVEN the admin
+        testClients.account("admin3", Role.ADMIN);
+        MockHttpSession admin = signIn("admin3");
+        UUID sample = testClients.sample();
 
-    // THEN the audit is refused, saying why, and the pages say so
-    Run run = runs.find(client, refused).orElseThrow();
-    assertThat(run.state()).isEqualTo(RunState.FAILED);
-    assertThat(run.failure()).contains("carries its own DRL rules").contains("confined");
-    MockHttpSession session = signIn("consultant-rules");
-    assertThat(page(mvc.perform(get("/clients/" + client + "/workspace").session(session)).andReturn())).contains("ses propres règles DRL");
+        // WHEN the admin creates a CEO for the sample client
+        MvcResult created =
+                mvc.perform(
+                                post("/admin/accounts")
+                                        .session(admin)
+                                        .with(csrf())
+                                        .param("username", "n.durand")
+                                        .param("name", "Nadia Durand")
+                                        .param("role", "CEO")
+                                        .param("client", sample.toString()))
+                        .andReturn();
+        assertThat(created.getResponse().getRedirectedUrl()).isEqualTo("/admin");
+        String shown = page(mvc.perform(get("/admin").session(admin)).andReturn());
+        Matcher password =
+                Pattern.compile("<code class=\"secret\">([A-Za-z0-9]{20})</code>").matcher(shown);
 
-    // WHEN the admin allows unconfined rules, THEN the same audit runs, with the workspace's rule
-    flags.set(Flags.UNCONFINED_RULES, true);
-    try {
-      UUID allowed = queue.submit(client, fr.vigie.server.runs.DealUploads.period("2026-Q3"), version.id(), upload.id(), null, consultant.id());
-      settled(client);
-      assertThat(runs.find(client, allowed).orElseThrow().state()).isEqualTo(RunState.SUCCEEDED);
-      assertThat(runs.find(client, allowed).orElseThrow().rulesUsed()).contains("ACME-NAMED 1 (workspace)");
-    } finally {
-      flags.set(Flags.UNCONFINED_RULES, false);
+        // THEN the password shows once, the new CEO signs in with it and lands on the company's
+        // dashboard, and only there
+        assertThat(password.find()).as("the password on the admin page").isTrue();
+        assertThat(page(mvc.perform(get("/admin").session(admin)).andReturn()))
+                .doesNotContain(password.group(1));
+        MockHttpSession ceo = signIn("n.durand", password.group(1));
+        assertThat(mvc.perform(get("/").session(ceo)).andReturn().getResponse().getRedirectedUrl())
+                .isEqualTo("/clients/" + sample);
+        assertThat(
+                        mvc.perform(get("/portfolio").session(ceo))
+                                .andReturn()
+                                .getResponse()
+                                .getStatus())
+                .isEqualTo(403);
+        assertThat(
+                        mvc.perform(
+                                        post("/admin/accounts")
+                                                .session(admin)
+                                                .with(csrf())
+                                                .param("username", "n.durand")
+                                                .param("name", "Again")
+                                                .param("role", "CEO")
+                                                .param("client", sample.toString()))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                .contains("is taken");
     }
-  }
+
+    @Test
+    void should_change_ones_own_password_only_with_the_current_one() throws Exception {
+        testClients.account("changer", Role.CONSULTANT);
+        MockHttpSession session = signIn("changer");
+        assertThat(
+                        page(
+                                mvc.perform(
+                                                post("/account/password")
+                                                        .session(session)
+                                                        .with(csrf())
+                                                        .param("current", "wrong")
+                                                        .param("password", "a-new-password-1")
+                                                        .param("again", "a-new-password-1"))
+                                        .andReturn()))
+                .contains("Le mot de passe actuel n’est pas le bon.");
+        assertThat(
+                        page(
+                                mvc.perform(
+                                                post("/account/password")
+                                                        .session(session)
+                                                        .with(csrf())
+                                                        .param("current", PASSWORD)
+                                                        .param("password", "short")
+                                                        .param("again", "short"))
+                                        .andReturn()))
+                .contains("12 caractères ou plus");
+        assertThat(
+                        page(
+                                mvc.perform(
+                                                post("/account/password")
+                                                        .session(session)
+                                                        .with(csrf())
+                                                        .param("current", PASSWORD)
+                                                        .param("password", "a-new-password-1")
+                                                        .param("again", "a-new-password-1"))
+                                        .andReturn()))
+                .contains("Votre mot de passe est changé.");
+        signIn("changer", "a-new-password-1");
+    }
+
+    @Test
+    void
+            should_refuse_to_audit_a_workspace_with_its_own_rules_unless_the_admin_allows_them_unconfined()
+                    throws Exception {
+        // GIVEN a workspace with its own DRL rule and its messages
+        Path workspace = SmallWorkspace.in(dir);
+        Files.createDirectories(workspace.resolve("rules"));
+        Files.writeString(
+                workspace.resolve("rules/acme.drl"),
+                """
+                package acme;
+                import fr.vigie.deals.model.Deal;
+                import fr.vigie.audit.facts.Violation;
+                rule "A deal has a name"
+                    @id("ACME-NAMED") @version("1") @severity("minor") @lever("process")
+                when
+                    $deal : Deal( name == null )
+                then
+                    insert(Violation.on($deal));
+                end
+                """);
+        for (String language : new String[] {"fr", "en"}) {
+            Files.writeString(
+                    workspace.resolve("rules/messages_" + language + ".properties"),
+                    "ACME-NAMED.title=Affaire sans nom\n"
+                            + "ACME-NAMED.message=L'affaire {deal} n'a pas de nom.\n"
+                            + "ACME-NAMED.doc=Une affaire a un nom.\n");
+        }
+        var consultant = testClients.account("consultant-rules", Role.CONSULTANT);
+        UUID client = clients.create("Client aux règles propres", consultant.id());
+        var version =
+                workspaces.fromServerFolder(client, consultant.id(), workspace, "test").version();
+        Path deals = dir.resolve("deals.jsonl");
+        Files.writeString(deals, TestClients.skipping("R-1", "Affaire R"));
+        var upload =
+                uploads.add(
+                        client,
+                        consultant.id(),
+                        deals,
+                        "2026-Q3.jsonl",
+                        fr.vigie.server.runs.DealUploads.period("2026-Q3"));
+
+        // WHEN it is audited while unconfined rules are not allowed
+        assertThat(version.valid()).as("problems: %s", version.problems()).isTrue();
+        assertThat(version.ownRules()).isTrue();
+        UUID refused =
+                queue.submit(
+                        client,
+                        fr.vigie.server.runs.DealUploads.period("2026-Q3"),
+                        version.id(),
+                        upload.id(),
+                        null,
+                        consultant.id());
+        settled(client);
+
+        // THEN the audit is refused, saying why, and the pages say so
+        Run run = runs.find(client, refused).orElseThrow();
+        assertThat(run.state()).isEqualTo(RunState.FAILED);
+        assertThat(run.failure()).contains("carries its own DRL rules").contains("confined");
+        MockHttpSession session = signIn("consultant-rules");
+        assertThat(
+                        page(
+                                mvc.perform(
+                                                get("/clients/" + client + "/workspace")
+                                                        .session(session))
+                                        .andReturn()))
+                .contains("ses propres règles DRL");
+
+        // WHEN the admin allows unconfined rules, THEN the same audit runs, with the workspace's
+        // rule
+        flags.set(Flags.UNCONFINED_RULES, true);
+        try {
+            UUID allowed =
+                    queue.submit(
+                            client,
+                            fr.vigie.server.runs.DealUploads.period("2026-Q3"),
+                            version.id(),
+                            upload.id(),
+                            null,
+                            consultant.id());
+            settled(client);
+            assertThat(runs.find(client, allowed).orElseThrow().state())
+                    .isEqualTo(RunState.SUCCEEDED);
+            assertThat(runs.find(client, allowed).orElseThrow().rulesUsed())
+                    .contains("ACME-NAMED 1 (workspace)");
+        } finally {
+            flags.set(Flags.UNCONFINED_RULES, false);
+        }
+    }
 }

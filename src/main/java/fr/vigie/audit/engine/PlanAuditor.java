@@ -22,68 +22,96 @@ import org.kie.api.runtime.KieSession;
  */
 public final class PlanAuditor {
 
-  private final RuleBase base;
-  private final FindingFactory findings;
+    private final RuleBase base;
+    private final FindingFactory findings;
 
-  public PlanAuditor(RuleBase base, FindingFactory findings) {
-    this.base = base;
-    this.findings = findings;
-  }
-
-  /** The contradictions between the plan's facts; {@code context} adds facts such as the period. */
-  public List<Finding> audit(List<Object> planFacts, List<Object> context, EffectiveRules rules) {
-    if (planFacts.isEmpty()) {
-      return List.of();
+    public PlanAuditor(RuleBase base, FindingFactory findings) {
+        this.base = base;
+        this.findings = findings;
     }
-    return run(planFacts, context, rules, RuleInfo.Scope.PLAN);
-  }
 
-  /** The recommendations the report rules draw from the run's figures. */
-  public List<Finding> recommend(List<Object> figures, EffectiveRules rules) {
-    return run(figures, List.of(), rules, RuleInfo.Scope.REPORT);
-  }
-
-  private List<Finding> run(List<Object> planFacts, List<Object> context, EffectiveRules rules, RuleInfo.Scope scope) {
-    List<Map.Entry<Violation, RuleInfo>> inserted = new ArrayList<>();
-    for (org.kie.api.KieBase part : base.parts()) {
-      KieSession session = part.newKieSession();
-      try {
-        session.addEventListener(new DefaultRuleRuntimeEventListener() {
-          @Override
-          public void objectInserted(ObjectInsertedEvent event) {
-            if (event.getRule() != null && event.getObject() instanceof Violation violation) {
-              inserted.add(Map.entry(violation, base.info(event.getRule())));
-            }
-          }
-        });
-        planFacts.forEach(session::insert);
-        context.forEach(session::insert);
-        rules.params().forEach(session::insert);
-        int fired = session.fireAllRules(match -> {
-          RuleInfo rule = base.info(match.getRule());
-          return rule != null && rule.scope() == scope && rules.isEnabled(rule.id());
-        }, DealAuditor.DEFAULT_MAX_FIRINGS + 1);
-        if (fired > DealAuditor.DEFAULT_MAX_FIRINGS) {
-          throw new RuleLoopException("the rules on the strategy and tactics fired more than " + DealAuditor.DEFAULT_MAX_FIRINGS
-              + " times: a rule probably re-triggers itself");
+    /**
+     * The contradictions between the plan's facts; {@code context} adds facts such as the period.
+     */
+    public List<Finding> audit(List<Object> planFacts, List<Object> context, EffectiveRules rules) {
+        if (planFacts.isEmpty()) {
+            return List.of();
         }
-      } finally {
-        session.dispose();
-      }
+        return run(planFacts, context, rules, RuleInfo.Scope.PLAN);
     }
-    Map<String, Finding> byId = new HashMap<>();
-    Map<String, Location> where = new HashMap<>();
-    for (Map.Entry<Violation, RuleInfo> entry : inserted) {
-      RuleInfo rule = entry.getValue();
-      Finding finding = findings.create(rule, rules.severity(rule.id()), entry.getKey(), scope == RuleInfo.Scope.PLAN ? "plan" : "report");
-      byId.merge(finding.id(), finding, (a, b) -> a.message().compareTo(b.message()) <= 0 ? a : b);
-      where.put(finding.id(), entry.getKey().subject() == null ? Location.of("") : entry.getKey().subject().location());
+
+    /** The recommendations the report rules draw from the run's figures. */
+    public List<Finding> recommend(List<Object> figures, EffectiveRules rules) {
+        return run(figures, List.of(), rules, RuleInfo.Scope.REPORT);
     }
-    List<Finding> result = new ArrayList<>(byId.values());
-    result.sort(Comparator.comparing((Finding f) -> where.get(f.id()).file())
-        .thenComparingInt(f -> where.get(f.id()).line())
-        .thenComparing(Finding::rule)
-        .thenComparing(Finding::id));
-    return result;
-  }
+
+    private List<Finding> run(
+            List<Object> planFacts,
+            List<Object> context,
+            EffectiveRules rules,
+            RuleInfo.Scope scope) {
+        List<Map.Entry<Violation, RuleInfo>> inserted = new ArrayList<>();
+        for (org.kie.api.KieBase part : base.parts()) {
+            KieSession session = part.newKieSession();
+            try {
+                session.addEventListener(
+                        new DefaultRuleRuntimeEventListener() {
+                            @Override
+                            public void objectInserted(ObjectInsertedEvent event) {
+                                if (event.getRule() != null
+                                        && event.getObject() instanceof Violation violation) {
+                                    inserted.add(Map.entry(violation, base.info(event.getRule())));
+                                }
+                            }
+                        });
+                planFacts.forEach(session::insert);
+                context.forEach(session::insert);
+                rules.params().forEach(session::insert);
+                int fired =
+                        session.fireAllRules(
+                                match -> {
+                                    RuleInfo rule = base.info(match.getRule());
+                                    return rule != null
+                                            && rule.scope() == scope
+                                            && rules.isEnabled(rule.id());
+                                },
+                                DealAuditor.DEFAULT_MAX_FIRINGS + 1);
+                if (fired > DealAuditor.DEFAULT_MAX_FIRINGS) {
+                    throw new RuleLoopException(
+                            "the rules on the strategy and tactics fired more than "
+                                    + DealAuditor.DEFAULT_MAX_FIRINGS
+                                    + " times: a rule probably re-triggers itself");
+                }
+            } finally {
+                session.dispose();
+            }
+        }
+        Map<String, Finding> byId = new HashMap<>();
+        Map<String, Location> where = new HashMap<>();
+        for (Map.Entry<Violation, RuleInfo> entry : inserted) {
+            RuleInfo rule = entry.getValue();
+            Finding finding =
+                    findings.create(
+                            rule,
+                            rules.severity(rule.id()),
+                            entry.getKey(),
+                            scope == RuleInfo.Scope.PLAN ? "plan" : "report");
+            byId.merge(
+                    finding.id(),
+                    finding,
+                    (a, b) -> a.message().compareTo(b.message()) <= 0 ? a : b);
+            where.put(
+                    finding.id(),
+                    entry.getKey().subject() == null
+                            ? Location.of("")
+                            : entry.getKey().subject().location());
+        }
+        List<Finding> result = new ArrayList<>(byId.values());
+        result.sort(
+                Comparator.comparing((Finding f) -> where.get(f.id()).file())
+                        .thenComparingInt(f -> where.get(f.id()).line())
+                        .thenComparing(Finding::rule)
+                        .thenComparing(Finding::id));
+        return result;
+    }
 }

@@ -14,42 +14,47 @@ import org.kie.api.KieBase;
  */
 public final class RuleBase implements fr.vigie.audit.model.RuleCatalog {
 
-  private final List<KieBase> parts;
-  private final Map<String, RuleInfo> rules;
-  private final MessageCatalog messages;
-  private final Map<org.kie.api.definition.rule.Rule, RuleInfo> byRule = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<KieBase> parts;
+    private final Map<String, RuleInfo> rules;
+    private final MessageCatalog messages;
+    private final Map<org.kie.api.definition.rule.Rule, RuleInfo> byRule =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
-  RuleBase(List<KieBase> parts, Map<String, RuleInfo> rules, MessageCatalog messages) {
-    this.parts = List.copyOf(parts);
-    this.rules = Map.copyOf(rules);
-    this.messages = messages;
-  }
+    RuleBase(List<KieBase> parts, Map<String, RuleInfo> rules, MessageCatalog messages) {
+        this.parts = List.copyOf(parts);
+        this.rules = Map.copyOf(rules);
+        this.messages = messages;
+    }
 
-  /** The standard pack's rule base, then the workspace's when it has rules of its own. */
-  List<KieBase> parts() {
-    return parts;
-  }
+    /** The standard pack's rule base, then the workspace's when it has rules of its own. */
+    List<KieBase> parts() {
+        return parts;
+    }
 
-  @Override
-  public Collection<RuleInfo> catalog() {
-    return rules.values().stream().sorted(java.util.Comparator.comparing(RuleInfo::id)).toList();
-  }
+    @Override
+    public Collection<RuleInfo> catalog() {
+        return rules.values().stream()
+                .sorted(java.util.Comparator.comparing(RuleInfo::id))
+                .toList();
+    }
 
-  @Override
-  public Optional<RuleInfo> rule(String id) {
-    return Optional.ofNullable(rules.get(id));
-  }
+    @Override
+    public Optional<RuleInfo> rule(String id) {
+        return Optional.ofNullable(rules.get(id));
+    }
 
-  /** The metadata of a compiled rule. */
-  RuleInfo info(org.kie.api.definition.rule.Rule rule) {
-    return byRule.computeIfAbsent(rule, r -> {
-      Object id = r.getMetaData().get("id");
-      return id == null ? null : rules.get(id.toString());
-    });
-  }
+    /** The metadata of a compiled rule. */
+    RuleInfo info(org.kie.api.definition.rule.Rule rule) {
+        return byRule.computeIfAbsent(
+                rule,
+                r -> {
+                    Object id = r.getMetaData().get("id");
+                    return id == null ? null : rules.get(id.toString());
+                });
+    }
 
-  @Override
-  public MessageCatalog messages() {
-    return messages;
-  }
+    @Override
+    public MessageCatalog messages() {
+        return messages;
+    }
 }

@@ -1,16 +1,15 @@
 package fr.vigie.audit.engine;
 
+import fr.vigie.audit.engine.safety.DrlSafety;
 import fr.vigie.audit.messages.MessageCatalog;
 import fr.vigie.audit.model.Lever;
 import fr.vigie.audit.model.RuleInfo;
-import fr.vigie.common.Severity;
-import fr.vigie.audit.engine.safety.DrlSafety;
 import fr.vigie.common.ClientFolder;
-import fr.vigie.common.InvalidInputException;
+import fr.vigie.common.DisplayPath;
 import fr.vigie.common.Location;
 import fr.vigie.common.Problem;
 import fr.vigie.common.Problems;
-import fr.vigie.common.DisplayPath;
+import fr.vigie.common.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,308 +39,480 @@ import org.kie.internal.io.ResourceFactory;
 
 /**
  * Compiles the DRL files of the rule packs into one rule base, at run time. Compile errors, and
- * rules without the metadata every rule must carry, come back as located problems
- * ({@code rules/x.drl:7:12: ...}), never as a stack trace.
+ * rules without the metadata every rule must carry, come back as located problems ({@code
+ * rules/x.drl:7:12: ...}), never as a stack trace.
  */
 public final class RuleCompiler {
 
-  private static final Pattern PARAM = Pattern.compile("\\s*([a-z][a-z0-9-]*)\\s*=\\s*([^,]+?)\\s*");
-  private static final String NULL_PACKAGE = "Parser returned a null Package";
-  private static final Pattern LINE_PREFIX = Pattern.compile("^\\[ERR \\d+] Line \\d+:\\d+ ");
+    private static final Pattern PARAM =
+            Pattern.compile("\\s*([a-z][a-z0-9-]*)\\s*=\\s*([^,]+?)\\s*");
+    private static final String NULL_PACKAGE = "Parser returned a null Package";
+    private static final Pattern LINE_PREFIX = Pattern.compile("^\\[ERR \\d+] Line \\d+:\\d+ ");
 
-  private RuleCompiler() {}
+    private RuleCompiler() {}
 
-  public static RuleBase compile(List<RuleSource> sources) {
-    Problems problems = new Problems();
-    RuleBase base = compile(sources, problems);
-    problems.throwIfErrors();
-    return base;
-  }
+    public static RuleBase compile(List<RuleSource> sources) {
+        Problems problems = new Problems();
+        RuleBase base = compile(sources, problems);
+        problems.throwIfErrors();
+        return base;
+    }
 
-  /** Compiles, adding every problem found to {@code problems}; returns null when there were errors. */
-  public static RuleBase compile(List<RuleSource> sources, Problems problems) {
-    return compile(sources, problems, true);
-  }
+    /**
+     * Compiles, adding every problem found to {@code problems}; returns null when there were
+     * errors.
+     */
+    public static RuleBase compile(List<RuleSource> sources, Problems problems) {
+        return compile(sources, problems, true);
+    }
 
-  /**
-   * Compiles without the safety check when {@code checkWorkspaceRules} is false: for the tests that
-   * prove what holds even for a rule the check would refuse.
-   */
-  static RuleBase compile(List<RuleSource> sources, Problems problems, boolean checkWorkspaceRules) {
-    // The standard pack and a workspace's rules are compiled apart, into two rule bases run in two
-    // sessions: a workspace rule never sees, so never changes nor removes, the standard rules' facts.
-    KnowledgeBuilder standard = newBuilder();
-    KnowledgeBuilder workspace = newBuilder();
-    MessageCatalog messages = new MessageCatalog();
-    Map<String, String> texts = new HashMap<>();
-    Map<String, String> packOfFile = new HashMap<>();
-    for (RuleSource source : sources) {
-      try {
-        messages.addPack(source.root());
-        for (Path file : drlFiles(source.root())) {
-          String display = DisplayPath.of(file);
-          String text = Files.readString(file, StandardCharsets.UTF_8);
-          if (!source.trusted() && checkWorkspaceRules) {
-            int before = problems.all().size();
-            DrlSafety.check(display, text, problems);
-            if (problems.all().size() > before) {
-              continue;
+    /**
+     * Compiles without the safety check when {@code checkWorkspaceRules} is false: for the tests
+     * that prove what holds even for a rule the check would refuse.
+     */
+    static RuleBase compile(
+            List<RuleSource> sources, Problems problems, boolean checkWorkspaceRules) {
+        // The standard pack and a workspace's rules are compiled apart, into two rule bases run in
+        // two
+        // sessions: a workspace rule never sees, so never changes nor removes, the standard rules'
+        // facts.
+        KnowledgeBuilder standard = newBuilder();
+        KnowledgeBuilder workspace = newBuilder();
+        MessageCatalog messages = new MessageCatalog();
+        Map<String, String> texts = new HashMap<>();
+        Map<String, String> packOfFile = new HashMap<>();
+        for (RuleSource source : sources) {
+            try {
+                messages.addPack(source.root());
+                for (Path file : drlFiles(source.root())) {
+                    String display = DisplayPath.of(file);
+                    String text = Files.readString(file, StandardCharsets.UTF_8);
+                    if (!source.trusted() && checkWorkspaceRules) {
+                        int before = problems.all().size();
+                        DrlSafety.check(display, text, problems);
+                        if (problems.all().size() > before) {
+                            continue;
+                        }
+                    }
+                    texts.put(display, text);
+                    packOfFile.put(display, source.pack());
+                    (source.trusted() ? standard : workspace)
+                            .add(
+                                    ResourceFactory.newByteArrayResource(
+                                                    text.getBytes(StandardCharsets.UTF_8))
+                                            .setSourcePath(display),
+                                    ResourceType.DRL);
+                }
+            } catch (IOException e) {
+                problems.error(
+                        Location.of(DisplayPath.of(source.root())),
+                        "cannot read rules: " + e.getMessage());
             }
-          }
-          texts.put(display, text);
-          packOfFile.put(display, source.pack());
-          (source.trusted() ? standard : workspace).add(ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setSourcePath(display), ResourceType.DRL);
         }
-      } catch (IOException e) {
-        problems.error(Location.of(DisplayPath.of(source.root())), "cannot read rules: " + e.getMessage());
-      }
-    }
-    report(standard.getErrors(), problems);
-    report(workspace.getErrors(), problems);
-    if (problems.hasErrors()) {
-      return null;
-    }
-    List<org.kie.api.KieBase> parts = new ArrayList<>();
-    for (KnowledgeBuilder builder : List.of(standard, workspace)) {
-      if (!builder.getKnowledgePackages().isEmpty()) {
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(baseConfiguration());
-        kieBase.addPackages(builder.getKnowledgePackages());
-        parts.add(kieBase);
-      }
-    }
-    Map<String, RuleInfo> catalog = new LinkedHashMap<>();
-    for (KiePackage kiePackage : parts.stream().flatMap(part -> part.getKiePackages().stream()).toList()) {
-      for (Rule rule : kiePackage.getRules()) {
-        RuleInfo info = describe(rule, texts, packOfFile, problems);
-        if (info == null) {
-          continue;
+        report(standard.getErrors(), problems);
+        report(workspace.getErrors(), problems);
+        if (problems.hasErrors()) {
+            return null;
         }
-        RuleInfo same = catalog.putIfAbsent(info.id(), info);
-        if (same != null) {
-          problems.error(ruleLocation(rule, texts), "rule id " + info.id() + " is already used by rule '" + same.name() + "' at " + same.location());
+        List<org.kie.api.KieBase> parts = new ArrayList<>();
+        for (KnowledgeBuilder builder : List.of(standard, workspace)) {
+            if (!builder.getKnowledgePackages().isEmpty()) {
+                InternalKnowledgeBase kieBase =
+                        KnowledgeBaseFactory.newKnowledgeBase(baseConfiguration());
+                kieBase.addPackages(builder.getKnowledgePackages());
+                parts.add(kieBase);
+            }
         }
-      }
-    }
-    checkMessages(catalog, messages, problems);
-    checkCauses(catalog, problems);
-    return problems.hasErrors() ? null : new RuleBase(parts, catalog, messages);
-  }
-
-  private static KnowledgeBuilder newBuilder() {
-    KnowledgeBuilderConfiguration configuration =
-        KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RuleCompiler.class.getClassLoader());
-    // Rules never modify facts: property reactivity has nothing to track.
-    configuration.setOption(org.kie.internal.builder.conf.PropertySpecificOption.ALLOWED);
-    return KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
-  }
-
-  /** An {@code @explainedBy} names another deal rule of the catalogue, never the rule itself. */
-  private static void checkCauses(Map<String, RuleInfo> catalog, Problems problems) {
-    for (RuleInfo rule : catalog.values()) {
-      String cause = rule.explainedBy();
-      if (cause == null) {
-        continue;
-      }
-      RuleInfo explaining = catalog.get(cause);
-      if (explaining == null || cause.equals(rule.id()) || explaining.scope() != RuleInfo.Scope.DEAL || rule.scope() != RuleInfo.Scope.DEAL) {
-        problems.error(rule.location(), "rule " + rule.id() + ": @explainedBy must name another rule judging deals, not '" + cause + "'"
-            + fr.vigie.common.DidYouMean.hint(cause, catalog.keySet()));
-        continue;
-      }
-      Set<String> seen = new java.util.LinkedHashSet<>(List.of(rule.id()));
-      for (RuleInfo at = explaining; at != null; at = at.explainedBy() == null ? null : catalog.get(at.explainedBy())) {
-        if (!seen.add(at.id())) {
-          problems.error(rule.location(), "rule " + rule.id() + ": @explainedBy goes round in a circle (" + String.join(" → ", seen)
-              + "): a cause cannot be explained by its own consequence");
-          break;
+        Map<String, RuleInfo> catalog = new LinkedHashMap<>();
+        for (KiePackage kiePackage :
+                parts.stream().flatMap(part -> part.getKiePackages().stream()).toList()) {
+            for (Rule rule : kiePackage.getRules()) {
+                RuleInfo info = describe(rule, texts, packOfFile, problems);
+                if (info == null) {
+                    continue;
+                }
+                RuleInfo same = catalog.putIfAbsent(info.id(), info);
+                if (same != null) {
+                    problems.error(
+                            ruleLocation(rule, texts),
+                            "rule id "
+                                    + info.id()
+                                    + " is already used by rule '"
+                                    + same.name()
+                                    + "' at "
+                                    + same.location());
+                }
+            }
         }
-      }
+        checkMessages(catalog, messages, problems);
+        checkCauses(catalog, problems);
+        return problems.hasErrors() ? null : new RuleBase(parts, catalog, messages);
     }
-  }
 
-  /**
-   * Adds the compile errors, without the echoes that follow a real error: "Parser returned a null
-   * Package" after a syntax error, "cannot be resolved to a variable" after an unknown fact type.
-   */
-  private static void report(Iterable<KnowledgeBuilderError> errors, Problems problems) {
-    List<Problem> all = new ArrayList<>();
-    errors.forEach(error -> all.add(Problem.error(locate(error), clean(error.getMessage()))));
-    Set<String> unknownTypes = new HashSet<>();
-    for (Problem problem : all) {
-      if (problem.message().startsWith("Unable to resolve ObjectType")) {
-        unknownTypes.add(problem.location().file());
-      }
+    private static KnowledgeBuilder newBuilder() {
+        KnowledgeBuilderConfiguration configuration =
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(
+                        null, RuleCompiler.class.getClassLoader());
+        // Rules never modify facts: property reactivity has nothing to track.
+        configuration.setOption(org.kie.internal.builder.conf.PropertySpecificOption.ALLOWED);
+        return KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
     }
-    for (Problem problem : all) {
-      boolean nullPackage = problem.message().equals(NULL_PACKAGE);
-      if (nullPackage && all.size() > 1
-          || problem.message().endsWith("cannot be resolved to a variable") && unknownTypes.contains(problem.location().file())) {
-        continue;
-      }
-      problems.add(nullPackage ? Problem.error(problem.location(), "the rule file could not be parsed") : problem);
-    }
-  }
 
-  /**
-   * The rule base loads fact classes through Vigie's class loader, also inside the Spring Boot jar.
-   * Node sharing stays on whatever the JVM says ({@code -Ddrools.shareAlphaNodes=false}): without
-   * it Drools 10.2.0 drops rules' conditions and the findings change (docs/performance.md, "Node
-   * sharing and the findings").
-   */
-  private static org.kie.api.KieBaseConfiguration baseConfiguration() {
-    org.kie.api.KieBaseConfiguration configuration = org.drools.core.impl.RuleBaseFactory.newKnowledgeBaseConfiguration(null, RuleCompiler.class.getClassLoader());
-    configuration.setOption(org.kie.internal.conf.ShareAlphaNodesOption.YES);
-    configuration.setOption(org.kie.internal.conf.ShareBetaNodesOption.YES);
-    return configuration;
-  }
+    /** An {@code @explainedBy} names another deal rule of the catalogue, never the rule itself. */
+    private static void checkCauses(Map<String, RuleInfo> catalog, Problems problems) {
+        for (RuleInfo rule : catalog.values()) {
+            String cause = rule.explainedBy();
+            if (cause == null) {
+                continue;
+            }
+            RuleInfo explaining = catalog.get(cause);
+            if (explaining == null
+                    || cause.equals(rule.id())
+                    || explaining.scope() != RuleInfo.Scope.DEAL
+                    || rule.scope() != RuleInfo.Scope.DEAL) {
+                problems.error(
+                        rule.location(),
+                        "rule "
+                                + rule.id()
+                                + ": @explainedBy must name another rule judging deals, not '"
+                                + cause
+                                + "'"
+                                + fr.vigie.common.DidYouMean.hint(cause, catalog.keySet()));
+                continue;
+            }
+            Set<String> seen = new java.util.LinkedHashSet<>(List.of(rule.id()));
+            for (RuleInfo at = explaining;
+                    at != null;
+                    at = at.explainedBy() == null ? null : catalog.get(at.explainedBy())) {
+                if (!seen.add(at.id())) {
+                    problems.error(
+                            rule.location(),
+                            "rule "
+                                    + rule.id()
+                                    + ": @explainedBy goes round in a circle ("
+                                    + String.join(" → ", seen)
+                                    + "): a cause cannot be explained by its own consequence");
+                    break;
+                }
+            }
+        }
+    }
 
-  private static List<Path> drlFiles(Path root) throws IOException {
-    if (!Files.isDirectory(root)) {
-      return List.of();
+    /**
+     * Adds the compile errors, without the echoes that follow a real error: "Parser returned a null
+     * Package" after a syntax error, "cannot be resolved to a variable" after an unknown fact type.
+     */
+    private static void report(Iterable<KnowledgeBuilderError> errors, Problems problems) {
+        List<Problem> all = new ArrayList<>();
+        errors.forEach(error -> all.add(Problem.error(locate(error), clean(error.getMessage()))));
+        Set<String> unknownTypes = new HashSet<>();
+        for (Problem problem : all) {
+            if (problem.message().startsWith("Unable to resolve ObjectType")) {
+                unknownTypes.add(problem.location().file());
+            }
+        }
+        for (Problem problem : all) {
+            boolean nullPackage = problem.message().equals(NULL_PACKAGE);
+            if (nullPackage && all.size() > 1
+                    || problem.message().endsWith("cannot be resolved to a variable")
+                            && unknownTypes.contains(problem.location().file())) {
+                continue;
+            }
+            problems.add(
+                    nullPackage
+                            ? Problem.error(problem.location(), "the rule file could not be parsed")
+                            : problem);
+        }
     }
-    return ClientFolder.of(root).walk(root, name -> name.endsWith(".drl"));
-  }
 
-  private static Location locate(KnowledgeBuilderError error) {
-    String file = error.getResource() == null || error.getResource().getSourcePath() == null
-        ? "rules"
-        : error.getResource().getSourcePath();
-    int line = error.getLines() == null || error.getLines().length == 0 ? 0 : Math.max(0, error.getLines()[0]);
-    int column = error instanceof ParserError parserError ? parserError.getCol() + 1 : 0;
-    return new Location(file, line, line == 0 ? 0 : column);
-  }
+    /**
+     * The rule base loads fact classes through Vigie's class loader, also inside the Spring Boot
+     * jar. Node sharing stays on whatever the JVM says ({@code -Ddrools.shareAlphaNodes=false}):
+     * without it Drools 10.2.0 drops rules' conditions and the findings change
+     * (docs/performance.md, "Node sharing and the findings").
+     */
+    private static org.kie.api.KieBaseConfiguration baseConfiguration() {
+        org.kie.api.KieBaseConfiguration configuration =
+                org.drools.core.impl.RuleBaseFactory.newKnowledgeBaseConfiguration(
+                        null, RuleCompiler.class.getClassLoader());
+        configuration.setOption(org.kie.internal.conf.ShareAlphaNodesOption.YES);
+        configuration.setOption(org.kie.internal.conf.ShareBetaNodesOption.YES);
+        return configuration;
+    }
 
-  private static String clean(String message) {
-    String text = LINE_PREFIX.matcher(message.strip()).replaceFirst("");
-    text = text.replace("Rule Compilation error ", "");
-    return String.join("; ", text.lines().map(String::strip).filter(l -> !l.isEmpty()).distinct().toList());
-  }
+    private static List<Path> drlFiles(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        return ClientFolder.of(root).walk(root, name -> name.endsWith(".drl"));
+    }
 
-  private static RuleInfo describe(Rule rule, Map<String, String> texts, Map<String, String> packOfFile, Problems problems) {
-    Map<String, Object> meta = rule.getMetaData();
-    Location where = ruleLocation(rule, texts);
-    String id = text(meta.get("id"));
-    if (id == null) {
-      problems.error(where, keyword(rule) + " '" + rule.getName() + "' has no @id(\"...\"): every rule needs a stable id such as"
-          + " @id(\"ACME-DISCOUNT-MEMO\")");
-      return null;
+    private static Location locate(KnowledgeBuilderError error) {
+        String file =
+                error.getResource() == null || error.getResource().getSourcePath() == null
+                        ? "rules"
+                        : error.getResource().getSourcePath();
+        int line =
+                error.getLines() == null || error.getLines().length == 0
+                        ? 0
+                        : Math.max(0, error.getLines()[0]);
+        int column = error instanceof ParserError parserError ? parserError.getCol() + 1 : 0;
+        return new Location(file, line, line == 0 ? 0 : column);
     }
-    String severityCode = text(meta.get("severity"));
-    Severity severity = severityCode == null ? null : Severity.fromCode(severityCode).orElse(null);
-    if (severity == null) {
-      problems.error(where, "rule " + id + " needs @severity with one of " + String.join(", ", Severity.codes())
-          + (severityCode == null ? "" : ", not '" + severityCode + "'"));
-    }
-    String leverCode = text(meta.get("lever"));
-    Lever lever = leverCode == null ? null : Lever.fromCode(leverCode).orElse(null);
-    if (lever == null) {
-      problems.error(where, "rule " + id + " needs @lever with one of " + String.join(", ", Lever.codes())
-          + (leverCode == null ? "" : ", not '" + leverCode + "'"));
-    }
-    Map<String, String> params = params(text(meta.get("params")), where, id, problems);
-    String version = text(meta.get("version"));
-    RuleInfo.Scope scope = choice(RuleInfo.Scope.class, text(meta.get("scope")), RuleInfo.Scope.DEAL, "scope", id, where, problems);
-    RuleInfo.Topic topic = choice(RuleInfo.Topic.class, text(meta.get("topic")), RuleInfo.Topic.PROCESS, "topic", id, where, problems);
-    java.util.Set<fr.vigie.common.Evidence> needs = needs(text(meta.get("needs")), where, id, problems);
-    if (severity == null || lever == null || scope == null || topic == null) {
-      return null;
-    }
-    return new RuleInfo(id, rule.getName(), version == null ? "1" : version, severity, lever, params, scope, topic, where,
-        packOfFile.getOrDefault(where.file(), "?"), text(meta.get("explainedBy")), needs);
-  }
 
-  private static <E extends Enum<E>> E choice(Class<E> type, String code, E otherwise, String name, String id, Location where, Problems problems) {
-    if (code == null) {
-      return otherwise;
+    private static String clean(String message) {
+        String text = LINE_PREFIX.matcher(message.strip()).replaceFirst("");
+        text = text.replace("Rule Compilation error ", "");
+        return String.join(
+                "; ",
+                text.lines().map(String::strip).filter(l -> !l.isEmpty()).distinct().toList());
     }
-    for (E constant : type.getEnumConstants()) {
-      if (constant.name().equalsIgnoreCase(code)) {
-        return constant;
-      }
-    }
-    problems.error(where, "rule " + id + ": @" + name + " must be one of "
-        + java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.joining(", "))
-        + ", not '" + code + "'");
-    return null;
-  }
 
-  /** {@code @needs("stage-history, activities")}: what an export must carry for the rule to judge a deal. */
-  private static java.util.Set<fr.vigie.common.Evidence> needs(String declaration, Location where, String id, Problems problems) {
-    java.util.Set<fr.vigie.common.Evidence> needs = java.util.EnumSet.noneOf(fr.vigie.common.Evidence.class);
-    if (declaration == null) {
-      return needs;
-    }
-    for (String part : declaration.split(",")) {
-      if (part.isBlank()) {
-        continue;
-      }
-      fr.vigie.common.Evidence.fromCode(part).ifPresentOrElse(needs::add, () -> problems.error(where, "rule " + id + ": @needs names '"
-          + part.strip() + "', which is not evidence an export carries; write some of " + String.join(", ", fr.vigie.common.Evidence.codes())
-          + fr.vigie.common.DidYouMean.hint(part.strip(), fr.vigie.common.Evidence.codes())));
-    }
-    return needs;
-  }
-
-  private static Map<String, String> params(String declaration, Location where, String id, Problems problems) {
-    Map<String, String> params = new LinkedHashMap<>();
-    if (declaration == null) {
-      return params;
-    }
-    for (String part : declaration.split(",")) {
-      Matcher matcher = PARAM.matcher(part);
-      if (!matcher.matches()) {
-        problems.error(where, "rule " + id + ": @params must read \"name=default, other=default\", not '" + part.strip() + "'");
-        continue;
-      }
-      params.put(matcher.group(1), matcher.group(2));
-    }
-    return params;
-  }
-
-  private static String text(Object value) {
-    if (value == null) {
-      return null;
-    }
-    String text = value.toString().strip();
-    if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
-      text = text.substring(1, text.length() - 1);
-    }
-    return text.isEmpty() ? null : text;
-  }
-
-  static Location ruleLocation(Rule rule, Map<String, String> texts) {
-    String file = rule instanceof RuleImpl impl && impl.getResource() != null ? impl.getResource().getSourcePath() : null;
-    if (file == null) {
-      return Location.of("rules");
-    }
-    String text = texts.get(file);
-    if (text != null) {
-      Matcher matcher = Pattern.compile("(?m)^[ \\t]*" + keyword(rule) + "\\s+\"?" + Pattern.quote(rule.getName()) + "\"?").matcher(text);
-      if (matcher.find()) {
-        int line = 1 + (int) text.substring(0, matcher.start()).chars().filter(c -> c == '\n').count();
-        return new Location(file, line, 1);
-      }
-    }
-    return Location.of(file);
-  }
-
-  /** How the DRL declares it: {@code rule}, or {@code query} (a query is one of the package's rules to Drools). */
-  private static String keyword(Rule rule) {
-    return rule instanceof org.drools.base.definitions.rule.impl.QueryImpl ? "query" : "rule";
-  }
-
-  private static void checkMessages(Map<String, RuleInfo> catalog, MessageCatalog messages, Problems problems) {
-    for (RuleInfo rule : catalog.values()) {
-      for (Locale language : MessageCatalog.LANGUAGES) {
-        for (String part : List.of("title", "message")) {
-          if (messages.get(language, rule.id() + "." + part).isEmpty()) {
+    private static RuleInfo describe(
+            Rule rule,
+            Map<String, String> texts,
+            Map<String, String> packOfFile,
+            Problems problems) {
+        Map<String, Object> meta = rule.getMetaData();
+        Location where = ruleLocation(rule, texts);
+        String id = text(meta.get("id"));
+        if (id == null) {
             problems.error(
-                rule.location(),
-                "rule " + rule.id() + " has no " + part + " in " + MessageCatalog.fileName(language)
-                    + " beside its rules: add " + rule.id() + "." + part + "=...");
-          }
+                    where,
+                    keyword(rule)
+                            + " '"
+                            + rule.getName()
+                            + "' has no @id(\"...\"): every rule needs a stable id such as"
+                            + " @id(\"ACME-DISCOUNT-MEMO\")");
+            return null;
         }
-      }
+        String severityCode = text(meta.get("severity"));
+        Severity severity =
+                severityCode == null ? null : Severity.fromCode(severityCode).orElse(null);
+        if (severity == null) {
+            problems.error(
+                    where,
+                    "rule "
+                            + id
+                            + " needs @severity with one of "
+                            + String.join(", ", Severity.codes())
+                            + (severityCode == null ? "" : ", not '" + severityCode + "'"));
+        }
+        String leverCode = text(meta.get("lever"));
+        Lever lever = leverCode == null ? null : Lever.fromCode(leverCode).orElse(null);
+        if (lever == null) {
+            problems.error(
+                    where,
+                    "rule "
+                            + id
+                            + " needs @lever with one of "
+                            + String.join(", ", Lever.codes())
+                            + (leverCode == null ? "" : ", not '" + leverCode + "'"));
+        }
+        Map<String, String> params = params(text(meta.get("params")), where, id, problems);
+        String version = text(meta.get("version"));
+        RuleInfo.Scope scope =
+                choice(
+                        RuleInfo.Scope.class,
+                        text(meta.get("scope")),
+                        RuleInfo.Scope.DEAL,
+                        "scope",
+                        id,
+                        where,
+                        problems);
+        RuleInfo.Topic topic =
+                choice(
+                        RuleInfo.Topic.class,
+                        text(meta.get("topic")),
+                        RuleInfo.Topic.PROCESS,
+                        "topic",
+                        id,
+                        where,
+                        problems);
+        java.util.Set<fr.vigie.common.Evidence> needs =
+                needs(text(meta.get("needs")), where, id, problems);
+        if (severity == null || lever == null || scope == null || topic == null) {
+            return null;
+        }
+        return new RuleInfo(
+                id,
+                rule.getName(),
+                version == null ? "1" : version,
+                severity,
+                lever,
+                params,
+                scope,
+                topic,
+                where,
+                packOfFile.getOrDefault(where.file(), "?"),
+                text(meta.get("explainedBy")),
+                needs);
     }
-  }
+
+    private static <E extends Enum<E>> E choice(
+            Class<E> type,
+            String code,
+            E otherwise,
+            String name,
+            String id,
+            Location where,
+            Problems problems) {
+        if (code == null) {
+            return otherwise;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(code)) {
+                return constant;
+            }
+        }
+        problems.error(
+                where,
+                "rule "
+                        + id
+                        + ": @"
+                        + name
+                        + " must be one of "
+                        + java.util.Arrays.stream(type.getEnumConstants())
+                                .map(e -> e.name().toLowerCase(Locale.ROOT))
+                                .collect(java.util.stream.Collectors.joining(", "))
+                        + ", not '"
+                        + code
+                        + "'");
+        return null;
+    }
+
+    /**
+     * {@code @needs("stage-history, activities")}: what an export must carry for the rule to judge
+     * a deal.
+     */
+    private static java.util.Set<fr.vigie.common.Evidence> needs(
+            String declaration, Location where, String id, Problems problems) {
+        java.util.Set<fr.vigie.common.Evidence> needs =
+                java.util.EnumSet.noneOf(fr.vigie.common.Evidence.class);
+        if (declaration == null) {
+            return needs;
+        }
+        for (String part : declaration.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            fr.vigie.common.Evidence.fromCode(part)
+                    .ifPresentOrElse(
+                            needs::add,
+                            () ->
+                                    problems.error(
+                                            where,
+                                            "rule "
+                                                    + id
+                                                    + ": @needs names '"
+                                                    + part.strip()
+                                                    + "', which is not evidence an export carries;"
+                                                    + " write some of "
+                                                    + String.join(
+                                                            ", ", fr.vigie.common.Evidence.codes())
+                                                    + fr.vigie.common.DidYouMean.hint(
+                                                            part.strip(),
+                                                            fr.vigie.common.Evidence.codes())));
+        }
+        return needs;
+    }
+
+    private static Map<String, String> params(
+            String declaration, Location where, String id, Problems problems) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (declaration == null) {
+            return params;
+        }
+        for (String part : declaration.split(",")) {
+            Matcher matcher = PARAM.matcher(part);
+            if (!matcher.matches()) {
+                problems.error(
+                        where,
+                        "rule "
+                                + id
+                                + ": @params must read \"name=default, other=default\", not '"
+                                + part.strip()
+                                + "'");
+                continue;
+            }
+            params.put(matcher.group(1), matcher.group(2));
+        }
+        return params;
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString().strip();
+        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        return text.isEmpty() ? null : text;
+    }
+
+    static Location ruleLocation(Rule rule, Map<String, String> texts) {
+        String file =
+                rule instanceof RuleImpl impl && impl.getResource() != null
+                        ? impl.getResource().getSourcePath()
+                        : null;
+        if (file == null) {
+            return Location.of("rules");
+        }
+        String text = texts.get(file);
+        if (text != null) {
+            Matcher matcher =
+                    Pattern.compile(
+                                    "(?m)^[ \\t]*"
+                                            + keyword(rule)
+                                            + "\\s+\"?"
+                                            + Pattern.quote(rule.getName())
+                                            + "\"?")
+                            .matcher(text);
+            if (matcher.find()) {
+                int line =
+                        1
+                                + (int)
+                                        text.substring(0, matcher.start())
+                                                .chars()
+                                                .filter(c -> c == '\n')
+                                                .count();
+                return new Location(file, line, 1);
+            }
+        }
+        return Location.of(file);
+    }
+
+    /**
+     * How the DRL declares it: {@code rule}, or {@code query} (a query is one of the package's
+     * rules to Drools).
+     */
+    private static String keyword(Rule rule) {
+        return rule instanceof org.drools.base.definitions.rule.impl.QueryImpl ? "query" : "rule";
+    }
+
+    private static void checkMessages(
+            Map<String, RuleInfo> catalog, MessageCatalog messages, Problems problems) {
+        for (RuleInfo rule : catalog.values()) {
+            for (Locale language : MessageCatalog.LANGUAGES) {
+                for (String part : List.of("title", "message")) {
+                    if (messages.get(language, rule.id() + "." + part).isEmpty()) {
+                        problems.error(
+                                rule.location(),
+                                "rule "
+                                        + rule.id()
+                                        + " has no "
+                                        + part
+                                        + " in "
+                                        + MessageCatalog.fileName(language)
+                                        + " beside its rules: add "
+                                        + rule.id()
+                                        + "."
+                                        + part
+                                        + "=...");
+                    }
+                }
+            }
+        }
+    }
 }

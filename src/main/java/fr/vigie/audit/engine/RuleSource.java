@@ -8,7 +8,7 @@ import java.nio.file.Path;
  */
 public record RuleSource(String pack, Path root, boolean trusted) {
 
-  public RuleSource(String pack, Path root) {
-    this(pack, root, "standard".equals(pack));
-  }
+    public RuleSource(String pack, Path root) {
+        this(pack, root, "standard".equals(pack));
+    }
 }

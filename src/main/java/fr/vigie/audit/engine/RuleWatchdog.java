@@ -10,58 +10,58 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RuleWatchdog {
 
-  private static final Set<Guard> GUARDS = ConcurrentHashMap.newKeySet();
+    private static final Set<Guard> GUARDS = ConcurrentHashMap.newKeySet();
 
-  static {
-    Thread watchdog = new Thread(RuleWatchdog::watch, "vigie-rule-watchdog");
-    watchdog.setDaemon(true);
-    watchdog.start();
-  }
+    static {
+        Thread watchdog = new Thread(RuleWatchdog::watch, "vigie-rule-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
 
-  private RuleWatchdog() {}
+    private RuleWatchdog() {}
 
-  /** Guards a firing: {@code halt} runs if it is still going after {@code millis}. */
-  static Guard guard(Runnable halt, long millis) {
-    Guard guard = new Guard(halt, System.nanoTime() + millis * 1_000_000);
-    GUARDS.add(guard);
-    return guard;
-  }
+    /** Guards a firing: {@code halt} runs if it is still going after {@code millis}. */
+    static Guard guard(Runnable halt, long millis) {
+        Guard guard = new Guard(halt, System.nanoTime() + millis * 1_000_000);
+        GUARDS.add(guard);
+        return guard;
+    }
 
-  private static void watch() {
-    while (true) {
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        return;
-      }
-      long now = System.nanoTime();
-      for (Guard guard : GUARDS) {
-        if (now - guard.deadline > 0 && !guard.expired) {
-          guard.expired = true;
-          guard.halt.run();
+    private static void watch() {
+        while (true) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (Guard guard : GUARDS) {
+                if (now - guard.deadline > 0 && !guard.expired) {
+                    guard.expired = true;
+                    guard.halt.run();
+                }
+            }
         }
-      }
-    }
-  }
-
-  /** One guarded firing; closing it ends the guard. */
-  static final class Guard implements AutoCloseable {
-    private final Runnable halt;
-    private final long deadline;
-    private volatile boolean expired;
-
-    private Guard(Runnable halt, long deadline) {
-      this.halt = halt;
-      this.deadline = deadline;
     }
 
-    boolean expired() {
-      return expired;
-    }
+    /** One guarded firing; closing it ends the guard. */
+    static final class Guard implements AutoCloseable {
+        private final Runnable halt;
+        private final long deadline;
+        private volatile boolean expired;
 
-    @Override
-    public void close() {
-      GUARDS.remove(this);
+        private Guard(Runnable halt, long deadline) {
+            this.halt = halt;
+            this.deadline = deadline;
+        }
+
+        boolean expired() {
+            return expired;
+        }
+
+        @Override
+        public void close() {
+            GUARDS.remove(this);
+        }
     }
-  }
 }

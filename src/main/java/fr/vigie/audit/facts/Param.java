@@ -5,11 +5,11 @@ import java.math.BigDecimal;
 /** The value of a rule parameter for this deal, after workspace and process overrides. */
 public record Param(String rule, String name, String value) {
 
-  public int intValue() {
-    return Integer.parseInt(value.strip());
-  }
+    public int intValue() {
+        return Integer.parseInt(value.strip());
+    }
 
-  public BigDecimal decimalValue() {
-    return new BigDecimal(value.strip());
-  }
+    public BigDecimal decimalValue() {
+        return new BigDecimal(value.strip());
+    }
 }

@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
  */
 public record RequiredApproval(ApprovalRule rule, BigDecimal discount, OffsetDateTime deadline) {
 
-  public boolean hasDeadline() {
-    return deadline != null;
-  }
+    public boolean hasDeadline() {
+        return deadline != null;
+    }
 }

@@ -4,11 +4,11 @@ import fr.vigie.audit.facts.Move;
 import fr.vigie.audit.facts.RequiredApproval;
 import fr.vigie.audit.facts.StageVisit;
 import fr.vigie.audit.model.RuleInfo;
+import fr.vigie.common.DidYouMean;
+import fr.vigie.common.Outcome;
 import fr.vigie.deals.model.Deal;
 import fr.vigie.deals.model.Decision;
-import fr.vigie.common.Outcome;
 import fr.vigie.deals.model.StageChange;
-import fr.vigie.common.DidYouMean;
 import fr.vigie.process.model.ApprovalRule;
 import fr.vigie.process.model.ProcessVersion;
 import fr.vigie.process.model.SalesProcess;
@@ -33,254 +33,386 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Turns a deal into the facts the rules judge: finds the one process that applies, the version
- * in force at each move, the time spent in each stage (open deals as of the end of the period),
- * and the approvals its discount calls for. A deal that cannot be judged is refused with a reason
- * the user can act on. Thread-safe.
+ * Turns a deal into the facts the rules judge: finds the one process that applies, the version in
+ * force at each move, the time spent in each stage (open deals as of the end of the period), and
+ * the approvals its discount calls for. A deal that cannot be judged is refused with a reason the
+ * user can act on. Thread-safe.
  */
 public final class DealPreparer {
 
-  /** The outcome of preparing one deal. */
-  public sealed interface Result {}
+    /** The outcome of preparing one deal. */
+    public sealed interface Result {}
 
-  /** The deal can be judged. */
-  public record Ready(PreparedDeal deal) implements Result {}
+    /** The deal can be judged. */
+    public record Ready(PreparedDeal deal) implements Result {}
 
-  /** The deal cannot be judged, and why. */
-  public record Refused(String reason) implements Result {}
+    /** The deal cannot be judged, and why. */
+    public record Refused(String reason) implements Result {}
 
-  private final List<SalesProcess> processes;
-  private final SalesProcess fallback;
-  private final ZoneId zone;
-  private final Period period;
-  private final Map<ProcessVersion, EffectiveRules> rulesByVersion = new IdentityHashMap<>();
-  private final Map<String, ProcessVersion> versions = new HashMap<>();
-  private final Map<String, Integer> maxDaysChanges = new HashMap<>();
-  private final Map<String, Person> people;
+    private final List<SalesProcess> processes;
+    private final SalesProcess fallback;
+    private final ZoneId zone;
+    private final Period period;
+    private final Map<ProcessVersion, EffectiveRules> rulesByVersion = new IdentityHashMap<>();
+    private final Map<String, ProcessVersion> versions = new HashMap<>();
+    private final Map<String, Integer> maxDaysChanges = new HashMap<>();
+    private final Map<String, Person> people;
 
-  public DealPreparer(Workspace workspace, Period period, Collection<RuleInfo> catalog) {
-    this(workspace, period, Plan.NONE, catalog);
-  }
-
-  /**
-   * @param plan the period's tactics may change a stage's max-days ({@code stage-rules}), and
-   *     decisions recorded without a role take the role vigie.yaml gives their author
-   */
-  public DealPreparer(Workspace workspace, Period period, Plan plan, Collection<RuleInfo> catalog) {
-    this.processes = workspace.processes().stream().filter(p -> !p.appliesTo().fallback()).toList();
-    this.fallback = workspace.processes().stream().filter(p -> p.appliesTo().fallback()).findFirst().orElse(null);
-    this.zone = workspace.settings().zone();
-    this.period = period;
-    this.people = workspace.settings().people();
-    for (TacticItem change : plan.tactics()) {
-      if (change.kind() == TacticItem.Kind.STAGE_RULE_CHANGE && change.value() != null) {
-        maxDaysChanges.put(change.process() == null ? change.id() : change.process() + "\u0000" + change.id(), change.value().intValue());
-      }
+    public DealPreparer(Workspace workspace, Period period, Collection<RuleInfo> catalog) {
+        this(workspace, period, Plan.NONE, catalog);
     }
-    for (SalesProcess process : workspace.processes()) {
-      for (ProcessVersion version : process.versions()) {
-        rulesByVersion.put(version, EffectiveRules.resolve(catalog, workspace.settings().ruleSettings(), version));
-        versions.put(key(process.id(), version.version()), version);
-      }
-    }
-  }
 
-  public Result prepare(Deal recorded) {
-    Deal deal = withRoles(recorded);
-    List<SalesProcess> matching = processes.stream()
-        .filter(p -> p.appliesTo().matches(deal.pipeline(), deal.type(), deal.account().segment(), deal.amount()))
-        .toList();
-    if (matching.size() > 1) {
-      return new Refused("the deal fits several processes: "
-          + matching.stream().map(p -> "'" + p.id() + "' (" + p.appliesTo().describe() + ")").collect(Collectors.joining(", "))
-          + "; narrow their 'applies-to' so that each deal fits one");
-    }
-    SalesProcess process = matching.isEmpty() ? fallback : matching.get(0);
-    if (process == null) {
-      return new Refused("no process applies to this deal (pipeline '" + deal.pipeline() + "', type '" + deal.type()
-          + "', segment '" + deal.account().segment() + "', amount " + plain(deal.amount()) + "); processes cover: "
-          + processes.stream().map(p -> "'" + p.id() + "' (" + p.appliesTo().describe() + ")").collect(Collectors.joining(", ")));
-    }
-    return prepare(deal, process);
-  }
-
-  private Result prepare(Deal deal, SalesProcess process) {
-    List<StageChange> history = deal.stages();
-    List<StageSpec> specs = new ArrayList<>();
-    for (int i = 0; i < history.size(); i++) {
-      StageChange change = history.get(i);
-      LocalDate day = localDate(change.at());
-      ProcessVersion version = process.versionAt(day).orElse(null);
-      if (version == null) {
-        return new Refused("stages[" + i + "]: the deal entered '" + change.stage() + "' on " + day
-            + ", before the first version of process '" + process.id() + "' (effective from "
-            + process.versions().get(0).effectiveFrom() + ")");
-      }
-      StageSpec spec = version.stage(change.stage()).orElse(null);
-      if (spec == null) {
-        return new Refused("unknown stage '" + change.stage() + "' at stages[" + i + "]: process '" + process.id()
-            + "' version " + version.version() + " has " + String.join(", ", version.stageIds())
-            + DidYouMean.hint(change.stage(), version.stageIds()));
-      }
-      specs.add(spec);
-    }
-    String mismatch = outcomeMismatch(deal, specs.get(specs.size() - 1));
-    if (mismatch != null) {
-      return new Refused(mismatch);
-    }
-    List<StageVisit> visits = visits(process, history, specs);
-    List<Move> moves = moves(process, visits, specs.get(0));
-    ProcessVersion version = versionFor(specs.get(specs.size() - 1));
-    List<RequiredApproval> approvals = approvals(deal, version, visits);
-    return new Ready(new PreparedDeal(deal, process, version, visits, moves, approvals, rulesByVersion.get(version)));
-  }
-
-  private static String outcomeMismatch(Deal deal, StageSpec last) {
-    Outcome expected = last.terminal() == null ? Outcome.OPEN : last.terminal();
-    if (deal.outcome() == expected) {
-      return null;
-    }
-    String outcome = deal.outcome().name().toLowerCase(Locale.ROOT);
-    if (expected == Outcome.OPEN) {
-      return "the deal is " + outcome + " but its stage history ends in '" + last.id()
-          + "', which is not the " + outcome + " outcome's stage: add the closing stage to 'stages'";
-    }
-    return "the deal's outcome is '" + outcome + "' but its stage history ends in '" + last.id() + "', the "
-        + expected.name().toLowerCase(Locale.ROOT) + " outcome: make them agree";
-  }
-
-  /**
-   * Each stay is judged by the version in force when the deal left the stage (the move), or at the
-   * end of the period while it is still there; a closed deal's final stage by the version in force
-   * when it closed. When the stage no longer exists in that version, the version it entered under
-   * judges it.
-   */
-  private List<StageVisit> visits(SalesProcess process, List<StageChange> history, List<StageSpec> entered) {
-    LocalDate asOf = period.end();
-    List<StageVisit> visits = new ArrayList<>();
-    for (int i = 0; i < history.size(); i++) {
-      StageChange change = history.get(i);
-      OffsetDateTime left = i + 1 < history.size() ? history.get(i + 1).at() : null;
-      LocalDate from = localDate(change.at());
-      LocalDate until = left == null ? asOf : localDate(left);
-      long days = Math.max(0, ChronoUnit.DAYS.between(from, until));
-      StageSpec spec = entered.get(i);
-      if (!spec.isTerminal()) {
-        LocalDate judgedOn = left == null ? period.lastDay() : localDate(left);
-        spec = process.versionAt(judgedOn).flatMap(v -> v.stage(change.stage())).orElse(spec);
-        if (!judgedOn.isBefore(period.start()) && judgedOn.isBefore(period.end())) {
-          spec = withTacticalMaxDays(spec);
+    /**
+     * @param plan the period's tactics may change a stage's max-days ({@code stage-rules}), and
+     *     decisions recorded without a role take the role vigie.yaml gives their author
+     */
+    public DealPreparer(
+            Workspace workspace, Period period, Plan plan, Collection<RuleInfo> catalog) {
+        this.processes =
+                workspace.processes().stream().filter(p -> !p.appliesTo().fallback()).toList();
+        this.fallback =
+                workspace.processes().stream()
+                        .filter(p -> p.appliesTo().fallback())
+                        .findFirst()
+                        .orElse(null);
+        this.zone = workspace.settings().zone();
+        this.period = period;
+        this.people = workspace.settings().people();
+        for (TacticItem change : plan.tactics()) {
+            if (change.kind() == TacticItem.Kind.STAGE_RULE_CHANGE && change.value() != null) {
+                maxDaysChanges.put(
+                        change.process() == null
+                                ? change.id()
+                                : change.process() + "\u0000" + change.id(),
+                        change.value().intValue());
+            }
         }
-      }
-      visits.add(new StageVisit(i, spec, change.at(), left, days, change.by()));
-    }
-    return visits;
-  }
-
-  /**
-   * The period's tactics may give a stage other max-days, for one process or for all: it applies
-   * to the stays judged within the period (left during it, or still there at its end).
-   */
-  private StageSpec withTacticalMaxDays(StageSpec spec) {
-    if (maxDaysChanges.isEmpty() || spec.isTerminal()) {
-      return spec;
-    }
-    Integer days = maxDaysChanges.getOrDefault(spec.process() + "\u0000" + spec.id(), maxDaysChanges.get(spec.id()));
-    return days == null ? spec : new StageSpec(spec.process(), spec.version(), spec.id(), spec.label(), spec.order(), days,
-        spec.skippable(), spec.exit(), spec.terminal(), spec.location());
-  }
-
-  /** Decisions recorded without a role take the role vigie.yaml gives the person who took them. */
-  private Deal withRoles(Deal deal) {
-    if (people.isEmpty() || deal.decisions().stream().allMatch(d -> d.role() != null || !people.containsKey(d.by()))) {
-      return deal;
-    }
-    List<Decision> decisions = deal.decisions().stream()
-        .map(d -> d.role() != null || !people.containsKey(d.by()) ? d
-            : new Decision(d.type(), d.value(), d.by(), people.get(d.by()).role(), d.at(), d.comment()))
-        .toList();
-    return new Deal(deal.id(), deal.name(), deal.account(), deal.owner(), deal.team(), deal.pipeline(), deal.type(), deal.amount(),
-        deal.currency(), deal.createdAt(), deal.closedAt(), deal.expectedCloseDate(), deal.outcome(), deal.lossReason(), deal.fields(),
-        deal.stages(), deal.activities(), decisions, deal.lines(), deal.closeDateChanges(), deal.documents());
-  }
-
-  private List<Move> moves(SalesProcess process, List<StageVisit> visits, StageSpec first) {
-    List<Move> moves = new ArrayList<>();
-    moves.add(start(visits.get(0), first));
-    for (int i = 1; i < visits.size(); i++) {
-      StageVisit from = visits.get(i - 1);
-      StageVisit to = visits.get(i);
-      if (!from.stage().equals(to.stage())) {
-        moves.add(move(process, from, to));
-      }
-    }
-    return moves;
-  }
-
-  /** The deal's entry into the process: the stages before its first one were skipped. */
-  private Move start(StageVisit first, StageSpec entered) {
-    List<StageSpec> skipped = new ArrayList<>();
-    if (entered.terminal() != Outcome.LOST) {
-      for (StageSpec stage : versionFor(entered).stages()) {
-        if (!stage.isTerminal() && stage.order() < entered.order()) {
-          skipped.add(stage);
+        for (SalesProcess process : workspace.processes()) {
+            for (ProcessVersion version : process.versions()) {
+                rulesByVersion.put(
+                        version,
+                        EffectiveRules.resolve(
+                                catalog, workspace.settings().ruleSettings(), version));
+                versions.put(key(process.id(), version.version()), version);
+            }
         }
-      }
     }
-    return new Move(null, first, Move.Direction.FORWARD, skipped, false);
-  }
 
-  /** A move, judged by the version in force on the day it happened. */
-  private Move move(SalesProcess process, StageVisit from, StageVisit to) {
-    ProcessVersion version = process.versionAt(localDate(to.enteredAt())).orElse(versionFor(to.spec()));
-    StageSpec origin = version.stage(from.stage()).orElse(null);
-    StageSpec target = version.stage(to.stage()).orElse(null);
-    if (origin == null || target == null) {
-      return new Move(from, to, Move.Direction.UNKNOWN, List.of(), false);
-    }
-    if (target.order() < origin.order()) {
-      return new Move(from, to, Move.Direction.BACKWARD, List.of(), version.allowsBackward(origin.id(), target.id()));
-    }
-    List<StageSpec> skipped = new ArrayList<>();
-    if (target.terminal() != Outcome.LOST) {
-      for (StageSpec stage : version.stages()) {
-        if (!stage.isTerminal() && stage.order() > origin.order() && stage.order() < target.order()) {
-          skipped.add(stage);
+    public Result prepare(Deal recorded) {
+        Deal deal = withRoles(recorded);
+        List<SalesProcess> matching =
+                processes.stream()
+                        .filter(
+                                p ->
+                                        p.appliesTo()
+                                                .matches(
+                                                        deal.pipeline(),
+                                                        deal.type(),
+                                                        deal.account().segment(),
+                                                        deal.amount()))
+                        .toList();
+        if (matching.size() > 1) {
+            return new Refused(
+                    "the deal fits several processes: "
+                            + matching.stream()
+                                    .map(p -> "'" + p.id() + "' (" + p.appliesTo().describe() + ")")
+                                    .collect(Collectors.joining(", "))
+                            + "; narrow their 'applies-to' so that each deal fits one");
         }
-      }
+        SalesProcess process = matching.isEmpty() ? fallback : matching.get(0);
+        if (process == null) {
+            return new Refused(
+                    "no process applies to this deal (pipeline '"
+                            + deal.pipeline()
+                            + "', type '"
+                            + deal.type()
+                            + "', segment '"
+                            + deal.account().segment()
+                            + "', amount "
+                            + plain(deal.amount())
+                            + "); processes cover: "
+                            + processes.stream()
+                                    .map(p -> "'" + p.id() + "' (" + p.appliesTo().describe() + ")")
+                                    .collect(Collectors.joining(", ")));
+        }
+        return prepare(deal, process);
     }
-    return new Move(from, to, Move.Direction.FORWARD, skipped, false);
-  }
 
-  private ProcessVersion versionFor(StageSpec stage) {
-    return versions.get(key(stage.process(), stage.version()));
-  }
-
-  private static String key(String process, String version) {
-    return process + "\u0000" + version;
-  }
-
-  private static List<RequiredApproval> approvals(Deal deal, ProcessVersion version, List<StageVisit> visits) {
-    BigDecimal discount = deal.discountPercent();
-    List<RequiredApproval> required = new ArrayList<>();
-    for (ApprovalRule rule : version.approvals()) {
-      if (rule.appliesTo(discount, deal.amount())) {
-        OffsetDateTime deadline = rule.before() == null ? null : visits.stream()
-            .filter(v -> v.stage().equals(rule.before()))
-            .map(StageVisit::enteredAt)
-            .findFirst()
-            .orElse(null);
-        required.add(new RequiredApproval(rule, discount, deadline));
-      }
+    private Result prepare(Deal deal, SalesProcess process) {
+        List<StageChange> history = deal.stages();
+        List<StageSpec> specs = new ArrayList<>();
+        for (int i = 0; i < history.size(); i++) {
+            StageChange change = history.get(i);
+            LocalDate day = localDate(change.at());
+            ProcessVersion version = process.versionAt(day).orElse(null);
+            if (version == null) {
+                return new Refused(
+                        "stages["
+                                + i
+                                + "]: the deal entered '"
+                                + change.stage()
+                                + "' on "
+                                + day
+                                + ", before the first version of process '"
+                                + process.id()
+                                + "' (effective from "
+                                + process.versions().get(0).effectiveFrom()
+                                + ")");
+            }
+            StageSpec spec = version.stage(change.stage()).orElse(null);
+            if (spec == null) {
+                return new Refused(
+                        "unknown stage '"
+                                + change.stage()
+                                + "' at stages["
+                                + i
+                                + "]: process '"
+                                + process.id()
+                                + "' version "
+                                + version.version()
+                                + " has "
+                                + String.join(", ", version.stageIds())
+                                + DidYouMean.hint(change.stage(), version.stageIds()));
+            }
+            specs.add(spec);
+        }
+        String mismatch = outcomeMismatch(deal, specs.get(specs.size() - 1));
+        if (mismatch != null) {
+            return new Refused(mismatch);
+        }
+        List<StageVisit> visits = visits(process, history, specs);
+        List<Move> moves = moves(process, visits, specs.get(0));
+        ProcessVersion version = versionFor(specs.get(specs.size() - 1));
+        List<RequiredApproval> approvals = approvals(deal, version, visits);
+        return new Ready(
+                new PreparedDeal(
+                        deal,
+                        process,
+                        version,
+                        visits,
+                        moves,
+                        approvals,
+                        rulesByVersion.get(version)));
     }
-    return required;
-  }
 
-  private LocalDate localDate(OffsetDateTime time) {
-    return time.atZoneSameInstant(zone).toLocalDate();
-  }
+    private static String outcomeMismatch(Deal deal, StageSpec last) {
+        Outcome expected = last.terminal() == null ? Outcome.OPEN : last.terminal();
+        if (deal.outcome() == expected) {
+            return null;
+        }
+        String outcome = deal.outcome().name().toLowerCase(Locale.ROOT);
+        if (expected == Outcome.OPEN) {
+            return "the deal is "
+                    + outcome
+                    + " but its stage history ends in '"
+                    + last.id()
+                    + "', which is not the "
+                    + outcome
+                    + " outcome's stage: add the closing stage to 'stages'";
+        }
+        return "the deal's outcome is '"
+                + outcome
+                + "' but its stage history ends in '"
+                + last.id()
+                + "', the "
+                + expected.name().toLowerCase(Locale.ROOT)
+                + " outcome: make them agree";
+    }
 
-  private static String plain(BigDecimal amount) {
-    return amount == null ? "none" : amount.toPlainString();
-  }
+    /**
+     * Each stay is judged by the version in force when the deal left the stage (the move), or at
+     * the end of the period while it is still there; a closed deal's final stage by the version in
+     * force when it closed. When the stage no longer exists in that version, the version it entered
+     * under judges it.
+     */
+    private List<StageVisit> visits(
+            SalesProcess process, List<StageChange> history, List<StageSpec> entered) {
+        LocalDate asOf = period.end();
+        List<StageVisit> visits = new ArrayList<>();
+        for (int i = 0; i < history.size(); i++) {
+            StageChange change = history.get(i);
+            OffsetDateTime left = i + 1 < history.size() ? history.get(i + 1).at() : null;
+            LocalDate from = localDate(change.at());
+            LocalDate until = left == null ? asOf : localDate(left);
+            long days = Math.max(0, ChronoUnit.DAYS.between(from, until));
+            StageSpec spec = entered.get(i);
+            if (!spec.isTerminal()) {
+                LocalDate judgedOn = left == null ? period.lastDay() : localDate(left);
+                spec =
+                        process.versionAt(judgedOn)
+                                .flatMap(v -> v.stage(change.stage()))
+                                .orElse(spec);
+                if (!judgedOn.isBefore(period.start()) && judgedOn.isBefore(period.end())) {
+                    spec = withTacticalMaxDays(spec);
+                }
+            }
+            visits.add(new StageVisit(i, spec, change.at(), left, days, change.by()));
+        }
+        return visits;
+    }
+
+    /**
+     * The period's tactics may give a stage other max-days, for one process or for all: it applies
+     * to the stays judged within the period (left during it, or still there at its end).
+     */
+    private StageSpec withTacticalMaxDays(StageSpec spec) {
+        if (maxDaysChanges.isEmpty() || spec.isTerminal()) {
+            return spec;
+        }
+        Integer days =
+                maxDaysChanges.getOrDefault(
+                        spec.process() + "\u0000" + spec.id(), maxDaysChanges.get(spec.id()));
+        return days == null
+                ? spec
+                : new StageSpec(
+                        spec.process(),
+                        spec.version(),
+                        spec.id(),
+                        spec.label(),
+                        spec.order(),
+                        days,
+                        spec.skippable(),
+                        spec.exit(),
+                        spec.terminal(),
+                        spec.location());
+    }
+
+    /**
+     * Decisions recorded without a role take the role vigie.yaml gives the person who took them.
+     */
+    private Deal withRoles(Deal deal) {
+        if (people.isEmpty()
+                || deal.decisions().stream()
+                        .allMatch(d -> d.role() != null || !people.containsKey(d.by()))) {
+            return deal;
+        }
+        List<Decision> decisions =
+                deal.decisions().stream()
+                        .map(
+                                d ->
+                                        d.role() != null || !people.containsKey(d.by())
+                                                ? d
+                                                : new Decision(
+                                                        d.type(),
+                                                        d.value(),
+                                                        d.by(),
+                                                        people.get(d.by()).role(),
+                                                        d.at(),
+                                                        d.comment()))
+                        .toList();
+        return new Deal(
+                deal.id(),
+                deal.name(),
+                deal.account(),
+                deal.owner(),
+                deal.team(),
+                deal.pipeline(),
+                deal.type(),
+                deal.amount(),
+                deal.currency(),
+                deal.createdAt(),
+                deal.closedAt(),
+                deal.expectedCloseDate(),
+                deal.outcome(),
+                deal.lossReason(),
+                deal.fields(),
+                deal.stages(),
+                deal.activities(),
+                decisions,
+                deal.lines(),
+                deal.closeDateChanges(),
+                deal.documents());
+    }
+
+    private List<Move> moves(SalesProcess process, List<StageVisit> visits, StageSpec first) {
+        List<Move> moves = new ArrayList<>();
+        moves.add(start(visits.get(0), first));
+        for (int i = 1; i < visits.size(); i++) {
+            StageVisit from = visits.get(i - 1);
+            StageVisit to = visits.get(i);
+            if (!from.stage().equals(to.stage())) {
+                moves.add(move(process, from, to));
+            }
+        }
+        return moves;
+    }
+
+    /** The deal's entry into the process: the stages before its first one were skipped. */
+    private Move start(StageVisit first, StageSpec entered) {
+        List<StageSpec> skipped = new ArrayList<>();
+        if (entered.terminal() != Outcome.LOST) {
+            for (StageSpec stage : versionFor(entered).stages()) {
+                if (!stage.isTerminal() && stage.order() < entered.order()) {
+                    skipped.add(stage);
+                }
+            }
+        }
+        return new Move(null, first, Move.Direction.FORWARD, skipped, false);
+    }
+
+    /** A move, judged by the version in force on the day it happened. */
+    private Move move(SalesProcess process, StageVisit from, StageVisit to) {
+        ProcessVersion version =
+                process.versionAt(localDate(to.enteredAt())).orElse(versionFor(to.spec()));
+        StageSpec origin = version.stage(from.stage()).orElse(null);
+        StageSpec target = version.stage(to.stage()).orElse(null);
+        if (origin == null || target == null) {
+            return new Move(from, to, Move.Direction.UNKNOWN, List.of(), false);
+        }
+        if (target.order() < origin.order()) {
+            return new Move(
+                    from,
+                    to,
+                    Move.Direction.BACKWARD,
+                    List.of(),
+                    version.allowsBackward(origin.id(), target.id()));
+        }
+        List<StageSpec> skipped = new ArrayList<>();
+        if (target.terminal() != Outcome.LOST) {
+            for (StageSpec stage : version.stages()) {
+                if (!stage.isTerminal()
+                        && stage.order() > origin.order()
+                        && stage.order() < target.order()) {
+                    skipped.add(stage);
+                }
+            }
+        }
+        return new Move(from, to, Move.Direction.FORWARD, skipped, false);
+    }
+
+    private ProcessVersion versionFor(StageSpec stage) {
+        return versions.get(key(stage.process(), stage.version()));
+    }
+
+    private static String key(String process, String version) {
+        return process + "\u0000" + version;
+    }
+
+    private static List<RequiredApproval> approvals(
+            Deal deal, ProcessVersion version, List<StageVisit> visits) {
+        BigDecimal discount = deal.discountPercent();
+        List<RequiredApproval> required = new ArrayList<>();
+        for (ApprovalRule rule : version.approvals()) {
+            if (rule.appliesTo(discount, deal.amount())) {
+                OffsetDateTime deadline =
+                        rule.before() == null
+                                ? null
+                                : visits.stream()
+                                        .filter(v -> v.stage().equals(rule.before()))
+                                        .map(StageVisit::enteredAt)
+                                        .findFirst()
+                                        .orElse(null);
+                required.add(new RequiredApproval(rule, discount, deadline));
+            }
+        }
+        return required;
+    }
+
+    private LocalDate localDate(OffsetDateTime time) {
+        return time.atZoneSameInstant(zone).toLocalDate();
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount == null ? "none" : amount.toPlainString();
+    }
 }

@@ -13,17 +13,17 @@ import java.util.List;
  * moves, the approvals its discount calls for, and the rules in force for it.
  */
 public record PreparedDeal(
-    Deal deal,
-    SalesProcess process,
-    ProcessVersion version,
-    List<StageVisit> visits,
-    List<Move> moves,
-    List<RequiredApproval> approvals,
-    EffectiveRules rules) {
+        Deal deal,
+        SalesProcess process,
+        ProcessVersion version,
+        List<StageVisit> visits,
+        List<Move> moves,
+        List<RequiredApproval> approvals,
+        EffectiveRules rules) {
 
-  public PreparedDeal {
-    visits = List.copyOf(visits);
-    moves = List.copyOf(moves);
-    approvals = List.copyOf(approvals);
-  }
+    public PreparedDeal {
+        visits = List.copyOf(visits);
+        moves = List.copyOf(moves);
+        approvals = List.copyOf(approvals);
+    }
 }

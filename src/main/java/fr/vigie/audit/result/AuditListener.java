@@ -12,14 +12,14 @@ import java.util.List;
  */
 public interface AuditListener {
 
-  default void start(AuditScope scope) {}
+    default void start(AuditScope scope) {}
 
-  default void audited(AuditedDeal deal, List<Finding> findings) {}
+    default void audited(AuditedDeal deal, List<Finding> findings) {}
 
-  /** Findings of the deal that a waiver accepts, after {@link #audited}; not in its findings. */
-  default void waived(AuditedDeal deal, List<WaivedFinding> waived) {}
+    /** Findings of the deal that a waiver accepts, after {@link #audited}; not in its findings. */
+    default void waived(AuditedDeal deal, List<WaivedFinding> waived) {}
 
-  default void rejected(Rejection rejection) {}
+    default void rejected(Rejection rejection) {}
 
-  default void finish(AuditResult result) {}
+    default void finish(AuditResult result) {}
 }

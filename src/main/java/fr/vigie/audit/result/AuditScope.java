@@ -14,15 +14,20 @@ import java.util.Locale;
  * written in the plan ({@code planFindings}; those a waiver accepts apart, in {@code planWaived}).
  */
 public record AuditScope(
-    Workspace workspace, Period period, Locale language, Plan plan, List<Finding> planFindings, List<WaivedFinding> planWaived) {
+        Workspace workspace,
+        Period period,
+        Locale language,
+        Plan plan,
+        List<Finding> planFindings,
+        List<WaivedFinding> planWaived) {
 
-  public AuditScope {
-    planFindings = List.copyOf(planFindings);
-    planWaived = List.copyOf(planWaived);
-  }
+    public AuditScope {
+        planFindings = List.copyOf(planFindings);
+        planWaived = List.copyOf(planWaived);
+    }
 
-  /** A scope without plan: deals judged against the processes alone. */
-  public AuditScope(Workspace workspace, Period period, Locale language) {
-    this(workspace, period, language, Plan.NONE, List.of(), List.of());
-  }
+    /** A scope without plan: deals judged against the processes alone. */
+    public AuditScope(Workspace workspace, Period period, Locale language) {
+        this(workspace, period, language, Plan.NONE, List.of(), List.of());
+    }
 }

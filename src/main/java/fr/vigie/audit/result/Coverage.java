@@ -12,22 +12,23 @@ import java.util.Set;
  */
 public record Coverage(Set<Evidence> carried, List<NotAssessable> notAssessable) {
 
-  /** A rule that could not judge {@code deals} deals because the export lacks {@code missing}. */
-  public record NotAssessable(String rule, String title, long deals, long assessed, List<Evidence> missing) {
-    public NotAssessable {
-      missing = List.copyOf(missing);
+    /** A rule that could not judge {@code deals} deals because the export lacks {@code missing}. */
+    public record NotAssessable(
+            String rule, String title, long deals, long assessed, List<Evidence> missing) {
+        public NotAssessable {
+            missing = List.copyOf(missing);
+        }
     }
-  }
 
-  public static final Coverage FULL = new Coverage(Evidence.all(), List.of());
+    public static final Coverage FULL = new Coverage(Evidence.all(), List.of());
 
-  public Coverage {
-    carried = Set.copyOf(carried);
-    notAssessable = List.copyOf(notAssessable);
-  }
+    public Coverage {
+        carried = Set.copyOf(carried);
+        notAssessable = List.copyOf(notAssessable);
+    }
 
-  /** Whether every rule could judge every deal. */
-  public boolean isFull() {
-    return notAssessable.isEmpty();
-  }
+    /** Whether every rule could judge every deal. */
+    public boolean isFull() {
+        return notAssessable.isEmpty();
+    }
 }

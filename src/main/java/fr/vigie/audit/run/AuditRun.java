@@ -8,6 +8,8 @@ import fr.vigie.audit.result.AuditSummary;
 import fr.vigie.audit.result.Progress;
 import fr.vigie.audit.waivers.WaivedFinding;
 import fr.vigie.audit.waivers.Waivers;
+import fr.vigie.common.Location;
+import fr.vigie.common.RuleProblemException;
 import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.input.InputRecord;
 import fr.vigie.deals.input.Rejection;
@@ -15,195 +17,229 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.Map;
-import fr.vigie.common.Location;
-import fr.vigie.common.RuleProblemException;
 import java.util.function.Consumer;
 
 /**
  * Audits a stream of deal records: the calling thread reads records in batches, worker threads
- * judge them (parse, match the process, fire the rules), and the calling thread hands the
- * results to the listeners in input order, the findings a waiver accepts apart. At most a few
- * batches are in flight, so memory stays flat however many deals there are. The run ends with the
- * summary of its figures; what is concluded from them (and handed to the listeners' {@code finish})
- * is the caller's.
+ * judge them (parse, match the process, fire the rules), and the calling thread hands the results
+ * to the listeners in input order, the findings a waiver accepts apart. At most a few batches are
+ * in flight, so memory stays flat however many deals there are. The run ends with the summary of
+ * its figures; what is concluded from them (and handed to the listeners' {@code finish}) is the
+ * caller's.
  */
 public final class AuditRun {
 
-  /**
-   * How to run: worker threads, records per batch, where to report progress, and how long one deal
-   * may be judged before the run stops (the rules' own limit stops them between firings only: past
-   * this, a rule's code does not return).
-   */
-  public record Options(int threads, int batchSize, Consumer<Progress> progress, long stuckAfterMillis) {
+    /**
+     * How to run: worker threads, records per batch, where to report progress, and how long one
+     * deal may be judged before the run stops (the rules' own limit stops them between firings
+     * only: past this, a rule's code does not return).
+     */
+    public record Options(
+            int threads, int batchSize, Consumer<Progress> progress, long stuckAfterMillis) {
 
-    /** Twice the rules' time limit on one deal, and ten seconds more for reading and preparing it. */
-    public static final long STUCK_AFTER_MILLIS = 2 * fr.vigie.audit.engine.DealAuditor.TIME_LIMIT_MILLIS + 10_000;
+        /**
+         * Twice the rules' time limit on one deal, and ten seconds more for reading and preparing
+         * it.
+         */
+        public static final long STUCK_AFTER_MILLIS =
+                2 * fr.vigie.audit.engine.DealAuditor.TIME_LIMIT_MILLIS + 10_000;
 
-    public Options(int threads, int batchSize, Consumer<Progress> progress) {
-      this(threads, batchSize, progress, STUCK_AFTER_MILLIS);
-    }
-
-    public static Options defaults() {
-      return new Options(Runtime.getRuntime().availableProcessors(), 256, p -> {});
-    }
-  }
-
-  private final RecordJudge judge;
-  private final RuleCatalog rules;
-  private final Options options;
-  /** The deal each worker is judging, and since when. */
-  private final Map<Thread, Judging> judging = new ConcurrentHashMap<>();
-
-  private record Judging(Location location, long since) {}
-
-  /** {@code rules}: the rules {@code judge} judges with, whose metadata the summary counts by. */
-  public AuditRun(RecordJudge judge, RuleCatalog rules, Options options) {
-    this.judge = judge;
-    this.rules = rules;
-    this.options = options;
-  }
-
-  /**
-   * Audits every record of {@code input} within {@code scope}, {@code waivers} accepting findings,
-   * and tells {@code listeners} (all but {@code finish}); returns the summary of the figures.
-   */
-  public AuditSummary run(DealInput input, AuditScope scope, Waivers waivers, List<AuditListener> listeners) {
-    SummaryBuilder summary = new SummaryBuilder(scope, rules);
-    Unassessable unassessable = Unassessable.of(rules, scope, input.carries());
-    summary.carried(input.carries());
-    DuplicateIds ids = new DuplicateIds();
-    listeners.forEach(l -> l.start(scope));
-    ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, options.threads()), daemonThreads());
-    long started = System.nanoTime();
-    long lastProgress = started;
-    long read = 0;
-    try {
-      Deque<Future<List<Judged>>> inFlight = new ArrayDeque<>();
-      int window = Math.max(2, options.threads() * 2);
-      List<InputRecord> batch = new ArrayList<>(options.batchSize());
-      InputRecord record;
-      while ((record = input.next()) != null) {
-        read++;
-        batch.add(record);
-        if (batch.size() == options.batchSize()) {
-          inFlight.add(submit(workers, batch));
-          batch = new ArrayList<>(options.batchSize());
-          while (inFlight.size() > window) {
-            deliver(inFlight.poll(), summary, ids, unassessable, waivers, listeners);
-          }
-          long now = System.nanoTime();
-          if (now - lastProgress > 2_000_000_000L) {
-            lastProgress = now;
-            options.progress().accept(new Progress(read, summary.auditedCount(), summary.rejectedCount(), (now - started) / 1e9));
-          }
+        public Options(int threads, int batchSize, Consumer<Progress> progress) {
+            this(threads, batchSize, progress, STUCK_AFTER_MILLIS);
         }
-      }
-      if (!batch.isEmpty()) {
-        inFlight.add(submit(workers, batch));
-      }
-      while (!inFlight.isEmpty()) {
-        deliver(inFlight.poll(), summary, ids, unassessable, waivers, listeners);
-      }
-      for (Rejection orphan : input.orphans()) {
-        summary.orphanEvent();
-        listeners.forEach(l -> l.rejected(orphan));
-      }
-    } finally {
-      workers.shutdownNow();
-    }
-    return summary.build(input.files(), read);
-  }
 
-  private Future<List<Judged>> submit(ExecutorService workers, List<InputRecord> batch) {
-    return workers.submit(() -> {
-      List<Judged> results = new ArrayList<>(batch.size());
-      try {
-        for (InputRecord record : batch) {
-          judging.put(Thread.currentThread(), new Judging(record.location(), System.nanoTime()));
-          results.add(judge.judge(record.read()));
+        public static Options defaults() {
+            return new Options(Runtime.getRuntime().availableProcessors(), 256, p -> {});
         }
-      } finally {
-        judging.remove(Thread.currentThread());
-      }
-      return results;
-    });
-  }
-
-  /** The batch's results, waiting no longer than a worker's deal may take. */
-  private List<Judged> await(Future<List<Judged>> future) throws InterruptedException, ExecutionException {
-    while (true) {
-      try {
-        return future.get(250, TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        long now = System.nanoTime();
-        for (Judging deal : judging.values()) {
-          if (now - deal.since() > options.stuckAfterMillis() * 1_000_000) {
-            throw new RuleProblemException("the rules have not come back from the deal at " + deal.location() + " after "
-                + (options.stuckAfterMillis() % 1000 == 0 ? options.stuckAfterMillis() / 1000 + " s" : options.stuckAfterMillis() + " ms")
-                + ": a rule's code does not return (the limit on one deal stops rules between"
-                + " firings only); the run stops");
-          }
-        }
-      }
     }
-  }
 
-  private void deliver(Future<List<Judged>> future, SummaryBuilder summary, DuplicateIds ids, Unassessable unassessable, Waivers waivers,
-      List<AuditListener> listeners) {
-    List<Judged> results;
-    try {
-      results = await(future);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("audit interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-    for (Judged judged : results) {
-      if (judged instanceof Judged.Audited audited) {
-        int first = ids.firstLine(audited.deal().id(), audited.location().line());
-        if (first >= 0) {
-          Rejection duplicate = new Rejection(audited.location(), audited.deal().id(),
-              "duplicate id '" + audited.deal().id() + "': already used at line " + first + "; each deal must appear once");
-          summary.rejected(audited.events());
-          listeners.forEach(l -> l.rejected(duplicate));
-          continue;
-        }
-        unassessable.rules().forEach(summary::notAssessable);
-        Waivers.Split split = waivers.split(unassessable.drop(audited.findings()));
-        List<Finding> findings = split.kept();
-        List<WaivedFinding> accepted = split.waived();
-        summary.audited(audited.deal(), findings, audited.events());
-        listeners.forEach(l -> l.audited(audited.deal(), findings));
-        if (!accepted.isEmpty()) {
-          listeners.forEach(l -> l.waived(audited.deal(), accepted));
-        }
-      } else if (judged instanceof Judged.Outside outside) {
-        summary.outside(outside.events());
-      } else {
-        Judged.Refused refused = (Judged.Refused) judged;
-        summary.rejected(refused.events());
-        listeners.forEach(l -> l.rejected(refused.rejection()));
-      }
-    }
-  }
+    private final RecordJudge judge;
+    private final RuleCatalog rules;
+    private final Options options;
 
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
-    return runnable -> {
-      Thread thread = new Thread(runnable, "vigie-audit");
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
+    /** The deal each worker is judging, and since when. */
+    private final Map<Thread, Judging> judging = new ConcurrentHashMap<>();
+
+    private record Judging(Location location, long since) {}
+
+    /** {@code rules}: the rules {@code judge} judges with, whose metadata the summary counts by. */
+    public AuditRun(RecordJudge judge, RuleCatalog rules, Options options) {
+        this.judge = judge;
+        this.rules = rules;
+        this.options = options;
+    }
+
+    /**
+     * Audits every record of {@code input} within {@code scope}, {@code waivers} accepting
+     * findings, and tells {@code listeners} (all but {@code finish}); returns the summary of the
+     * figures.
+     */
+    public AuditSummary run(
+            DealInput input, AuditScope scope, Waivers waivers, List<AuditListener> listeners) {
+        SummaryBuilder summary = new SummaryBuilder(scope, rules);
+        Unassessable unassessable = Unassessable.of(rules, scope, input.carries());
+        summary.carried(input.carries());
+        DuplicateIds ids = new DuplicateIds();
+        listeners.forEach(l -> l.start(scope));
+        ExecutorService workers =
+                Executors.newFixedThreadPool(Math.max(1, options.threads()), daemonThreads());
+        long started = System.nanoTime();
+        long lastProgress = started;
+        long read = 0;
+        try {
+            Deque<Future<List<Judged>>> inFlight = new ArrayDeque<>();
+            int window = Math.max(2, options.threads() * 2);
+            List<InputRecord> batch = new ArrayList<>(options.batchSize());
+            InputRecord record;
+            while ((record = input.next()) != null) {
+                read++;
+                batch.add(record);
+                if (batch.size() == options.batchSize()) {
+                    inFlight.add(submit(workers, batch));
+                    batch = new ArrayList<>(options.batchSize());
+                    while (inFlight.size() > window) {
+                        deliver(inFlight.poll(), summary, ids, unassessable, waivers, listeners);
+                    }
+                    long now = System.nanoTime();
+                    if (now - lastProgress > 2_000_000_000L) {
+                        lastProgress = now;
+                        options.progress()
+                                .accept(
+                                        new Progress(
+                                                read,
+                                                summary.auditedCount(),
+                                                summary.rejectedCount(),
+                                                (now - started) / 1e9));
+                    }
+                }
+            }
+            if (!batch.isEmpty()) {
+                inFlight.add(submit(workers, batch));
+            }
+            while (!inFlight.isEmpty()) {
+                deliver(inFlight.poll(), summary, ids, unassessable, waivers, listeners);
+            }
+            for (Rejection orphan : input.orphans()) {
+                summary.orphanEvent();
+                listeners.forEach(l -> l.rejected(orphan));
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+        return summary.build(input.files(), read);
+    }
+
+    private Future<List<Judged>> submit(ExecutorService workers, List<InputRecord> batch) {
+        return workers.submit(
+                () -> {
+                    List<Judged> results = new ArrayList<>(batch.size());
+                    try {
+                        for (InputRecord record : batch) {
+                            judging.put(
+                                    Thread.currentThread(),
+                                    new Judging(record.location(), System.nanoTime()));
+                            results.add(judge.judge(record.read()));
+                        }
+                    } finally {
+                        judging.remove(Thread.currentThread());
+                    }
+                    return results;
+                });
+    }
+
+    /** The batch's results, waiting no longer than a worker's deal may take. */
+    private List<Judged> await(Future<List<Judged>> future)
+            throws InterruptedException, ExecutionException {
+        while (true) {
+            try {
+                return future.get(250, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                long now = System.nanoTime();
+                for (Judging deal : judging.values()) {
+                    if (now - deal.since() > options.stuckAfterMillis() * 1_000_000) {
+                        throw new RuleProblemException(
+                                "the rules have not come back from the deal at "
+                                        + deal.location()
+                                        + " after "
+                                        + (options.stuckAfterMillis() % 1000 == 0
+                                                ? options.stuckAfterMillis() / 1000 + " s"
+                                                : options.stuckAfterMillis() + " ms")
+                                        + ": a rule's code does not return (the limit on one deal"
+                                        + " stops rules between firings only); the run stops");
+                    }
+                }
+            }
+        }
+    }
+
+    private void deliver(
+            Future<List<Judged>> future,
+            SummaryBuilder summary,
+            DuplicateIds ids,
+            Unassessable unassessable,
+            Waivers waivers,
+            List<AuditListener> listeners) {
+        List<Judged> results;
+        try {
+            results = await(future);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("audit interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        for (Judged judged : results) {
+            if (judged instanceof Judged.Audited audited) {
+                int first = ids.firstLine(audited.deal().id(), audited.location().line());
+                if (first >= 0) {
+                    Rejection duplicate =
+                            new Rejection(
+                                    audited.location(),
+                                    audited.deal().id(),
+                                    "duplicate id '"
+                                            + audited.deal().id()
+                                            + "': already used at line "
+                                            + first
+                                            + "; each deal must appear once");
+                    summary.rejected(audited.events());
+                    listeners.forEach(l -> l.rejected(duplicate));
+                    continue;
+                }
+                unassessable.rules().forEach(summary::notAssessable);
+                Waivers.Split split = waivers.split(unassessable.drop(audited.findings()));
+                List<Finding> findings = split.kept();
+                List<WaivedFinding> accepted = split.waived();
+                summary.audited(audited.deal(), findings, audited.events());
+                listeners.forEach(l -> l.audited(audited.deal(), findings));
+                if (!accepted.isEmpty()) {
+                    listeners.forEach(l -> l.waived(audited.deal(), accepted));
+                }
+            } else if (judged instanceof Judged.Outside outside) {
+                summary.outside(outside.events());
+            } else {
+                Judged.Refused refused = (Judged.Refused) judged;
+                summary.rejected(refused.events());
+                listeners.forEach(l -> l.rejected(refused.rejection()));
+            }
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "vigie-audit");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
 }

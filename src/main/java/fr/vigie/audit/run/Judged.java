@@ -2,26 +2,30 @@ package fr.vigie.audit.run;
 
 import fr.vigie.audit.model.Finding;
 import fr.vigie.audit.result.AuditedDeal;
-import fr.vigie.deals.input.Rejection;
 import fr.vigie.common.Location;
+import fr.vigie.deals.input.Rejection;
 import java.util.List;
 
-/** What judging one record gave: an audited deal with its findings, a deal of another period, or a refusal. */
+/**
+ * What judging one record gave: an audited deal with its findings, a deal of another period, or a
+ * refusal.
+ */
 public sealed interface Judged {
 
-  /** The deal was audited. */
-  record Audited(AuditedDeal deal, List<Finding> findings, Location location, int events) implements Judged {
-    public Audited {
-      findings = List.copyOf(findings);
+    /** The deal was audited. */
+    record Audited(AuditedDeal deal, List<Finding> findings, Location location, int events)
+            implements Judged {
+        public Audited {
+            findings = List.copyOf(findings);
+        }
     }
-  }
 
-  /**
-   * The deal was read but belongs to another period than {@code period} (which says how the period
-   * chooses its deals: "2026-Q3 (open during)"): counted, not judged.
-   */
-  record Outside(String dealId, Location location, String period, int events) implements Judged {}
+    /**
+     * The deal was read but belongs to another period than {@code period} (which says how the
+     * period chooses its deals: "2026-Q3 (open during)"): counted, not judged.
+     */
+    record Outside(String dealId, Location location, String period, int events) implements Judged {}
 
-  /** The record was not audited, and why. */
-  record Refused(Rejection rejection, int events) implements Judged {}
+    /** The record was not audited, and why. */
+    record Refused(Rejection rejection, int events) implements Judged {}
 }

@@ -6,5 +6,5 @@ import fr.vigie.deals.input.RecordOutcome;
 @FunctionalInterface
 public interface RecordJudge {
 
-  Judged judge(RecordOutcome outcome);
+    Judged judge(RecordOutcome outcome);
 }

@@ -17,23 +17,23 @@ import java.util.TreeSet;
  */
 record Unassessable(Set<String> rules) {
 
-  static Unassessable of(RuleCatalog catalog, AuditScope scope, Set<Evidence> carried) {
-    Set<String> rules = new TreeSet<>();
-    for (RuleInfo rule : catalog.catalog()) {
-      RuleSetting setting = scope.workspace().settings().ruleSettings().get(rule.id());
-      boolean off = setting != null && Boolean.FALSE.equals(setting.enabled());
-      if (rule.scope() == RuleInfo.Scope.DEAL && !off && !rule.missing(carried).isEmpty()) {
-        rules.add(rule.id());
-      }
+    static Unassessable of(RuleCatalog catalog, AuditScope scope, Set<Evidence> carried) {
+        Set<String> rules = new TreeSet<>();
+        for (RuleInfo rule : catalog.catalog()) {
+            RuleSetting setting = scope.workspace().settings().ruleSettings().get(rule.id());
+            boolean off = setting != null && Boolean.FALSE.equals(setting.enabled());
+            if (rule.scope() == RuleInfo.Scope.DEAL && !off && !rule.missing(carried).isEmpty()) {
+                rules.add(rule.id());
+            }
+        }
+        return new Unassessable(Set.copyOf(rules));
     }
-    return new Unassessable(Set.copyOf(rules));
-  }
 
-  /** The findings a rule that can judge the deal gave. */
-  List<Finding> drop(List<Finding> findings) {
-    if (rules.isEmpty()) {
-      return findings;
+    /** The findings a rule that can judge the deal gave. */
+    List<Finding> drop(List<Finding> findings) {
+        if (rules.isEmpty()) {
+            return findings;
+        }
+        return findings.stream().filter(f -> !rules.contains(f.rule())).toList();
     }
-    return findings.stream().filter(f -> !rules.contains(f.rule())).toList();
-  }
 }

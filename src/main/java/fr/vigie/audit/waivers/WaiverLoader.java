@@ -12,17 +12,22 @@ import java.util.List;
 /** Reads the workspace's {@code waivers.yaml}, when there is one. */
 public final class WaiverLoader {
 
-  public static final String FILE = "waivers.yaml";
+    public static final String FILE = "waivers.yaml";
 
-  private WaiverLoader() {}
+    private WaiverLoader() {}
 
-  /** The waivers of {@code workspace}, checked against {@code rules}; none without rules (they did not compile). */
-  public static List<Waiver> load(Workspace workspace, RuleCatalog rules, Problems problems) {
-    Path file = workspace.folder().find(FILE);
-    if (file == null || !Files.isRegularFile(file) || rules == null) {
-      return List.of();
+    /**
+     * The waivers of {@code workspace}, checked against {@code rules}; none without rules (they did
+     * not compile).
+     */
+    public static List<Waiver> load(Workspace workspace, RuleCatalog rules, Problems problems) {
+        Path file = workspace.folder().find(FILE);
+        if (file == null || !Files.isRegularFile(file) || rules == null) {
+            return List.of();
+        }
+        var root = YamlReader.readInto(file, DisplayPath.of(file), problems);
+        return root == null
+                ? List.of()
+                : WaiverReader.read(root, rules.catalog(), workspace.settings().people(), problems);
     }
-    var root = YamlReader.readInto(file, DisplayPath.of(file), problems);
-    return root == null ? List.of() : WaiverReader.read(root, rules.catalog(), workspace.settings().people(), problems);
-  }
 }

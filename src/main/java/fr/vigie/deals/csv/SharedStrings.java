@@ -11,22 +11,22 @@ import java.util.Map;
  */
 final class SharedStrings {
 
-  private static final int MAX_TEXTS = 100_000;
-  private static final int MAX_LENGTH = 64;
+    private static final int MAX_TEXTS = 100_000;
+    private static final int MAX_LENGTH = 64;
 
-  private final Map<String, String> texts = new HashMap<>();
+    private final Map<String, String> texts = new HashMap<>();
 
-  String of(String text) {
-    if (text == null || text.length() > MAX_LENGTH) {
-      return text;
+    String of(String text) {
+        if (text == null || text.length() > MAX_LENGTH) {
+            return text;
+        }
+        String shared = texts.get(text);
+        if (shared != null) {
+            return shared;
+        }
+        if (texts.size() < MAX_TEXTS) {
+            texts.put(text, text);
+        }
+        return text;
     }
-    String shared = texts.get(text);
-    if (shared != null) {
-      return shared;
-    }
-    if (texts.size() < MAX_TEXTS) {
-      texts.put(text, text);
-    }
-    return text;
-  }
 }

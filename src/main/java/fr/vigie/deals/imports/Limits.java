@@ -11,11 +11,12 @@ package fr.vigie.deals.imports;
  */
 public record Limits(long maxFileBytes, long maxRows, long maxHeldRows) {
 
-  public static final long DEFAULT_MAX_FILE_MB = 2048;
-  public static final long DEFAULT_MAX_ROWS = 10_000_000;
-  public static final long DEFAULT_MAX_HELD_ROWS = 5_000_000;
+    public static final long DEFAULT_MAX_FILE_MB = 2048;
+    public static final long DEFAULT_MAX_ROWS = 10_000_000;
+    public static final long DEFAULT_MAX_HELD_ROWS = 5_000_000;
 
-  public static Limits defaults() {
-    return new Limits(DEFAULT_MAX_FILE_MB * 1024 * 1024, DEFAULT_MAX_ROWS, DEFAULT_MAX_HELD_ROWS);
-  }
+    public static Limits defaults() {
+        return new Limits(
+                DEFAULT_MAX_FILE_MB * 1024 * 1024, DEFAULT_MAX_ROWS, DEFAULT_MAX_HELD_ROWS);
+    }
 }

@@ -6,15 +6,18 @@ package fr.vigie.deals.input;
  */
 public final class InvalidValue extends RuntimeException {
 
-  private final String field;
+    private final String field;
 
-  public InvalidValue(String field, String message) {
-    super(message, null, false, false);
-    this.field = field;
-  }
+    public InvalidValue(String field, String message) {
+        super(message, null, false, false);
+        this.field = field;
+    }
 
-  /** The field or column at fault, as named in the message; the reader uses it to locate the problem. */
-  public String field() {
-    return field;
-  }
+    /**
+     * The field or column at fault, as named in the message; the reader uses it to locate the
+     * problem.
+     */
+    public String field() {
+        return field;
+    }
 }

@@ -10,110 +10,140 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Reads the values of the canonical deal format from text, for every input format, so that a
- * date or an amount means the same and is refused with the same words whatever the file type.
- * Each method takes the name the user wrote (a JSON path, a CSV column) to phrase its message,
- * returns null for null, and throws {@link InvalidValue} for a value it cannot read exactly.
+ * Reads the values of the canonical deal format from text, for every input format, so that a date
+ * or an amount means the same and is refused with the same words whatever the file type. Each
+ * method takes the name the user wrote (a JSON path, a CSV column) to phrase its message, returns
+ * null for null, and throws {@link InvalidValue} for a value it cannot read exactly.
  */
 public final class Values {
 
-  private static final Pattern LOCAL_DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+");
-  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern LOCAL_DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
-  private Values() {}
+    private Values() {}
 
-  /** The text without surrounding spaces; null when nothing is left. */
-  public static String text(String raw) {
-    if (raw == null) {
-      return null;
+    /** The text without surrounding spaces; null when nothing is left. */
+    public static String text(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String value = raw.strip();
+        return value.isEmpty() ? null : value;
     }
-    String value = raw.strip();
-    return value.isEmpty() ? null : value;
-  }
 
-  /** A number with a decimal point (a comma is refused: it is ambiguous with thousands), within {@link Numbers#MAX_DIGITS}. */
-  public static BigDecimal decimal(String name, String raw) {
-    if (raw == null) {
-      return null;
+    /**
+     * A number with a decimal point (a comma is refused: it is ambiguous with thousands), within
+     * {@link Numbers#MAX_DIGITS}.
+     */
+    public static BigDecimal decimal(String name, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        BigDecimal value;
+        try {
+            value = new BigDecimal(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidValue(name, name + " must be a number, not '" + quoted(raw) + "'");
+        }
+        return readable(name, value);
     }
-    BigDecimal value;
-    try {
-      value = new BigDecimal(raw.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidValue(name, name + " must be a number, not '" + quoted(raw) + "'");
-    }
-    return readable(name, value);
-  }
 
-  /** The number, when it has at most {@link Numbers#MAX_DIGITS} digits before and after its decimal point. */
-  public static BigDecimal readable(String name, BigDecimal value) {
-    String why = value == null ? null : Numbers.whyNotReadable(value);
-    if (why != null) {
-      throw new InvalidValue(name, name + " " + why);
+    /**
+     * The number, when it has at most {@link Numbers#MAX_DIGITS} digits before and after its
+     * decimal point.
+     */
+    public static BigDecimal readable(String name, BigDecimal value) {
+        String why = value == null ? null : Numbers.whyNotReadable(value);
+        if (why != null) {
+            throw new InvalidValue(name, name + " " + why);
+        }
+        return value;
     }
-    return value;
-  }
 
-  /** Amounts, prices, quantities and discounts are never negative, and {@link #readable}. */
-  public static BigDecimal nonNegative(String name, BigDecimal value) {
-    readable(name, value);
-    if (value != null && value.signum() < 0) {
-      throw new InvalidValue(name, name + " is negative (" + value.toPlainString() + "): amounts and prices must be 0 or more");
+    /** Amounts, prices, quantities and discounts are never negative, and {@link #readable}. */
+    public static BigDecimal nonNegative(String name, BigDecimal value) {
+        readable(name, value);
+        if (value != null && value.signum() < 0) {
+            throw new InvalidValue(
+                    name,
+                    name
+                            + " is negative ("
+                            + value.toPlainString()
+                            + "): amounts and prices must be 0 or more");
+        }
+        return value;
     }
-    return value;
-  }
 
-  /** A date-time with its offset: without one, the time of day (and so days in a stage) would be a guess. */
-  public static OffsetDateTime timestamp(String name, String raw) {
-    if (raw == null) {
-      return null;
+    /**
+     * A date-time with its offset: without one, the time of day (and so days in a stage) would be a
+     * guess.
+     */
+    public static OffsetDateTime timestamp(String name, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return IsoTimestamps.read(raw);
+        } catch (DateTimeParseException e) {
+            String why =
+                    LOCAL_DATE_TIME.matcher(raw).matches()
+                            ? " has no offset: add Z for UTC or the local offset, e.g. "
+                                    + quoted(raw)
+                                    + "+02:00"
+                            : " is not a date-time; write ISO 8601 with an offset, e.g."
+                                    + " 2026-07-01T09:30:00+02:00";
+            throw new InvalidValue(name, "bad date: " + name + " '" + quoted(raw) + "'" + why);
+        }
     }
-    try {
-      return IsoTimestamps.read(raw);
-    } catch (DateTimeParseException e) {
-      String why =
-          LOCAL_DATE_TIME.matcher(raw).matches()
-              ? " has no offset: add Z for UTC or the local offset, e.g. " + quoted(raw) + "+02:00"
-              : " is not a date-time; write ISO 8601 with an offset, e.g. 2026-07-01T09:30:00+02:00";
-      throw new InvalidValue(name, "bad date: " + name + " '" + quoted(raw) + "'" + why);
-    }
-  }
 
-  /** A calendar day, written YYYY-MM-DD. */
-  public static LocalDate date(String name, String raw) {
-    if (raw == null) {
-      return null;
+    /** A calendar day, written YYYY-MM-DD. */
+    public static LocalDate date(String name, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw new InvalidValue(
+                    name,
+                    "bad date: "
+                            + name
+                            + " '"
+                            + quoted(raw)
+                            + "' is not a date written YYYY-MM-DD");
+        }
     }
-    try {
-      return LocalDate.parse(raw);
-    } catch (DateTimeParseException e) {
-      throw new InvalidValue(name, "bad date: " + name + " '" + quoted(raw) + "' is not a date written YYYY-MM-DD");
-    }
-  }
 
-  /** A value as a message quotes it: its first 100 characters, so that a 64 MB cell is not copied into every report. */
-  public static String quoted(String raw) {
-    return raw.length() <= 100 ? raw : raw.substring(0, 100) + "…";
-  }
-
-  /** open, won or lost, in any case. */
-  public static Outcome outcome(String name, String raw) {
-    if (raw == null) {
-      return null;
+    /**
+     * A value as a message quotes it: its first 100 characters, so that a 64 MB cell is not copied
+     * into every report.
+     */
+    public static String quoted(String raw) {
+        return raw.length() <= 100 ? raw : raw.substring(0, 100) + "…";
     }
-    return switch (raw.toLowerCase(Locale.ROOT)) {
-      case "open" -> Outcome.OPEN;
-      case "won" -> Outcome.WON;
-      case "lost" -> Outcome.LOST;
-      default -> throw new InvalidValue(name, name + " must be open, won or lost, not '" + quoted(raw) + "'");
-    };
-  }
 
-  /** An ISO 4217 code in capitals, so that amounts in different currencies are never added up. */
-  public static String currency(String name, String raw) {
-    if (raw != null && !CURRENCY.matcher(raw).matches()) {
-      throw new InvalidValue(name, name + " must be an ISO 4217 code such as EUR, not '" + quoted(raw) + "'");
+    /** open, won or lost, in any case. */
+    public static Outcome outcome(String name, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        return switch (raw.toLowerCase(Locale.ROOT)) {
+            case "open" -> Outcome.OPEN;
+            case "won" -> Outcome.WON;
+            case "lost" -> Outcome.LOST;
+            default ->
+                    throw new InvalidValue(
+                            name, name + " must be open, won or lost, not '" + quoted(raw) + "'");
+        };
     }
-    return raw;
-  }
+
+    /** An ISO 4217 code in capitals, so that amounts in different currencies are never added up. */
+    public static String currency(String name, String raw) {
+        if (raw != null && !CURRENCY.matcher(raw).matches()) {
+            throw new InvalidValue(
+                    name,
+                    name + " must be an ISO 4217 code such as EUR, not '" + quoted(raw) + "'");
+        }
+        return raw;
+    }
 }

@@ -1,5 +1,7 @@
 package fr.vigie.deals.jsonl;
 
+import fr.vigie.common.DidYouMean;
+import fr.vigie.common.Outcome;
 import fr.vigie.deals.input.DealChecks;
 import fr.vigie.deals.input.DealDraft;
 import fr.vigie.deals.input.InvalidValue;
@@ -11,9 +13,7 @@ import fr.vigie.deals.model.Deal;
 import fr.vigie.deals.model.Decision;
 import fr.vigie.deals.model.Document;
 import fr.vigie.deals.model.LineItem;
-import fr.vigie.common.Outcome;
 import fr.vigie.deals.model.StageChange;
-import fr.vigie.common.DidYouMean;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -38,403 +38,470 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class DealJsonParser {
 
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20).maxStringLength(100_000).build())
-          .build();
+    private static final JsonFactory FACTORY =
+            JsonFactory.builder()
+                    .streamReadConstraints(
+                            StreamReadConstraints.builder()
+                                    .maxNestingDepth(20)
+                                    .maxStringLength(100_000)
+                                    .build())
+                    .build();
 
-  private static final DealChecks.Names NAMES =
-      new DealChecks.Names("id", "createdAt", "closedAt", "outcome", "stages", "'stages'");
+    private static final DealChecks.Names NAMES =
+            new DealChecks.Names("id", "createdAt", "closedAt", "outcome", "stages", "'stages'");
 
-  private static final Set<String> DEAL_FIELDS =
-      Set.of(
-          "id", "name", "account", "owner", "team", "pipeline", "type", "amount", "currency", "createdAt",
-          "closedAt", "expectedCloseDate", "outcome", "lossReason", "fields", "stages", "activities",
-          "decisions", "lines", "closeDateChanges", "documents");
+    private static final Set<String> DEAL_FIELDS =
+            Set.of(
+                    "id",
+                    "name",
+                    "account",
+                    "owner",
+                    "team",
+                    "pipeline",
+                    "type",
+                    "amount",
+                    "currency",
+                    "createdAt",
+                    "closedAt",
+                    "expectedCloseDate",
+                    "outcome",
+                    "lossReason",
+                    "fields",
+                    "stages",
+                    "activities",
+                    "decisions",
+                    "lines",
+                    "closeDateChanges",
+                    "documents");
 
-  /** A deal that cannot be read: the column (1-based, 0 unknown), the deal id if read, why. */
-  public static final class Refusal extends RuntimeException {
-    private final int column;
-    private final String dealId;
+    /** A deal that cannot be read: the column (1-based, 0 unknown), the deal id if read, why. */
+    public static final class Refusal extends RuntimeException {
+        private final int column;
+        private final String dealId;
 
-    Refusal(int column, String dealId, String message) {
-      super(message, null, false, false);
-      this.column = column;
-      this.dealId = dealId;
+        Refusal(int column, String dealId, String message) {
+            super(message, null, false, false);
+            this.column = column;
+            this.dealId = dealId;
+        }
+
+        public int column() {
+            return column;
+        }
+
+        public String dealId() {
+            return dealId;
+        }
     }
 
-    public int column() {
-      return column;
+    private JsonParser parser;
+    private String dealId;
+    private byte[] bytes;
+    private int bytesOffset;
+    private int bytesLength;
+
+    /**
+     * Parses {@code json} into a deal, or throws a {@link Refusal}. Not thread-safe: one per
+     * thread.
+     */
+    public Deal parse(String json) {
+        bytes = null;
+        return parse(FACTORY.createParser(ObjectReadContext.empty(), json));
     }
 
-    public String dealId() {
-      return dealId;
+    /**
+     * Parses one line of UTF-8 bytes (without its line break); bytes that are not UTF-8 are refused
+     * as malformed.
+     */
+    public Deal parse(byte[] utf8, int offset, int length) {
+        bytes = utf8;
+        bytesOffset = offset;
+        bytesLength = length;
+        try {
+            return parse(FACTORY.createParser(ObjectReadContext.empty(), utf8, offset, length));
+        } finally {
+            bytes = null;
+        }
     }
-  }
 
-  private JsonParser parser;
-  private String dealId;
-  private byte[] bytes;
-  private int bytesOffset;
-  private int bytesLength;
-
-  /** Parses {@code json} into a deal, or throws a {@link Refusal}. Not thread-safe: one per thread. */
-  public Deal parse(String json) {
-    bytes = null;
-    return parse(FACTORY.createParser(ObjectReadContext.empty(), json));
-  }
-
-  /**
-   * Parses one line of UTF-8 bytes (without its line break); bytes that are not UTF-8 are refused
-   * as malformed.
-   */
-  public Deal parse(byte[] utf8, int offset, int length) {
-    bytes = utf8;
-    bytesOffset = offset;
-    bytesLength = length;
-    try {
-      return parse(FACTORY.createParser(ObjectReadContext.empty(), utf8, offset, length));
-    } finally {
-      bytes = null;
+    private Deal parse(JsonParser source) {
+        dealId = null;
+        try (JsonParser p = source) {
+            parser = p;
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw refuse("", "a deal must be a JSON object { ... } on one line");
+            }
+            Deal deal = readDeal();
+            if (p.nextToken() != null) {
+                throw refuse(
+                        "", "unexpected text after the deal's closing brace: one deal per line");
+            }
+            return deal;
+        } catch (JacksonException e) {
+            int column =
+                    e.getLocation() == null ? 0 : characterColumn(e.getLocation().getColumnNr());
+            String message = e.getOriginalMessage();
+            if (message != null && message.startsWith("Invalid UTF-8")) {
+                throw new Refusal(
+                        column, dealId, "line is not valid UTF-8: save the file as UTF-8");
+            }
+            throw new Refusal(column, dealId, "malformed JSON: " + message);
+        } finally {
+            parser = null;
+        }
     }
-  }
 
-  private Deal parse(JsonParser source) {
-    dealId = null;
-    try (JsonParser p = source) {
-      parser = p;
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw refuse("", "a deal must be a JSON object { ... } on one line");
-      }
-      Deal deal = readDeal();
-      if (p.nextToken() != null) {
-        throw refuse("", "unexpected text after the deal's closing brace: one deal per line");
-      }
-      return deal;
-    } catch (JacksonException e) {
-      int column = e.getLocation() == null ? 0 : characterColumn(e.getLocation().getColumnNr());
-      String message = e.getOriginalMessage();
-      if (message != null && message.startsWith("Invalid UTF-8")) {
-        throw new Refusal(column, dealId, "line is not valid UTF-8: save the file as UTF-8");
-      }
-      throw new Refusal(column, dealId, "malformed JSON: " + message);
-    } finally {
-      parser = null;
+    private Deal readDeal() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        int startColumn = column();
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String field = parser.currentName();
+            if (!DEAL_FIELDS.contains(field)) {
+                throw refuse(field, "unknown field '" + field + "'" + hint(field, DEAL_FIELDS));
+            }
+            once(seen, field, field);
+            parser.nextToken();
+            Object value = readDealField(field);
+            if (value != null) {
+                values.put(field, value);
+            }
+            if ("id".equals(field)) {
+                dealId = (String) value;
+            }
+        }
+        return build(values, startColumn);
     }
-  }
 
-  private Deal readDeal() {
-    Map<String, Object> values = new LinkedHashMap<>();
-    Set<String> seen = new HashSet<>();
-    int startColumn = column();
-    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-      String field = parser.currentName();
-      if (!DEAL_FIELDS.contains(field)) {
-        throw refuse(field, "unknown field '" + field + "'" + hint(field, DEAL_FIELDS));
-      }
-      once(seen, field, field);
-      parser.nextToken();
-      Object value = readDealField(field);
-      if (value != null) {
-        values.put(field, value);
-      }
-      if ("id".equals(field)) {
-        dealId = (String) value;
-      }
+    private Object readDealField(String field) {
+        return switch (field) {
+            case "account" -> readObject("account", KNOWN_FIELDS.get("account"), this::readAccount);
+            case "amount" -> nonNegative("amount", decimal("amount"));
+            case "createdAt", "closedAt" -> timestamp(field);
+            case "expectedCloseDate" -> date(field);
+            case "outcome" -> outcome();
+            case "fields" -> readFieldsMap();
+            case "stages" -> readArray("stages", this::readStage);
+            case "activities" -> readArray("activities", this::readActivity);
+            case "decisions" -> readArray("decisions", this::readDecision);
+            case "lines" -> readArray("lines", this::readLine);
+            case "closeDateChanges" -> readArray("closeDateChanges", this::readCloseDateChange);
+            case "documents" -> readArray("documents", this::readDocument);
+            case "currency" -> currency();
+            case "id" -> scalarText(field);
+            default -> text(field);
+        };
     }
-    return build(values, startColumn);
-  }
 
-  private Object readDealField(String field) {
-    return switch (field) {
-      case "account" -> readObject("account", KNOWN_FIELDS.get("account"), this::readAccount);
-      case "amount" -> nonNegative("amount", decimal("amount"));
-      case "createdAt", "closedAt" -> timestamp(field);
-      case "expectedCloseDate" -> date(field);
-      case "outcome" -> outcome();
-      case "fields" -> readFieldsMap();
-      case "stages" -> readArray("stages", this::readStage);
-      case "activities" -> readArray("activities", this::readActivity);
-      case "decisions" -> readArray("decisions", this::readDecision);
-      case "lines" -> readArray("lines", this::readLine);
-      case "closeDateChanges" -> readArray("closeDateChanges", this::readCloseDateChange);
-      case "documents" -> readArray("documents", this::readDocument);
-      case "currency" -> currency();
-      case "id" -> scalarText(field);
-      default -> text(field);
-    };
-  }
-
-  private Deal build(Map<String, Object> v, int column) {
-    DealDraft draft = new DealDraft(
-        (String) v.get("id"),
-        (String) v.get("name"),
-        (Account) v.get("account"),
-        (String) v.get("owner"),
-        (String) v.get("team"),
-        (String) v.get("pipeline"),
-        (String) v.get("type"),
-        (BigDecimal) v.get("amount"),
-        (String) v.get("currency"),
-        (OffsetDateTime) v.get("createdAt"),
-        (OffsetDateTime) v.get("closedAt"),
-        (LocalDate) v.get("expectedCloseDate"),
-        (Outcome) v.get("outcome"),
-        (String) v.get("lossReason"),
-        fieldsMap(v),
-        list(v, "stages"),
-        list(v, "activities"),
-        list(v, "decisions"),
-        list(v, "lines"),
-        list(v, "closeDateChanges"),
-        list(v, "documents"));
-    try {
-      return DealChecks.complete(draft, NAMES);
-    } catch (InvalidValue invalid) {
-      throw new Refusal(column, draft.id(), invalid.getMessage());
+    private Deal build(Map<String, Object> v, int column) {
+        DealDraft draft =
+                new DealDraft(
+                        (String) v.get("id"),
+                        (String) v.get("name"),
+                        (Account) v.get("account"),
+                        (String) v.get("owner"),
+                        (String) v.get("team"),
+                        (String) v.get("pipeline"),
+                        (String) v.get("type"),
+                        (BigDecimal) v.get("amount"),
+                        (String) v.get("currency"),
+                        (OffsetDateTime) v.get("createdAt"),
+                        (OffsetDateTime) v.get("closedAt"),
+                        (LocalDate) v.get("expectedCloseDate"),
+                        (Outcome) v.get("outcome"),
+                        (String) v.get("lossReason"),
+                        fieldsMap(v),
+                        list(v, "stages"),
+                        list(v, "activities"),
+                        list(v, "decisions"),
+                        list(v, "lines"),
+                        list(v, "closeDateChanges"),
+                        list(v, "documents"));
+        try {
+            return DealChecks.complete(draft, NAMES);
+        } catch (InvalidValue invalid) {
+            throw new Refusal(column, draft.id(), invalid.getMessage());
+        }
     }
-  }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, String> fieldsMap(Map<String, Object> v) {
-    return (Map<String, String>) v.get("fields");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> List<T> list(Map<String, Object> v, String key) {
-    Object value = v.get(key);
-    return value == null ? List.of() : (List<T>) value;
-  }
-
-  private Account readAccount(String path, Map<String, Object> v) {
-    return new Account(
-        (String) v.get("id"), (String) v.get("name"), (String) v.get("segment"), (String) v.get("industry"), (String) v.get("region"));
-  }
-
-  private StageChange readStage(String path, Map<String, Object> v) {
-    return new StageChange(required(path, v, "stage"), required(path, v, "at"), (String) v.get("by"));
-  }
-
-  private Activity readActivity(String path, Map<String, Object> v) {
-    return new Activity(required(path, v, "type"), required(path, v, "at"), (String) v.get("by"), (String) v.get("outcome"));
-  }
-
-  private Decision readDecision(String path, Map<String, Object> v) {
-    return new Decision(
-        required(path, v, "type"),
-        (String) v.get("value"),
-        (String) v.get("by"),
-        (String) v.get("role"),
-        required(path, v, "at"),
-        (String) v.get("comment"));
-  }
-
-  private LineItem readLine(String path, Map<String, Object> v) {
-    BigDecimal list = required(path, v, "listPrice");
-    return checked(() -> DealChecks.lineItem(
-        (String) v.get("product"), (BigDecimal) v.get("quantity"), list, (BigDecimal) v.get("unitPrice"), (BigDecimal) v.get("discount"),
-        (BigDecimal) v.get("unitCost")));
-  }
-
-  private CloseDateChange readCloseDateChange(String path, Map<String, Object> v) {
-    return new CloseDateChange(required(path, v, "at"), (LocalDate) v.get("from"), required(path, v, "to"), (String) v.get("by"));
-  }
-
-  private Document readDocument(String path, Map<String, Object> v) {
-    return new Document(required(path, v, "type"), required(path, v, "at"), (String) v.get("name"));
-  }
-
-  @SuppressWarnings("unchecked")
-  private <T> T required(String path, Map<String, Object> v, String key) {
-    Object value = v.get(key);
-    if (value == null) {
-      throw refuse(path, path + " needs '" + key + "'");
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> fieldsMap(Map<String, Object> v) {
+        return (Map<String, String>) v.get("fields");
     }
-    return (T) value;
-  }
 
-  /** Reads an object whose fields are all simple values of known kinds, those of {@code known}. */
-  private <T> T readObject(String path, Set<String> known, ObjectBuilder<T> builder) {
-    if (parser.currentToken() == JsonToken.VALUE_NULL) {
-      return null;
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> list(Map<String, Object> v, String key) {
+        Object value = v.get(key);
+        return value == null ? List.of() : (List<T>) value;
     }
-    if (parser.currentToken() != JsonToken.START_OBJECT) {
-      throw refuse(path, path + " must be an object { ... }");
+
+    private Account readAccount(String path, Map<String, Object> v) {
+        return new Account(
+                (String) v.get("id"),
+                (String) v.get("name"),
+                (String) v.get("segment"),
+                (String) v.get("industry"),
+                (String) v.get("region"));
     }
-    Map<String, Object> values = new LinkedHashMap<>();
-    Set<String> seen = new HashSet<>();
-    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-      String field = parser.currentName();
-      String fieldPath = path + "." + field;
-      if (!known.contains(field)) {
-        throw refuse(fieldPath, "unknown field '" + fieldPath + "'" + hint(field, known));
-      }
-      once(seen, field, fieldPath);
-      parser.nextToken();
-      Object value = readSimple(fieldPath, field);
-      if (value != null) {
-        values.put(field, value);
-      }
+
+    private StageChange readStage(String path, Map<String, Object> v) {
+        return new StageChange(
+                required(path, v, "stage"), required(path, v, "at"), (String) v.get("by"));
     }
-    return builder.build(path, values);
-  }
 
-  private <T> List<T> readArray(String path, ObjectBuilder<T> builder) {
-    if (parser.currentToken() == JsonToken.VALUE_NULL) {
-      return List.of();
+    private Activity readActivity(String path, Map<String, Object> v) {
+        return new Activity(
+                required(path, v, "type"),
+                required(path, v, "at"),
+                (String) v.get("by"),
+                (String) v.get("outcome"));
     }
-    if (parser.currentToken() != JsonToken.START_ARRAY) {
-      throw refuse(path, path + " must be a list [ ... ]");
+
+    private Decision readDecision(String path, Map<String, Object> v) {
+        return new Decision(
+                required(path, v, "type"),
+                (String) v.get("value"),
+                (String) v.get("by"),
+                (String) v.get("role"),
+                required(path, v, "at"),
+                (String) v.get("comment"));
     }
-    Set<String> known = KNOWN_FIELDS.get(path);
-    List<T> items = new ArrayList<>();
-    while (parser.nextToken() != JsonToken.END_ARRAY) {
-      items.add(readObject(path + "[" + items.size() + "]", known, builder));
+
+    private LineItem readLine(String path, Map<String, Object> v) {
+        BigDecimal list = required(path, v, "listPrice");
+        return checked(
+                () ->
+                        DealChecks.lineItem(
+                                (String) v.get("product"),
+                                (BigDecimal) v.get("quantity"),
+                                list,
+                                (BigDecimal) v.get("unitPrice"),
+                                (BigDecimal) v.get("discount"),
+                                (BigDecimal) v.get("unitCost")));
     }
-    return items;
-  }
 
-  private static final Map<String, Set<String>> KNOWN_FIELDS = Map.of(
-      "account", Set.of("id", "name", "segment", "industry", "region"),
-      "stages", Set.of("stage", "at", "by"),
-      "activities", Set.of("type", "at", "by", "outcome"),
-      "decisions", Set.of("type", "value", "by", "role", "at", "comment"),
-      "lines", Set.of("product", "quantity", "listPrice", "unitPrice", "discount", "unitCost"),
-      "closeDateChanges", Set.of("at", "from", "to", "by"),
-      "documents", Set.of("type", "at", "name"));
-
-  private Object readSimple(String path, String field) {
-    return switch (field) {
-      case "at" -> timestamp(path);
-      case "from", "to" -> date(path);
-      case "quantity", "listPrice", "unitPrice", "discount", "unitCost" -> nonNegative(path, decimal(path));
-      case "value" -> scalarText(path);
-      default -> text(path);
-    };
-  }
-
-  private Map<String, String> readFieldsMap() {
-    if (parser.currentToken() == JsonToken.VALUE_NULL) {
-      return null;
+    private CloseDateChange readCloseDateChange(String path, Map<String, Object> v) {
+        return new CloseDateChange(
+                required(path, v, "at"),
+                (LocalDate) v.get("from"),
+                required(path, v, "to"),
+                (String) v.get("by"));
     }
-    if (parser.currentToken() != JsonToken.START_OBJECT) {
-      throw refuse("fields", "'fields' must be an object of name: value");
+
+    private Document readDocument(String path, Map<String, Object> v) {
+        return new Document(
+                required(path, v, "type"), required(path, v, "at"), (String) v.get("name"));
     }
-    Map<String, String> fields = new LinkedHashMap<>();
-    Set<String> seen = new HashSet<>();
-    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-      String name = parser.currentName();
-      once(seen, name, "fields." + name);
-      parser.nextToken();
-      String value = scalarText("fields." + name);
-      if (value != null) {
-        fields.put(name, value);
-      }
+
+    @SuppressWarnings("unchecked")
+    private <T> T required(String path, Map<String, Object> v, String key) {
+        Object value = v.get(key);
+        if (value == null) {
+            throw refuse(path, path + " needs '" + key + "'");
+        }
+        return (T) value;
     }
-    return fields;
-  }
 
-  /** Refuses a key written twice in one object, whatever its values (null then 999 included): which one would count? */
-  private void once(Set<String> seen, String key, String path) {
-    if (!seen.add(key)) {
-      throw refuse(path, "field '" + path + "' is written twice");
+    /**
+     * Reads an object whose fields are all simple values of known kinds, those of {@code known}.
+     */
+    private <T> T readObject(String path, Set<String> known, ObjectBuilder<T> builder) {
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw refuse(path, path + " must be an object { ... }");
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String field = parser.currentName();
+            String fieldPath = path + "." + field;
+            if (!known.contains(field)) {
+                throw refuse(fieldPath, "unknown field '" + fieldPath + "'" + hint(field, known));
+            }
+            once(seen, field, fieldPath);
+            parser.nextToken();
+            Object value = readSimple(fieldPath, field);
+            if (value != null) {
+                values.put(field, value);
+            }
+        }
+        return builder.build(path, values);
     }
-  }
 
-  private String text(String path) {
-    JsonToken token = parser.currentToken();
-    if (token == JsonToken.VALUE_NULL) {
-      return null;
+    private <T> List<T> readArray(String path, ObjectBuilder<T> builder) {
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+            return List.of();
+        }
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            throw refuse(path, path + " must be a list [ ... ]");
+        }
+        Set<String> known = KNOWN_FIELDS.get(path);
+        List<T> items = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            items.add(readObject(path + "[" + items.size() + "]", known, builder));
+        }
+        return items;
     }
-    if (token != JsonToken.VALUE_STRING) {
-      throw refuse(path, path + " must be a string in double quotes");
+
+    private static final Map<String, Set<String>> KNOWN_FIELDS =
+            Map.of(
+                    "account", Set.of("id", "name", "segment", "industry", "region"),
+                    "stages", Set.of("stage", "at", "by"),
+                    "activities", Set.of("type", "at", "by", "outcome"),
+                    "decisions", Set.of("type", "value", "by", "role", "at", "comment"),
+                    "lines",
+                            Set.of(
+                                    "product",
+                                    "quantity",
+                                    "listPrice",
+                                    "unitPrice",
+                                    "discount",
+                                    "unitCost"),
+                    "closeDateChanges", Set.of("at", "from", "to", "by"),
+                    "documents", Set.of("type", "at", "name"));
+
+    private Object readSimple(String path, String field) {
+        return switch (field) {
+            case "at" -> timestamp(path);
+            case "from", "to" -> date(path);
+            case "quantity", "listPrice", "unitPrice", "discount", "unitCost" ->
+                    nonNegative(path, decimal(path));
+            case "value" -> scalarText(path);
+            default -> text(path);
+        };
     }
-    return Values.text(parser.getString());
-  }
 
-  /** A string, number or boolean, kept as text. */
-  private String scalarText(String path) {
-    JsonToken token = parser.currentToken();
-    if (token == JsonToken.VALUE_NULL) {
-      return null;
+    private Map<String, String> readFieldsMap() {
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw refuse("fields", "'fields' must be an object of name: value");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            once(seen, name, "fields." + name);
+            parser.nextToken();
+            String value = scalarText("fields." + name);
+            if (value != null) {
+                fields.put(name, value);
+            }
+        }
+        return fields;
     }
-    if (!token.isScalarValue()) {
-      throw refuse(path, path + " must be a single value");
+
+    /**
+     * Refuses a key written twice in one object, whatever its values (null then 999 included):
+     * which one would count?
+     */
+    private void once(Set<String> seen, String key, String path) {
+        if (!seen.add(key)) {
+            throw refuse(path, "field '" + path + "' is written twice");
+        }
     }
-    return Values.text(parser.getString());
-  }
 
-  private BigDecimal decimal(String path) {
-    JsonToken token = parser.currentToken();
-    if (token == JsonToken.VALUE_NULL) {
-      return null;
+    private String text(String path) {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token != JsonToken.VALUE_STRING) {
+            throw refuse(path, path + " must be a string in double quotes");
+        }
+        return Values.text(parser.getString());
     }
-    if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-      return parser.getDecimalValue();
+
+    /** A string, number or boolean, kept as text. */
+    private String scalarText(String path) {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (!token.isScalarValue()) {
+            throw refuse(path, path + " must be a single value");
+        }
+        return Values.text(parser.getString());
     }
-    if (token == JsonToken.VALUE_STRING) {
-      return checked(() -> Values.decimal(path, parser.getString()));
+
+    private BigDecimal decimal(String path) {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+            return parser.getDecimalValue();
+        }
+        if (token == JsonToken.VALUE_STRING) {
+            return checked(() -> Values.decimal(path, parser.getString()));
+        }
+        throw refuse(path, path + " must be a number");
     }
-    throw refuse(path, path + " must be a number");
-  }
 
-  private BigDecimal nonNegative(String path, BigDecimal value) {
-    return checked(() -> Values.nonNegative(path, value));
-  }
-
-  private OffsetDateTime timestamp(String path) {
-    String raw = text(path);
-    return checked(() -> Values.timestamp(path, raw));
-  }
-
-  private LocalDate date(String path) {
-    String raw = text(path);
-    return checked(() -> Values.date(path, raw));
-  }
-
-  private Outcome outcome() {
-    String raw = text("outcome");
-    return checked(() -> Values.outcome("outcome", raw));
-  }
-
-  private String currency() {
-    String raw = text("currency");
-    return checked(() -> Values.currency("currency", raw));
-  }
-
-  /** Runs a shared value check, refusing at the current token when it fails. */
-  private <T> T checked(Supplier<T> read) {
-    try {
-      return read.get();
-    } catch (InvalidValue invalid) {
-      throw refuse(invalid.field(), invalid.getMessage());
+    private BigDecimal nonNegative(String path, BigDecimal value) {
+        return checked(() -> Values.nonNegative(path, value));
     }
-  }
 
-  private static String hint(String field, Set<String> known) {
-    String hint = DidYouMean.hint(field, known.stream().sorted().toList());
-    return hint.isEmpty() ? "; known fields: " + String.join(", ", known.stream().sorted().toList()) : hint;
-  }
-
-  private Refusal refuse(String path, String message) {
-    return new Refusal(column(), dealId, message);
-  }
-
-  private int column() {
-    return parser == null ? 0 : characterColumn(parser.currentTokenLocation().getColumnNr());
-  }
-
-  /** Jackson counts columns in bytes when it reads bytes; people count characters. */
-  private int characterColumn(int column) {
-    if (bytes == null || column <= 1) {
-      return column;
+    private OffsetDateTime timestamp(String path) {
+        String raw = text(path);
+        return checked(() -> Values.timestamp(path, raw));
     }
-    int prefix = Math.min(column - 1, bytesLength);
-    return new String(bytes, bytesOffset, prefix, java.nio.charset.StandardCharsets.UTF_8).length() + 1;
-  }
 
-  @FunctionalInterface
-  private interface ObjectBuilder<T> {
-    T build(String path, Map<String, Object> values);
-  }
+    private LocalDate date(String path) {
+        String raw = text(path);
+        return checked(() -> Values.date(path, raw));
+    }
+
+    private Outcome outcome() {
+        String raw = text("outcome");
+        return checked(() -> Values.outcome("outcome", raw));
+    }
+
+    private String currency() {
+        String raw = text("currency");
+        return checked(() -> Values.currency("currency", raw));
+    }
+
+    /** Runs a shared value check, refusing at the current token when it fails. */
+    private <T> T checked(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (InvalidValue invalid) {
+            throw refuse(invalid.field(), invalid.getMessage());
+        }
+    }
+
+    private static String hint(String field, Set<String> known) {
+        String hint = DidYouMean.hint(field, known.stream().sorted().toList());
+        return hint.isEmpty()
+                ? "; known fields: " + String.join(", ", known.stream().sorted().toList())
+                : hint;
+    }
+
+    private Refusal refuse(String path, String message) {
+        return new Refusal(column(), dealId, message);
+    }
+
+    private int column() {
+        return parser == null ? 0 : characterColumn(parser.currentTokenLocation().getColumnNr());
+    }
+
+    /** Jackson counts columns in bytes when it reads bytes; people count characters. */
+    private int characterColumn(int column) {
+        if (bytes == null || column <= 1) {
+            return column;
+        }
+        int prefix = Math.min(column - 1, bytesLength);
+        return new String(bytes, bytesOffset, prefix, java.nio.charset.StandardCharsets.UTF_8)
+                        .length()
+                + 1;
+    }
+
+    @FunctionalInterface
+    private interface ObjectBuilder<T> {
+        T build(String path, Map<String, Object> values);
+    }
 }

@@ -6,16 +6,16 @@ package fr.vigie.deals.salesforce;
  */
 final class SalesforceIds {
 
-  /** The key prefix of opportunities: every opportunity id starts with it. */
-  static final String OPPORTUNITY = "006";
+    /** The key prefix of opportunities: every opportunity id starts with it. */
+    static final String OPPORTUNITY = "006";
 
-  private SalesforceIds() {}
+    private SalesforceIds() {}
 
-  static String key(String id) {
-    return id != null && id.length() == 18 ? id.substring(0, 15) : id;
-  }
+    static String key(String id) {
+        return id != null && id.length() == 18 ? id.substring(0, 15) : id;
+    }
 
-  static boolean isOpportunity(String id) {
-    return id != null && id.startsWith(OPPORTUNITY);
-  }
+    static boolean isOpportunity(String id) {
+        return id != null && id.startsWith(OPPORTUNITY);
+    }
 }

@@ -13,67 +13,75 @@ import java.io.Writer;
  */
 final class AttributeBreaks extends FilterWriter {
 
-  private static final char LINE_FEED = '\u0001';
-  private static final char CARRIAGE_RETURN = '\u0002';
-  private static final char TAB = '\u0003';
+    private static final char LINE_FEED = '\u0001';
+    private static final char CARRIAGE_RETURN = '\u0002';
+    private static final char TAB = '\u0003';
 
-  AttributeBreaks(Writer out) {
-    super(out);
-  }
+    AttributeBreaks(Writer out) {
+        super(out);
+    }
 
-  /** The value to hand to the StAX writer: breaks marked, characters XML cannot hold replaced by U+FFFD. */
-  static String value(String text) {
-    StringBuilder marked = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n') {
-        marked.append(LINE_FEED);
-      } else if (c == '\r') {
-        marked.append(CARRIAGE_RETURN);
-      } else if (c == '\t') {
-        marked.append(TAB);
-      } else if (c < 0x20 || c == '\uFFFE' || c == '\uFFFF' || Character.isSurrogate(c) && !validPair(text, i)) {
-        marked.append('\uFFFD');
-      } else {
-        marked.append(c);
-        if (Character.isHighSurrogate(c)) {
-          marked.append(text.charAt(++i));
+    /**
+     * The value to hand to the StAX writer: breaks marked, characters XML cannot hold replaced by
+     * U+FFFD.
+     */
+    static String value(String text) {
+        StringBuilder marked = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                marked.append(LINE_FEED);
+            } else if (c == '\r') {
+                marked.append(CARRIAGE_RETURN);
+            } else if (c == '\t') {
+                marked.append(TAB);
+            } else if (c < 0x20
+                    || c == '\uFFFE'
+                    || c == '\uFFFF'
+                    || Character.isSurrogate(c) && !validPair(text, i)) {
+                marked.append('\uFFFD');
+            } else {
+                marked.append(c);
+                if (Character.isHighSurrogate(c)) {
+                    marked.append(text.charAt(++i));
+                }
+            }
         }
-      }
+        return marked.toString();
     }
-    return marked.toString();
-  }
 
-  private static boolean validPair(String text, int i) {
-    char c = text.charAt(i);
-    return Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
-  }
-
-  @Override
-  public void write(int c) throws IOException {
-    switch (c) {
-      case LINE_FEED -> out.write("&#10;");
-      case CARRIAGE_RETURN -> out.write("&#13;");
-      case TAB -> out.write("&#9;");
-      default -> out.write(c);
+    private static boolean validPair(String text, int i) {
+        char c = text.charAt(i);
+        return Character.isHighSurrogate(c)
+                && i + 1 < text.length()
+                && Character.isLowSurrogate(text.charAt(i + 1));
     }
-  }
 
-  @Override
-  public void write(char[] chars, int offset, int length) throws IOException {
-    int start = offset;
-    for (int i = offset; i < offset + length; i++) {
-      if (chars[i] <= TAB && chars[i] >= LINE_FEED) {
-        out.write(chars, start, i - start);
-        write(chars[i]);
-        start = i + 1;
-      }
+    @Override
+    public void write(int c) throws IOException {
+        switch (c) {
+            case LINE_FEED -> out.write("&#10;");
+            case CARRIAGE_RETURN -> out.write("&#13;");
+            case TAB -> out.write("&#9;");
+            default -> out.write(c);
+        }
     }
-    out.write(chars, start, offset + length - start);
-  }
 
-  @Override
-  public void write(String text, int offset, int length) throws IOException {
-    write(text.toCharArray(), offset, length);
-  }
+    @Override
+    public void write(char[] chars, int offset, int length) throws IOException {
+        int start = offset;
+        for (int i = offset; i < offset + length; i++) {
+            if (chars[i] <= TAB && chars[i] >= LINE_FEED) {
+                out.write(chars, start, i - start);
+                write(chars[i]);
+                start = i + 1;
+            }
+        }
+        out.write(chars, start, offset + length - start);
+    }
+
+    @Override
+    public void write(String text, int offset, int length) throws IOException {
+        write(text.toCharArray(), offset, length);
+    }
 }

@@ -9,40 +9,41 @@ import java.util.Set;
 
 /** One dated version of a process: the stages, moves, approvals and rule settings in force. */
 public record ProcessVersion(
-    String process,
-    String version,
-    LocalDate effectiveFrom,
-    List<StageSpec> stages,
-    Set<BackwardMove> allowedBackward,
-    List<ApprovalRule> approvals,
-    Map<String, RuleSetting> ruleSettings,
-    Location location) {
+        String process,
+        String version,
+        LocalDate effectiveFrom,
+        List<StageSpec> stages,
+        Set<BackwardMove> allowedBackward,
+        List<ApprovalRule> approvals,
+        Map<String, RuleSetting> ruleSettings,
+        Location location) {
 
-  public ProcessVersion {
-    stages = List.copyOf(stages);
-    allowedBackward = Set.copyOf(allowedBackward);
-    approvals = List.copyOf(approvals);
-    ruleSettings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ruleSettings));
-  }
-
-  public Optional<StageSpec> stage(String id) {
-    for (StageSpec stage : stages) {
-      if (stage.id().equals(id)) {
-        return Optional.of(stage);
-      }
+    public ProcessVersion {
+        stages = List.copyOf(stages);
+        allowedBackward = Set.copyOf(allowedBackward);
+        approvals = List.copyOf(approvals);
+        ruleSettings =
+                java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ruleSettings));
     }
-    return Optional.empty();
-  }
 
-  public List<String> stageIds() {
-    return stages.stream().map(StageSpec::id).toList();
-  }
+    public Optional<StageSpec> stage(String id) {
+        for (StageSpec stage : stages) {
+            if (stage.id().equals(id)) {
+                return Optional.of(stage);
+            }
+        }
+        return Optional.empty();
+    }
 
-  public boolean allowsBackward(String from, String to) {
-    return allowedBackward.contains(new BackwardMove(from, to));
-  }
+    public List<String> stageIds() {
+        return stages.stream().map(StageSpec::id).toList();
+    }
 
-  public String label() {
-    return process + " " + version;
-  }
+    public boolean allowsBackward(String from, String to) {
+        return allowedBackward.contains(new BackwardMove(from, to));
+    }
+
+    public String label() {
+        return process + " " + version;
+    }
 }

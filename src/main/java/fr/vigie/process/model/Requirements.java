@@ -5,24 +5,24 @@ import java.util.List;
 /** What must exist: activities (by type), fields set on the deal, documents (by type). */
 public record Requirements(List<String> activities, List<String> fields, List<String> documents) {
 
-  public static final Requirements NONE = new Requirements(List.of(), List.of(), List.of());
+    public static final Requirements NONE = new Requirements(List.of(), List.of(), List.of());
 
-  public Requirements {
-    activities = List.copyOf(activities);
-    fields = List.copyOf(fields);
-    documents = List.copyOf(documents);
-  }
+    public Requirements {
+        activities = List.copyOf(activities);
+        fields = List.copyOf(fields);
+        documents = List.copyOf(documents);
+    }
 
-  /** Every requirement as one item, for rules that check them all the same way. */
-  public List<Required> all() {
-    List<Required> all = new java.util.ArrayList<>();
-    activities.forEach(name -> all.add(new Required(Required.Kind.ACTIVITY, name)));
-    fields.forEach(name -> all.add(new Required(Required.Kind.FIELD, name)));
-    documents.forEach(name -> all.add(new Required(Required.Kind.DOCUMENT, name)));
-    return all;
-  }
+    /** Every requirement as one item, for rules that check them all the same way. */
+    public List<Required> all() {
+        List<Required> all = new java.util.ArrayList<>();
+        activities.forEach(name -> all.add(new Required(Required.Kind.ACTIVITY, name)));
+        fields.forEach(name -> all.add(new Required(Required.Kind.FIELD, name)));
+        documents.forEach(name -> all.add(new Required(Required.Kind.DOCUMENT, name)));
+        return all;
+    }
 
-  public boolean isEmpty() {
-    return activities.isEmpty() && fields.isEmpty() && documents.isEmpty();
-  }
+    public boolean isEmpty() {
+        return activities.isEmpty() && fields.isEmpty() && documents.isEmpty();
+    }
 }

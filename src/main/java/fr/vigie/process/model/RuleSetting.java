@@ -1,7 +1,7 @@
 package fr.vigie.process.model;
 
-import fr.vigie.common.Severity;
 import fr.vigie.common.Location;
+import fr.vigie.common.Severity;
 import java.util.Map;
 
 /**
@@ -9,17 +9,17 @@ import java.util.Map;
  * re-graded, or with other parameter values, and why.
  */
 public record RuleSetting(
-    String rule,
-    Boolean enabled,
-    Severity severity,
-    Map<String, Located> params,
-    String reason,
-    Location location) {
+        String rule,
+        Boolean enabled,
+        Severity severity,
+        Map<String, Located> params,
+        String reason,
+        Location location) {
 
-  /** A parameter value with the place it was set. */
-  public record Located(String value, Location location) {}
+    /** A parameter value with the place it was set. */
+    public record Located(String value, Location location) {}
 
-  public RuleSetting {
-    params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
-  }
+    public RuleSetting {
+        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+    }
 }

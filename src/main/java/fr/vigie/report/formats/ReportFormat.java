@@ -22,73 +22,98 @@ import java.util.stream.Collectors;
 
 /**
  * The formats {@code vigie audit --format} chooses among, and the files each writes. rejected.csv
- * is written whatever the formats: it is where the reports and the console send the reader for
- * the records that were not audited.
+ * is written whatever the formats: it is where the reports and the console send the reader for the
+ * records that were not audited.
  */
 public enum ReportFormat {
-  HTML("html", "report.html"),
-  PDF("pdf", "report.pdf"),
-  MD("md", "report.md"),
-  JSON("json", "findings.json"),
-  CSV("csv", "findings.csv");
+    HTML("html", "report.html"),
+    PDF("pdf", "report.pdf"),
+    MD("md", "report.md"),
+    JSON("json", "findings.json"),
+    CSV("csv", "findings.csv");
 
-  public static final Set<ReportFormat> ALL = Collections.unmodifiableSet(EnumSet.allOf(ReportFormat.class));
-  /** Written whatever the formats. */
-  public static final String REJECTED = "rejected.csv";
+    public static final Set<ReportFormat> ALL =
+            Collections.unmodifiableSet(EnumSet.allOf(ReportFormat.class));
 
-  private final String code;
-  private final String file;
+    /** Written whatever the formats. */
+    public static final String REJECTED = "rejected.csv";
 
-  ReportFormat(String code, String file) {
-    this.code = code;
-    this.file = file;
-  }
+    private final String code;
+    private final String file;
 
-  public String code() {
-    return code;
-  }
-
-  public String file() {
-    return file;
-  }
-
-  /**
-   * The formats of a comma-separated list such as {@code html,pdf}, in any case; throws with a
-   * message naming the formats known when a value is not one of them.
-   */
-  public static Set<ReportFormat> parse(String list) {
-    Set<ReportFormat> formats = EnumSet.noneOf(ReportFormat.class);
-    for (String value : list.split(",", -1)) {
-      String code = value.strip().toLowerCase(Locale.ROOT);
-      formats.add(Arrays.stream(values()).filter(f -> f.code.equals(code)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException((code.isEmpty() ? "an empty format" : "unknown format '" + value.strip() + "'")
-              + " in '" + list + "'; the formats are " + Arrays.stream(values()).map(ReportFormat::code).collect(Collectors.joining(", "))
-              + " (comma-separated; default: all)")));
+    ReportFormat(String code, String file) {
+        this.code = code;
+        this.file = file;
     }
-    return formats;
-  }
 
-  /** One writer per output file of {@code formats}, plus rejected.csv, writing where {@code place} says. */
-  public static List<AuditListener> writers(Set<ReportFormat> formats, Function<String, Path> place) {
-    List<AuditListener> writers = new ArrayList<>();
-    for (ReportFormat format : formats) {
-      Path path = place.apply(format.file);
-      writers.add(switch (format) {
-        case HTML -> new HtmlReportWriter(path, Medium.SCREEN, ReportText::new);
-        case PDF -> new PdfReportWriter(path);
-        case MD -> new MarkdownReportWriter(path);
-        case JSON -> new FindingsJsonWriter(path);
-        case CSV -> new FindingsCsvWriter(path);
-      });
+    public String code() {
+        return code;
     }
-    writers.add(new RejectedCsvWriter(place.apply(REJECTED)));
-    return writers;
-  }
 
-  /** Every file an audit may write: those of every format, and rejected.csv. */
-  public static List<String> allFiles() {
-    List<String> files = new ArrayList<>(Arrays.stream(values()).map(ReportFormat::file).toList());
-    files.add(REJECTED);
-    return files;
-  }
+    public String file() {
+        return file;
+    }
+
+    /**
+     * The formats of a comma-separated list such as {@code html,pdf}, in any case; throws with a
+     * message naming the formats known when a value is not one of them.
+     */
+    public static Set<ReportFormat> parse(String list) {
+        Set<ReportFormat> formats = EnumSet.noneOf(ReportFormat.class);
+        for (String value : list.split(",", -1)) {
+            String code = value.strip().toLowerCase(Locale.ROOT);
+            formats.add(
+                    Arrays.stream(values())
+                            .filter(f -> f.code.equals(code))
+                            .findFirst()
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    (code.isEmpty()
+                                                                    ? "an empty format"
+                                                                    : "unknown format '"
+                                                                            + value.strip()
+                                                                            + "'")
+                                                            + " in '"
+                                                            + list
+                                                            + "'; the formats are "
+                                                            + Arrays.stream(values())
+                                                                    .map(ReportFormat::code)
+                                                                    .collect(
+                                                                            Collectors.joining(
+                                                                                    ", "))
+                                                            + " (comma-separated; default: all)")));
+        }
+        return formats;
+    }
+
+    /**
+     * One writer per output file of {@code formats}, plus rejected.csv, writing where {@code place}
+     * says.
+     */
+    public static List<AuditListener> writers(
+            Set<ReportFormat> formats, Function<String, Path> place) {
+        List<AuditListener> writers = new ArrayList<>();
+        for (ReportFormat format : formats) {
+            Path path = place.apply(format.file);
+            writers.add(
+                    switch (format) {
+                        case HTML -> new HtmlReportWriter(path, Medium.SCREEN, ReportText::new);
+                        case PDF -> new PdfReportWriter(path);
+                        case MD -> new MarkdownReportWriter(path);
+                        case JSON -> new FindingsJsonWriter(path);
+                        case CSV -> new FindingsCsvWriter(path);
+                    });
+        }
+        writers.add(new RejectedCsvWriter(place.apply(REJECTED)));
+        return writers;
+    }
+
+    /** Every file an audit may write: those of every format, and rejected.csv. */
+    public static List<String> allFiles() {
+        List<String> files =
+                new ArrayList<>(Arrays.stream(values()).map(ReportFormat::file).toList());
+        files.add(REJECTED);
+        return files;
+    }
 }

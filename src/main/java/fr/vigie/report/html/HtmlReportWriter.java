@@ -6,9 +6,9 @@ import fr.vigie.audit.result.AuditResult;
 import fr.vigie.audit.result.AuditScope;
 import fr.vigie.audit.result.AuditedDeal;
 import fr.vigie.audit.waivers.WaivedFinding;
+import fr.vigie.common.VisibleText;
 import fr.vigie.deals.input.Rejection;
 import fr.vigie.report.ReportText;
-import fr.vigie.common.VisibleText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -24,56 +24,66 @@ import java.util.function.Function;
  */
 public final class HtmlReportWriter implements AuditListener {
 
-  /**
-   * The deals with findings the PDF's appendix lists in full (about 150 pages): the PDF is laid out
-   * in memory, and a printed list longer than that is read by nobody. report.html lists them all.
-   */
-  public static final long PDF_DEALS_SHOWN = 500;
+    /**
+     * The deals with findings the PDF's appendix lists in full (about 150 pages): the PDF is laid
+     * out in memory, and a printed list longer than that is read by nobody. report.html lists them
+     * all.
+     */
+    public static final long PDF_DEALS_SHOWN = 500;
 
-  private final Path file;
-  private final Medium medium;
-  private final Function<Locale, ReportText> texts;
-  private Words words;
-  private HtmlParts parts;
+    private final Path file;
+    private final Medium medium;
+    private final Function<Locale, ReportText> texts;
+    private Words words;
+    private HtmlParts parts;
 
-  public HtmlReportWriter(Path file) {
-    this(file, Medium.SCREEN, ReportText::new);
-  }
-
-  /** {@code texts} gives the words in the run's language: the report bundle, or another with the same keys. */
-  public HtmlReportWriter(Path file, Medium medium, Function<Locale, ReportText> texts) {
-    this.file = file;
-    this.medium = medium;
-    this.texts = texts;
-  }
-
-  @Override
-  public void start(AuditScope scope) {
-    words = new Words(texts.apply(scope.language()));
-    parts = new HtmlParts(file, scope, words, medium == Medium.PDF ? PDF_DEALS_SHOWN : Long.MAX_VALUE);
-  }
-
-  @Override
-  public void audited(AuditedDeal deal, List<Finding> findings) {
-    parts.audited(deal, findings);
-  }
-
-  @Override
-  public void waived(AuditedDeal deal, List<WaivedFinding> waived) {
-    parts.waived(deal, waived);
-  }
-
-  @Override
-  public void rejected(Rejection rejection) {
-    parts.rejected(rejection);
-  }
-
-  @Override
-  public void finish(AuditResult result) {
-    try (HtmlParts closing = parts; Writer out = VisibleText.file(file)) {
-      new HtmlReport(result, words, closing, medium).write(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public HtmlReportWriter(Path file) {
+        this(file, Medium.SCREEN, ReportText::new);
     }
-  }
+
+    /**
+     * {@code texts} gives the words in the run's language: the report bundle, or another with the
+     * same keys.
+     */
+    public HtmlReportWriter(Path file, Medium medium, Function<Locale, ReportText> texts) {
+        this.file = file;
+        this.medium = medium;
+        this.texts = texts;
+    }
+
+    @Override
+    public void start(AuditScope scope) {
+        words = new Words(texts.apply(scope.language()));
+        parts =
+                new HtmlParts(
+                        file,
+                        scope,
+                        words,
+                        medium == Medium.PDF ? PDF_DEALS_SHOWN : Long.MAX_VALUE);
+    }
+
+    @Override
+    public void audited(AuditedDeal deal, List<Finding> findings) {
+        parts.audited(deal, findings);
+    }
+
+    @Override
+    public void waived(AuditedDeal deal, List<WaivedFinding> waived) {
+        parts.waived(deal, waived);
+    }
+
+    @Override
+    public void rejected(Rejection rejection) {
+        parts.rejected(rejection);
+    }
+
+    @Override
+    public void finish(AuditResult result) {
+        try (HtmlParts closing = parts;
+                Writer out = VisibleText.file(file)) {
+            new HtmlReport(result, words, closing, medium).write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

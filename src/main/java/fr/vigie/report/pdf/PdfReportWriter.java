@@ -18,58 +18,58 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
- * Writes {@code report.pdf}: the HTML report laid out for A4 pages ({@link Medium#PDF}: title
- * page, table of contents with page numbers, "page 3 / 12"), rendered by {@link PdfRenderer}; dated
- * the end of the period, the date the report is as of, so that the same audit gives the same bytes.
+ * Writes {@code report.pdf}: the HTML report laid out for A4 pages ({@link Medium#PDF}: title page,
+ * table of contents with page numbers, "page 3 / 12"), rendered by {@link PdfRenderer}; dated the
+ * end of the period, the date the report is as of, so that the same audit gives the same bytes.
  */
 public final class PdfReportWriter implements AuditListener {
 
-  private final Path file;
-  private final Path xhtml;
-  private final HtmlReportWriter html;
-  private List<String> warnings = List.of();
-  private ZonedDateTime created;
+    private final Path file;
+    private final Path xhtml;
+    private final HtmlReportWriter html;
+    private List<String> warnings = List.of();
+    private ZonedDateTime created;
 
-  public PdfReportWriter(Path file) {
-    this.file = file;
-    this.xhtml = file.resolveSibling(file.getFileName() + ".html.part");
-    this.html = new HtmlReportWriter(xhtml, Medium.PDF, ReportText::new);
-  }
-
-  @Override
-  public void start(AuditScope scope) {
-    created = scope.period().endAt(scope.workspace().settings().zone());
-    html.start(scope);
-  }
-
-  @Override
-  public void audited(AuditedDeal deal, List<Finding> findings) {
-    html.audited(deal, findings);
-  }
-
-  @Override
-  public void waived(AuditedDeal deal, List<WaivedFinding> waived) {
-    html.waived(deal, waived);
-  }
-
-  @Override
-  public void rejected(Rejection rejection) {
-    html.rejected(rejection);
-  }
-
-  @Override
-  public void finish(AuditResult result) {
-    html.finish(result);
-    try {
-      warnings = PdfRenderer.render(xhtml, file, created);
-      Files.deleteIfExists(xhtml);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public PdfReportWriter(Path file) {
+        this.file = file;
+        this.xhtml = file.resolveSibling(file.getFileName() + ".html.part");
+        this.html = new HtmlReportWriter(xhtml, Medium.PDF, ReportText::new);
     }
-  }
 
-  /** What the renderer warned about while laying out the PDF: nothing when all is well. */
-  public List<String> warnings() {
-    return warnings;
-  }
+    @Override
+    public void start(AuditScope scope) {
+        created = scope.period().endAt(scope.workspace().settings().zone());
+        html.start(scope);
+    }
+
+    @Override
+    public void audited(AuditedDeal deal, List<Finding> findings) {
+        html.audited(deal, findings);
+    }
+
+    @Override
+    public void waived(AuditedDeal deal, List<WaivedFinding> waived) {
+        html.waived(deal, waived);
+    }
+
+    @Override
+    public void rejected(Rejection rejection) {
+        html.rejected(rejection);
+    }
+
+    @Override
+    public void finish(AuditResult result) {
+        html.finish(result);
+        try {
+            warnings = PdfRenderer.render(xhtml, file, created);
+            Files.deleteIfExists(xhtml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the renderer warned about while laying out the PDF: nothing when all is well. */
+    public List<String> warnings() {
+        return warnings;
+    }
 }

@@ -9,25 +9,50 @@ import java.util.UUID;
  * it and when, where it stands, and once it succeeded, its figures.
  */
 public record Run(
-    UUID id, UUID client, String period, RunState state, UUID workspaceVersion, String workspaceHash, UUID upload, String uploadName,
-    String source, String requestedBy, OffsetDateTime requestedAt, OffsetDateTime startedAt, OffsetDateTime endedAt, String failure,
-    String rulesUsed, String standardRulesHash, Figures figures) {
+        UUID id,
+        UUID client,
+        String period,
+        RunState state,
+        UUID workspaceVersion,
+        String workspaceHash,
+        UUID upload,
+        String uploadName,
+        String source,
+        String requestedBy,
+        OffsetDateTime requestedAt,
+        OffsetDateTime startedAt,
+        OffsetDateTime endedAt,
+        String failure,
+        String rulesUsed,
+        String standardRulesHash,
+        Figures figures) {
 
-  /** The figures of a succeeded run, and its quality gate. */
-  public record Figures(
-      long recordsRead, long dealsAudited, long recordsRejected, long conformingDeals, BigDecimal conformity, long findings, long critical,
-      long major, long minor, long info, long waived, BigDecimal gateConformity, boolean gatePassed) {
+    /** The figures of a succeeded run, and its quality gate. */
+    public record Figures(
+            long recordsRead,
+            long dealsAudited,
+            long recordsRejected,
+            long conformingDeals,
+            BigDecimal conformity,
+            long findings,
+            long critical,
+            long major,
+            long minor,
+            long info,
+            long waived,
+            BigDecimal gateConformity,
+            boolean gatePassed) {
 
-    public boolean reconciles() {
-      return recordsRead == dealsAudited + recordsRejected;
+        public boolean reconciles() {
+            return recordsRead == dealsAudited + recordsRejected;
+        }
     }
-  }
 
-  public boolean succeeded() {
-    return state == RunState.SUCCEEDED;
-  }
+    public boolean succeeded() {
+        return state == RunState.SUCCEEDED;
+    }
 
-  public boolean mayStartAgain() {
-    return state == RunState.FAILED || state == RunState.INTERRUPTED;
-  }
+    public boolean mayStartAgain() {
+        return state == RunState.FAILED || state == RunState.INTERRUPTED;
+    }
 }

@@ -28,145 +28,230 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RunResults implements AuditListener {
 
-  static final int BATCH = 500;
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final int BATCH = 500;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final ClientScope scope;
-  private final UUID client;
-  private final UUID run;
-  private final int batchSize;
-  private final List<Object[]> findings = new ArrayList<>();
-  private final List<Object[]> deals = new ArrayList<>();
-  private final List<Object[]> rejected = new ArrayList<>();
-  private long findingSeq;
-  private long rejectedSeq;
-  private String lastDeal;
+    private final ClientScope scope;
+    private final UUID client;
+    private final UUID run;
+    private final int batchSize;
+    private final List<Object[]> findings = new ArrayList<>();
+    private final List<Object[]> deals = new ArrayList<>();
+    private final List<Object[]> rejected = new ArrayList<>();
+    private long findingSeq;
+    private long rejectedSeq;
+    private String lastDeal;
 
-  RunResults(ClientScope scope, UUID client, UUID run, int batchSize) {
-    this.scope = scope;
-    this.client = client;
-    this.run = run;
-    this.batchSize = batchSize;
-  }
-
-  @Override
-  public void start(AuditScope scope) {
-    scope.planFindings().forEach(f -> finding(f, null));
-    scope.planWaived().forEach(w -> finding(w.finding(), w.waiver()));
-  }
-
-  @Override
-  public void audited(AuditedDeal deal, List<Finding> found) {
-    if (!found.isEmpty()) {
-      deal(deal);
-      found.forEach(f -> finding(f, null));
+    RunResults(ClientScope scope, UUID client, UUID run, int batchSize) {
+        this.scope = scope;
+        this.client = client;
+        this.run = run;
+        this.batchSize = batchSize;
     }
-  }
 
-  @Override
-  public void waived(AuditedDeal deal, List<WaivedFinding> waived) {
-    deal(deal);
-    waived.forEach(w -> finding(w.finding(), w.waiver()));
-  }
-
-  @Override
-  public void rejected(Rejection rejection) {
-    rejected.add(new Object[] {client, run, ++rejectedSeq, rejection.location().toString(), rejection.dealId(), rejection.reason()});
-    flushIfFull();
-  }
-
-  @Override
-  public void finish(AuditResult result) {
-    flush();
-  }
-
-  private void deal(AuditedDeal deal) {
-    if (deal.id().equals(lastDeal)) {
-      return;
+    @Override
+    public void start(AuditScope scope) {
+        scope.planFindings().forEach(f -> finding(f, null));
+        scope.planWaived().forEach(w -> finding(w.finding(), w.waiver()));
     }
-    lastDeal = deal.id();
-    List<AuditedDeal.Visit> stays = deal.visits();
-    List<Map<String, Object>> visits = new ArrayList<>();
-    for (int i = 0; i < stays.size(); i++) {
-      AuditedDeal.Visit visit = stays.get(i);
-      Map<String, Object> stay = new LinkedHashMap<>();
-      stay.put("stage", visit.stage());
-      stay.put("label", visit.label());
-      stay.put("entered", visit.enteredAt() == null ? null : visit.enteredAt().toString());
-      stay.put("left", i + 1 < stays.size() && stays.get(i + 1).enteredAt() != null ? stays.get(i + 1).enteredAt().toString() : null);
-      stay.put("days", visit.days());
-      visits.add(stay);
-    }
-    String lastStage = stays.isEmpty() ? null : stays.get(stays.size() - 1).stage();
-    deals.add(new Object[] {client, run, deal.id(), deal.name(), deal.account(), deal.owner(), deal.team(), deal.process(), deal.processVersion(),
-        deal.amount(), deal.currency(), deal.outcome() == null ? null : deal.outcome().name().toLowerCase(java.util.Locale.ROOT),
-        timestamp(deal.createdAt()), timestamp(deal.closedAt()), lastStage, JSON.writeValueAsString(visits)});
-    flushIfFull();
-  }
 
-  private void finding(Finding f, Waiver waiver) {
-    String waiverText = waiver == null ? null : waiver.justification() + " (" + waiver.acceptedBy() + ", until " + waiver.until() + ")";
-    findings.add(new Object[] {client, run, ++findingSeq, f.id(), f.rule(), f.ruleVersion(), f.deal(), f.dealName(), f.account(), f.owner(), f.team(),
-        f.severity().code(), Severity.CRITICAL.ordinal() - f.severity().ordinal(), f.lever() == null ? null : f.lever().code(), f.stage(), f.title(), f.message(), JSON.writeValueAsString(plain(f.evidence())),
-        f.source(), waiverText});
-    flushIfFull();
-  }
+    @Override
+    public void audited(AuditedDeal deal, List<Finding> found) {
+        if (!found.isEmpty()) {
+            deal(deal);
+            found.forEach(f -> finding(f, null));
+        }
+    }
 
-  private void flushIfFull() {
-    if (findings.size() + deals.size() + rejected.size() >= batchSize) {
-      flush();
+    @Override
+    public void waived(AuditedDeal deal, List<WaivedFinding> waived) {
+        deal(deal);
+        waived.forEach(w -> finding(w.finding(), w.waiver()));
     }
-  }
 
-  private void flush() {
-    if (findings.isEmpty() && deals.isEmpty() && rejected.isEmpty()) {
-      return;
+    @Override
+    public void rejected(Rejection rejection) {
+        rejected.add(
+                new Object[] {
+                    client,
+                    run,
+                    ++rejectedSeq,
+                    rejection.location().toString(),
+                    rejection.dealId(),
+                    rejection.reason()
+                });
+        flushIfFull();
     }
-    scope.update(client, tx -> {
-      if (!deals.isEmpty()) {
-        tx.batches().batchUpdate("insert into run_deal (client_id, run_id, deal, name, account, owner, team, process, process_version, amount,"
-            + " currency, outcome, created_at, closed_at, last_stage, visits) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", deals);
-      }
-      if (!findings.isEmpty()) {
-        tx.batches().batchUpdate("insert into run_finding (client_id, run_id, seq, finding_id, rule, rule_version, deal, deal_name, account, owner,"
-            + " team, severity, severity_rank, lever, stage, title, message, evidence, source, waiver)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            findings);
-      }
-      if (!rejected.isEmpty()) {
-        tx.batches().batchUpdate("insert into run_rejected (client_id, run_id, seq, location, deal, reason) values (?, ?, ?, ?, ?, ?)", rejected);
-      }
-    });
-    findings.clear();
-    deals.clear();
-    rejected.clear();
-  }
 
-  /** Removes what a run that did not succeed had stored. */
-  static void removePartial(ClientScope.Scoped tx, UUID run) {
-    for (String table : List.of("run_finding", "run_deal", "run_rejected", "report_file")) {
-      tx.jdbc().sql("delete from " + table + " where client_id = ? and run_id = ?").params(tx.client(), run).update();
+    @Override
+    public void finish(AuditResult result) {
+        flush();
     }
-  }
 
-  private static Timestamp timestamp(java.time.OffsetDateTime at) {
-    return at == null ? null : Timestamp.from(at.toInstant());
-  }
+    private void deal(AuditedDeal deal) {
+        if (deal.id().equals(lastDeal)) {
+            return;
+        }
+        lastDeal = deal.id();
+        List<AuditedDeal.Visit> stays = deal.visits();
+        List<Map<String, Object>> visits = new ArrayList<>();
+        for (int i = 0; i < stays.size(); i++) {
+            AuditedDeal.Visit visit = stays.get(i);
+            Map<String, Object> stay = new LinkedHashMap<>();
+            stay.put("stage", visit.stage());
+            stay.put("label", visit.label());
+            stay.put("entered", visit.enteredAt() == null ? null : visit.enteredAt().toString());
+            stay.put(
+                    "left",
+                    i + 1 < stays.size() && stays.get(i + 1).enteredAt() != null
+                            ? stays.get(i + 1).enteredAt().toString()
+                            : null);
+            stay.put("days", visit.days());
+            visits.add(stay);
+        }
+        String lastStage = stays.isEmpty() ? null : stays.get(stays.size() - 1).stage();
+        deals.add(
+                new Object[] {
+                    client,
+                    run,
+                    deal.id(),
+                    deal.name(),
+                    deal.account(),
+                    deal.owner(),
+                    deal.team(),
+                    deal.process(),
+                    deal.processVersion(),
+                    deal.amount(),
+                    deal.currency(),
+                    deal.outcome() == null
+                            ? null
+                            : deal.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                    timestamp(deal.createdAt()),
+                    timestamp(deal.closedAt()),
+                    lastStage,
+                    JSON.writeValueAsString(visits)
+                });
+        flushIfFull();
+    }
 
-  /** The evidence as JSON sees it: maps, lists, numbers, booleans, and text for anything else (dates...). */
-  private static Object plain(Object value) {
-    if (value == null || value instanceof String || value instanceof BigDecimal || value instanceof Integer || value instanceof Long
-        || value instanceof Boolean) {
-      return value;
+    private void finding(Finding f, Waiver waiver) {
+        String waiverText =
+                waiver == null
+                        ? null
+                        : waiver.justification()
+                                + " ("
+                                + waiver.acceptedBy()
+                                + ", until "
+                                + waiver.until()
+                                + ")";
+        findings.add(
+                new Object[] {
+                    client,
+                    run,
+                    ++findingSeq,
+                    f.id(),
+                    f.rule(),
+                    f.ruleVersion(),
+                    f.deal(),
+                    f.dealName(),
+                    f.account(),
+                    f.owner(),
+                    f.team(),
+                    f.severity().code(),
+                    Severity.CRITICAL.ordinal() - f.severity().ordinal(),
+                    f.lever() == null ? null : f.lever().code(),
+                    f.stage(),
+                    f.title(),
+                    f.message(),
+                    JSON.writeValueAsString(plain(f.evidence())),
+                    f.source(),
+                    waiverText
+                });
+        flushIfFull();
     }
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      map.forEach((k, v) -> copy.put(String.valueOf(k), plain(v)));
-      return copy;
+
+    private void flushIfFull() {
+        if (findings.size() + deals.size() + rejected.size() >= batchSize) {
+            flush();
+        }
     }
-    if (value instanceof Collection<?> items) {
-      return items.stream().map(RunResults::plain).toList();
+
+    private void flush() {
+        if (findings.isEmpty() && deals.isEmpty() && rejected.isEmpty()) {
+            return;
+        }
+        scope.update(
+                client,
+                tx -> {
+                    if (!deals.isEmpty()) {
+                        tx.batches()
+                                .batchUpdate(
+                                        "insert into run_deal (client_id, run_id, deal, name,"
+                                            + " account, owner, team, process, process_version,"
+                                            + " amount, currency, outcome, created_at, closed_at,"
+                                            + " last_stage, visits) values (?, ?, ?, ?, ?, ?, ?, ?,"
+                                            + " ?, ?, ?, ?, ?, ?, ?, ?)",
+                                        deals);
+                    }
+                    if (!findings.isEmpty()) {
+                        tx.batches()
+                                .batchUpdate(
+                                        "insert into run_finding (client_id, run_id, seq,"
+                                            + " finding_id, rule, rule_version, deal, deal_name,"
+                                            + " account, owner, team, severity, severity_rank,"
+                                            + " lever, stage, title, message, evidence, source,"
+                                            + " waiver) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                                            + " ?, ?, ?, ?, ?, ?, ?, ?)",
+                                        findings);
+                    }
+                    if (!rejected.isEmpty()) {
+                        tx.batches()
+                                .batchUpdate(
+                                        "insert into run_rejected (client_id, run_id, seq,"
+                                            + " location, deal, reason) values (?, ?, ?, ?, ?, ?)",
+                                        rejected);
+                    }
+                });
+        findings.clear();
+        deals.clear();
+        rejected.clear();
     }
-    return value.toString();
-  }
+
+    /** Removes what a run that did not succeed had stored. */
+    static void removePartial(ClientScope.Scoped tx, UUID run) {
+        for (String table : List.of("run_finding", "run_deal", "run_rejected", "report_file")) {
+            tx.jdbc()
+                    .sql("delete from " + table + " where client_id = ? and run_id = ?")
+                    .params(tx.client(), run)
+                    .update();
+        }
+    }
+
+    private static Timestamp timestamp(java.time.OffsetDateTime at) {
+        return at == null ? null : Timestamp.from(at.toInstant());
+    }
+
+    /**
+     * The evidence as JSON sees it: maps, lists, numbers, booleans, and text for anything else
+     * (dates...).
+     */
+    private static Object plain(Object value) {
+        if (value == null
+                || value instanceof String
+                || value instanceof BigDecimal
+                || value instanceof Integer
+                || value instanceof Long
+                || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), plain(v)));
+            return copy;
+        }
+        if (value instanceof Collection<?> items) {
+            return items.stream().map(RunResults::plain).toList();
+        }
+        return value.toString();
+    }
 }

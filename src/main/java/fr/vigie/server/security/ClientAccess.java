@@ -11,26 +11,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClientAccess {
 
-  private final Accounts accounts;
+    private final Accounts accounts;
 
-  ClientAccess(Accounts accounts) {
-    this.accounts = accounts;
-  }
-
-  /** {@code client} if {@code who} may see it; {@link NotFound} otherwise. */
-  public UUID open(SignedIn who, UUID client) {
-    if (who == null || client == null || !accounts.mayAccess(who.id(), client)) {
-      throw new NotFound();
+    ClientAccess(Accounts accounts) {
+        this.accounts = accounts;
     }
-    return client;
-  }
 
-  /** The same, for pages only a consultant of the client may use (uploads, audits). */
-  public UUID serve(SignedIn who, UUID client) {
-    open(who, client);
-    if (who.role() != Role.CONSULTANT) {
-      throw new org.springframework.security.access.AccessDeniedException("only the client's consultant may do this");
+    /** {@code client} if {@code who} may see it; {@link NotFound} otherwise. */
+    public UUID open(SignedIn who, UUID client) {
+        if (who == null || client == null || !accounts.mayAccess(who.id(), client)) {
+            throw new NotFound();
+        }
+        return client;
     }
-    return client;
-  }
+
+    /** The same, for pages only a consultant of the client may use (uploads, audits). */
+    public UUID serve(SignedIn who, UUID client) {
+        open(who, client);
+        if (who.role() != Role.CONSULTANT) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "only the client's consultant may do this");
+        }
+        return client;
+    }
 }

@@ -11,24 +11,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers an upload larger than the limit with its own error page (413), before anything reads the
- * body: read further, the form's CSRF token would be lost with the file, and the refusal would
- * read as "access denied".
+ * body: read further, the form's CSRF token would be lost with the file, and the refusal would read
+ * as "access denied".
  */
 final class UploadSizeGuard extends OncePerRequestFilter {
 
-  private final long limit;
+    private final long limit;
 
-  UploadSizeGuard(UploadLimits limits) {
-    this.limit = limits.maxUpload().toBytes() + 1024 * 1024;
-  }
-
-  @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
-    String type = request.getContentType();
-    if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/") && request.getContentLengthLong() > limit) {
-      response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value());
-      return;
+    UploadSizeGuard(UploadLimits limits) {
+        this.limit = limits.maxUpload().toBytes() + 1024 * 1024;
     }
-    chain.doFilter(request, response);
-  }
+
+    @Override
+    protected void doFilterInternal(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String type = request.getContentType();
+        if (type != null
+                && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
+                && request.getContentLengthLong() > limit) {
+            response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value());
+            return;
+        }
+        chain.doFilter(request, response);
+    }
 }

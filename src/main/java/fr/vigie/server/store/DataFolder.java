@@ -14,35 +14,38 @@ import org.springframework.stereotype.Component;
 @Component
 public class DataFolder {
 
-  private final Path root;
+    private final Path root;
 
-  DataFolder(@Value("${vigie.server.data}") Path root) {
-    this.root = VigieServer.ensurePrivateFolder(root.toAbsolutePath().normalize());
-  }
+    DataFolder(@Value("${vigie.server.data}") Path root) {
+        this.root = VigieServer.ensurePrivateFolder(root.toAbsolutePath().normalize());
+    }
 
-  public Path root() {
-    return root;
-  }
+    public Path root() {
+        return root;
+    }
 
-  public Path client(UUID client) {
-    return root.resolve("clients").resolve(client.toString());
-  }
+    public Path client(UUID client) {
+        return root.resolve("clients").resolve(client.toString());
+    }
 
-  public Path workspace(UUID client, UUID version) {
-    return client(client).resolve("workspaces").resolve(version.toString());
-  }
+    public Path workspace(UUID client, UUID version) {
+        return client(client).resolve("workspaces").resolve(version.toString());
+    }
 
-  public Path upload(UUID client, UUID upload) {
-    return client(client).resolve("uploads").resolve(upload.toString());
-  }
+    public Path upload(UUID client, UUID upload) {
+        return client(client).resolve("uploads").resolve(upload.toString());
+    }
 
-  /** Where a run writes its reports: {@code runs/<run>/<period>/}, so that the previous period's results can sit beside it. */
-  public Path run(UUID client, UUID run) {
-    return client(client).resolve("runs").resolve(run.toString());
-  }
+    /**
+     * Where a run writes its reports: {@code runs/<run>/<period>/}, so that the previous period's
+     * results can sit beside it.
+     */
+    public Path run(UUID client, UUID run) {
+        return client(client).resolve("runs").resolve(run.toString());
+    }
 
-  /** A private scratch folder. */
-  public Path scratch() {
-    return VigieServer.ensurePrivateFolder(root.resolve("tmp"));
-  }
+    /** A private scratch folder. */
+    public Path scratch() {
+        return VigieServer.ensurePrivateFolder(root.resolve("tmp"));
+    }
 }

@@ -11,15 +11,15 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("vigie.server.uploads")
 public record UploadLimits(DataSize maxUpload, DataSize maxUnzipped, int maxEntries, int maxRatio) {
 
-  public UploadLimits {
-    maxUpload = maxUpload == null ? DataSize.ofMegabytes(200) : maxUpload;
-    maxUnzipped = maxUnzipped == null ? DataSize.ofGigabytes(2) : maxUnzipped;
-    maxEntries = maxEntries <= 0 ? 10_000 : maxEntries;
-    maxRatio = maxRatio <= 0 ? 100 : maxRatio;
-  }
+    public UploadLimits {
+        maxUpload = maxUpload == null ? DataSize.ofMegabytes(200) : maxUpload;
+        maxUnzipped = maxUnzipped == null ? DataSize.ofGigabytes(2) : maxUnzipped;
+        maxEntries = maxEntries <= 0 ? 10_000 : maxEntries;
+        maxRatio = maxRatio <= 0 ? 100 : maxRatio;
+    }
 
-  /** The upload limit in whole megabytes, for messages. */
-  public long maxUploadMegabytes() {
-    return maxUpload.toMegabytes();
-  }
+    /** The upload limit in whole megabytes, for messages. */
+    public long maxUploadMegabytes() {
+        return maxUpload.toMegabytes();
+    }
 }

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ResponseStatus(HttpStatus.NOT_FOUND)
 public final class NotFound extends RuntimeException {
 
-  public NotFound() {
-    super(null, null, false, false);
-  }
+    public NotFound() {
+        super(null, null, false, false);
+    }
 }

@@ -18,17 +18,19 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 @Configuration
 class WebConfig implements WebMvcConfigurer {
 
-  @Override
-  public void addResourceHandlers(ResourceHandlerRegistry registry) {
-    registry.addResourceHandler("/assets/**").addResourceLocations("classpath:/fr/vigie/server/static/", "classpath:/fr/vigie/report/html/")
-        .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)));
-  }
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/assets/**")
+                .addResourceLocations(
+                        "classpath:/fr/vigie/server/static/", "classpath:/fr/vigie/report/html/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)));
+    }
 
-  @Bean
-  LocaleResolver localeResolver() {
-    AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
-    resolver.setSupportedLocales(List.of(Locale.FRENCH, Locale.ENGLISH));
-    resolver.setDefaultLocale(Locale.FRENCH);
-    return resolver;
-  }
+    @Bean
+    LocaleResolver localeResolver() {
+        AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
+        resolver.setSupportedLocales(List.of(Locale.FRENCH, Locale.ENGLISH));
+        resolver.setDefaultLocale(Locale.FRENCH);
+        return resolver;
+    }
 }

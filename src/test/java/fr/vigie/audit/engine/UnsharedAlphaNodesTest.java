@@ -32,77 +32,88 @@ import org.kie.internal.io.ResourceFactory;
  */
 class UnsharedAlphaNodesTest {
 
-  public record Item(String type) {}
+    public record Item(String type) {}
 
-  static final String DRL = """
-      package fr.vigie.audit.engine;
-      import fr.vigie.audit.engine.UnsharedAlphaNodesTest.Item;
+    static final String DRL =
+            """
+            package fr.vigie.audit.engine;
+            import fr.vigie.audit.engine.UnsharedAlphaNodesTest.Item;
 
-      rule "no x" when not Item( type == "x" ) then end
-      rule "x, first" when Item( type == "x" ) then end
-      rule "x, second" when Item( type == "x" ) then end
-      """;
+            rule "no x" when not Item( type == "x" ) then end
+            rule "x, first" when Item( type == "x" ) then end
+            rule "x, second" when Item( type == "x" ) then end
+            """;
 
-  static List<String> rulesFiredOnOneX(KieBaseConfiguration configuration) {
-    KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
-        KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, UnsharedAlphaNodesTest.class.getClassLoader()));
-    builder.add(ResourceFactory.newByteArrayResource(DRL.getBytes(StandardCharsets.UTF_8)), ResourceType.DRL);
-    assertThat(builder.getErrors()).isEmpty();
-    InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(configuration);
-    base.addPackages(builder.getKnowledgePackages());
-    List<String> fired = new ArrayList<>();
-    KieSession session = base.newKieSession();
-    try {
-      session.addEventListener(new DefaultAgendaEventListener() {
-        @Override
-        public void afterMatchFired(AfterMatchFiredEvent event) {
-          fired.add(event.getMatch().getRule().getName());
+    static List<String> rulesFiredOnOneX(KieBaseConfiguration configuration) {
+        KnowledgeBuilder builder =
+                KnowledgeBuilderFactory.newKnowledgeBuilder(
+                        KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(
+                                null, UnsharedAlphaNodesTest.class.getClassLoader()));
+        builder.add(
+                ResourceFactory.newByteArrayResource(DRL.getBytes(StandardCharsets.UTF_8)),
+                ResourceType.DRL);
+        assertThat(builder.getErrors()).isEmpty();
+        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(configuration);
+        base.addPackages(builder.getKnowledgePackages());
+        List<String> fired = new ArrayList<>();
+        KieSession session = base.newKieSession();
+        try {
+            session.addEventListener(
+                    new DefaultAgendaEventListener() {
+                        @Override
+                        public void afterMatchFired(AfterMatchFiredEvent event) {
+                            fired.add(event.getMatch().getRule().getName());
+                        }
+                    });
+            session.insert(new Item("x"));
+            session.fireAllRules();
+        } finally {
+            session.dispose();
         }
-      });
-      session.insert(new Item("x"));
-      session.fireAllRules();
-    } finally {
-      session.dispose();
+        return fired;
     }
-    return fired;
-  }
 
-  static KieBaseConfiguration configuration(ShareAlphaNodesOption sharing) {
-    KieBaseConfiguration configuration = RuleBaseFactory.newKnowledgeBaseConfiguration(null, UnsharedAlphaNodesTest.class.getClassLoader());
-    configuration.setOption(sharing);
-    return configuration;
-  }
+    static KieBaseConfiguration configuration(ShareAlphaNodesOption sharing) {
+        KieBaseConfiguration configuration =
+                RuleBaseFactory.newKnowledgeBaseConfiguration(
+                        null, UnsharedAlphaNodesTest.class.getClassLoader());
+        configuration.setOption(sharing);
+        return configuration;
+    }
 
-  @Test
-  void should_fire_the_rules_an_x_matches_with_alpha_node_sharing_on() {
-    // GIVEN the default: the three patterns share one alpha node
-    KieBaseConfiguration shared = configuration(ShareAlphaNodesOption.YES);
-    // WHEN one x is inserted
-    List<String> fired = rulesFiredOnOneX(shared);
-    // THEN
-    assertThat(fired).containsExactlyInAnyOrder("x, first", "x, second");
-  }
+    @Test
+    void should_fire_the_rules_an_x_matches_with_alpha_node_sharing_on() {
+        // GIVEN the default: the three patterns share one alpha node
+        KieBaseConfiguration shared = configuration(ShareAlphaNodesOption.YES);
+        // WHEN one x is inserted
+        List<String> fired = rulesFiredOnOneX(shared);
+        // THEN
+        assertThat(fired).containsExactlyInAnyOrder("x, first", "x, second");
+    }
 
-  @Test
-  void should_fire_the_rules_an_x_matches_without_sharing_when_alpha_nodes_are_not_hashed() {
-    // GIVEN three alpha nodes, below the hashing threshold: the fault is in the hash index, not in sharing
-    KieBaseConfiguration unhashed = configuration(ShareAlphaNodesOption.NO);
-    unhashed.setOption(AlphaThresholdOption.get(4));
-    // WHEN one x is inserted
-    List<String> fired = rulesFiredOnOneX(unhashed);
-    // THEN
-    assertThat(fired).containsExactlyInAnyOrder("x, first", "x, second");
-  }
+    @Test
+    void should_fire_the_rules_an_x_matches_without_sharing_when_alpha_nodes_are_not_hashed() {
+        // GIVEN three alpha nodes, below the hashing threshold: the fault is in the hash index, not
+        // in sharing
+        KieBaseConfiguration unhashed = configuration(ShareAlphaNodesOption.NO);
+        unhashed.setOption(AlphaThresholdOption.get(4));
+        // WHEN one x is inserted
+        List<String> fired = rulesFiredOnOneX(unhashed);
+        // THEN
+        assertThat(fired).containsExactlyInAnyOrder("x, first", "x, second");
+    }
 
-  @Test
-  @Disabled("Drools 10.2.0 bug: without alpha node sharing, hashed alpha nodes with the same literal overwrite each other in"
-      + " CompositeObjectSinkAdapter, so only [no x, x, second] fire. Upstream report: <link to the apache/incubator-kie-drools issue>")
-  void should_fire_the_rules_an_x_matches_with_alpha_node_sharing_off() {
-    // GIVEN three alpha nodes on Item.type == "x", hashed (the default threshold is 3)
-    KieBaseConfiguration unshared = configuration(ShareAlphaNodesOption.NO);
-    // WHEN one x is inserted
-    List<String> fired = rulesFiredOnOneX(unshared);
-    // THEN
-    assertThat(fired).containsExactlyInAnyOrder("x, first", "x, second");
-  }
+    @Test
+    @Disabled(
+            "Drools 10.2.0 bug: without alpha node sharing, hashed alpha nodes with the same"
+                + " literal overwrite each other in CompositeObjectSinkAdapter, so only [no x, x,"
+                + " second] fire. Upstream report: <link to the apache/incubator-kie-drools issue>")
+    void should_fire_the_rules_an_x_matches_with_alpha_node_sharing_off() {
+        // GIVEN three alpha nodes on Item.type == "x", hashed (the default threshold is 3)
+        KieBaseConfiguration unshared = configuration(ShareAlphaNodesOption.NO);
+        // WHEN one x is inserted
+        List<String> fired = rulesFiredOnOneX(unshared);
+        // THEN
+        assertThat(fired).containsExactlyInAnyOrder("x, first", "x, second");
+    }
 }

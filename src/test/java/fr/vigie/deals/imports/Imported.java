@@ -18,82 +18,101 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Reading the samples of the importers' tests: their deals, their canonical equivalents, an audit through the command line. */
+/**
+ * Reading the samples of the importers' tests: their deals, their canonical equivalents, an audit
+ * through the command line.
+ */
 public final class Imported {
 
-  public static final Path WORKSPACE = Path.of("fixtures/durand-industrie");
+    public static final Path WORKSPACE = Path.of("fixtures/durand-industrie");
 
-  private Imported() {}
+    private Imported() {}
 
-  /** What the sample workspace (Durand Industrie) tells an importer. */
-  public static ImportContext context() {
-    return DealSource.context(WorkspaceLoader.load(WORKSPACE));
-  }
-
-  /** Opens {@code deals} as the command line would, with its mapping found the same way. */
-  public static DealInput open(Path deals, String source, Path mapping) {
-    return DealSource.resolve(WorkspaceLoader.load(WORKSPACE), deals, source, mapping).open();
-  }
-
-  /** Every record of {@code input}, read, then the input closed. */
-  public static List<RecordOutcome> read(DealInput input) {
-    try (input) {
-      List<RecordOutcome> outcomes = new ArrayList<>();
-      InputRecord record;
-      while ((record = input.next()) != null) {
-        outcomes.add(record.read());
-      }
-      return outcomes;
+    /** What the sample workspace (Durand Industrie) tells an importer. */
+    public static ImportContext context() {
+        return DealSource.context(WorkspaceLoader.load(WORKSPACE));
     }
-  }
 
-  /** The deals of the accepted records, in order. */
-  public static List<Deal> deals(List<RecordOutcome> outcomes) {
-    return outcomes.stream()
-        .map(o -> o instanceof RecordOutcome.Accepted accepted ? accepted.deal() : null)
-        .toList();
-  }
+    /** Opens {@code deals} as the command line would, with its mapping found the same way. */
+    public static DealInput open(Path deals, String source, Path mapping) {
+        return DealSource.resolve(WorkspaceLoader.load(WORKSPACE), deals, source, mapping).open();
+    }
 
-  /** The deals of a canonical JSON Lines file. */
-  public static List<Deal> canonical(Path jsonl) {
-    return deals(read(new JsonLinesInput(jsonl, jsonl.toString())));
-  }
-
-  /** A copy of a sample folder, to change a file of it. */
-  public static Path copy(Path sample, Path into) {
-    try {
-      Files.createDirectories(into);
-      try (Stream<Path> walk = Files.walk(sample)) {
-        for (Path from : walk.toList()) {
-          Path to = into.resolve(sample.relativize(from).toString());
-          if (Files.isDirectory(from)) {
-            Files.createDirectories(to);
-          } else {
-            Files.copy(from, to);
-          }
+    /** Every record of {@code input}, read, then the input closed. */
+    public static List<RecordOutcome> read(DealInput input) {
+        try (input) {
+            List<RecordOutcome> outcomes = new ArrayList<>();
+            InputRecord record;
+            while ((record = input.next()) != null) {
+                outcomes.add(record.read());
+            }
+            return outcomes;
         }
-      }
-      return into;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-  }
 
-  /** What a command printed and returned. */
-  public record Run(int code, String out, String err) {}
+    /** The deals of the accepted records, in order. */
+    public static List<Deal> deals(List<RecordOutcome> outcomes) {
+        return outcomes.stream()
+                .map(o -> o instanceof RecordOutcome.Accepted accepted ? accepted.deal() : null)
+                .toList();
+    }
 
-  /** Runs {@code vigie audit} of the sample workspace on {@code deals}, writing the reports in {@code out}. */
-  public static Run audit(Path deals, Path out, String... options) {
-    List<String> args = new ArrayList<>(List.of("audit", WORKSPACE.toString(), "--deals", deals.toString(), "--period", "2026-Q3",
-        "--out", out.toString(), "--standard-rules", "rules", "-q"));
-    args.addAll(List.of(options));
-    return run(args.toArray(String[]::new));
-  }
+    /** The deals of a canonical JSON Lines file. */
+    public static List<Deal> canonical(Path jsonl) {
+        return deals(read(new JsonLinesInput(jsonl, jsonl.toString())));
+    }
 
-  public static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Vigie.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(code, out.toString().replace("\r\n", "\n"), err.toString().replace("\r\n", "\n"));
-  }
+    /** A copy of a sample folder, to change a file of it. */
+    public static Path copy(Path sample, Path into) {
+        try {
+            Files.createDirectories(into);
+            try (Stream<Path> walk = Files.walk(sample)) {
+                for (Path from : walk.toList()) {
+                    Path to = into.resolve(sample.relativize(from).toString());
+                    if (Files.isDirectory(from)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(from, to);
+                    }
+                }
+            }
+            return into;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What a command printed and returned. */
+    public record Run(int code, String out, String err) {}
+
+    /**
+     * Runs {@code vigie audit} of the sample workspace on {@code deals}, writing the reports in
+     * {@code out}.
+     */
+    public static Run audit(Path deals, Path out, String... options) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "audit",
+                                WORKSPACE.toString(),
+                                "--deals",
+                                deals.toString(),
+                                "--period",
+                                "2026-Q3",
+                                "--out",
+                                out.toString(),
+                                "--standard-rules",
+                                "rules",
+                                "-q"));
+        args.addAll(List.of(options));
+        return run(args.toArray(String[]::new));
+    }
+
+    public static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Vigie.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(
+                code, out.toString().replace("\r\n", "\n"), err.toString().replace("\r\n", "\n"));
+    }
 }
