@@ -8,6 +8,7 @@ import fr.vigie.audit.messages.MessageCatalog;
 import fr.vigie.audit.model.Finding;
 import fr.vigie.audit.prepare.DealPreparer;
 import fr.vigie.audit.prepare.PreparedDeal;
+import fr.vigie.audit.run.PeriodFilter;
 import fr.vigie.common.DisplayPath;
 import fr.vigie.common.InvalidInputException;
 import fr.vigie.common.Location;
@@ -148,6 +149,17 @@ public final class ExplainingADeal {
                 }
                 if (outcome instanceof RecordOutcome.Accepted accepted
                         && dealId.equals(accepted.deal().id())) {
+                    PeriodFilter inPeriod =
+                            new PeriodFilter(period, settings.dealsInPeriod(), settings.zone());
+                    if (!inPeriod.contains(accepted.deal())) {
+                        return new Explanation(
+                                outcome.location(),
+                                accepted.deal(),
+                                settings,
+                                words.get("outside-period", inPeriod.describe()),
+                                null,
+                                words);
+                    }
                     DealPreparer preparer =
                             new DealPreparer(
                                     prepared.workspace(),

@@ -175,4 +175,38 @@ class ExplainEverywhereTest {
                 .isEqualTo(ExitCodes.INPUT_ERROR);
         assertThat(err.toString()).contains("--lang must be fr or en, not 'de'");
     }
+
+    @Test
+    void should_say_that_a_deal_outside_the_period_is_not_audited_and_judge_one_inside_it() {
+        // GIVEN a one-row-per-deal export of 2017-Q1 holding a deal won on 2016-12-20
+        String[] asked = {
+            "explain",
+            "fixtures/crm-snapshot",
+            "--deals",
+            "fixtures/crm-snapshot/deals/2017-Q1",
+            "--period",
+            "2017-Q1",
+            "--lang",
+            "en",
+            "--deal"
+        };
+        // WHEN
+        int outside = vigie(concat(asked, "TWJSJRQC"));
+        String outsideText = out.toString();
+        int inside = vigie(concat(asked, "MV1LWRNH"));
+        // THEN the deal of 2016 is named outside the period, as vigie audit counts it, not judged
+        assertThat(outside).as(err.toString()).isZero();
+        assertThat(outsideText)
+                .contains("Not audited: the deal is outside the period 2017-Q1 (open during)")
+                .doesNotContain("Rules");
+        // AND a deal of the quarter is judged
+        assertThat(inside).as(err.toString()).isZero();
+        assertThat(out.toString()).doesNotContain("Not audited").contains("2017-Q1");
+    }
+
+    private static String[] concat(String[] head, String last) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + 1);
+        all[head.length] = last;
+        return all;
+    }
 }

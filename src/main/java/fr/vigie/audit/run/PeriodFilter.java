@@ -11,19 +11,19 @@ import java.time.ZoneId;
 /**
  * Tells the deals of the audited period from those outside it, by the days of the client's zone.
  */
-final class PeriodFilter {
+public final class PeriodFilter {
 
     private final Period period;
     private final DealsInPeriod rule;
     private final ZoneId zone;
 
-    PeriodFilter(Period period, DealsInPeriod rule, ZoneId zone) {
+    public PeriodFilter(Period period, DealsInPeriod rule, ZoneId zone) {
         this.period = period;
         this.rule = rule;
         this.zone = zone;
     }
 
-    boolean contains(Deal deal) {
+    public boolean contains(Deal deal) {
         LocalDate created = day(deal.createdAt());
         LocalDate closed = deal.isOpen() ? null : closingDay(deal);
         LocalDate first = created;
@@ -49,7 +49,7 @@ final class PeriodFilter {
     }
 
     /** How the period is chosen, for a message: "2026-Q3 (open during)". */
-    String describe() {
+    public String describe() {
         return period.label() + " (" + rule.code().replace('-', ' ') + ")";
     }
 
