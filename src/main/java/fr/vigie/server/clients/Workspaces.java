@@ -36,6 +36,13 @@ public class Workspaces {
             "w.id, w.sha256, w.origin, w.client_name, w.own_rules, w.valid, w.problems,"
                     + " u.display_name, w.created_at";
 
+    /** The client's workspace versions, the conditions and order appended after it. */
+    private static final String SELECT =
+            "select "
+                    + COLUMNS
+                    + " from workspace_version w join account u on u.id = w.created_by where"
+                    + " w.client_id = ?";
+
     private final ClientScope scope;
     private final DataFolder data;
     private final ServerSettings settings;
@@ -160,52 +167,16 @@ public class Workspaces {
     }
 
     public Optional<WorkspaceVersion> find(UUID client, UUID id) {
-        return scope.read(
-                client,
-                tx ->
-                        tx.jdbc()
-                                .sql(
-                                        "select "
-                                                + COLUMNS
-                                                + " from workspace_version w join account u on u.id"
-                                                + " = w.created_by where w.client_id = ? and w.id ="
-                                                + " ?")
-                                .params(tx.client(), id)
-                                .query((rs, n) -> version(rs))
-                                .optional());
+        return scope.one(client, SELECT + " and w.id = ?", (rs, n) -> version(rs), id);
     }
 
     private Optional<WorkspaceVersion> byHash(UUID client, String sha256) {
-        return scope.read(
-                client,
-                tx ->
-                        tx.jdbc()
-                                .sql(
-                                        "select "
-                                                + COLUMNS
-                                                + " from workspace_version w join account u on u.id"
-                                                + " = w.created_by where w.client_id = ? and"
-                                                + " w.sha256 = ?")
-                                .params(tx.client(), sha256)
-                                .query((rs, n) -> version(rs))
-                                .optional());
+        return scope.one(client, SELECT + " and w.sha256 = ?", (rs, n) -> version(rs), sha256);
     }
 
     /** The client's versions, newest first. */
     public List<WorkspaceVersion> versions(UUID client) {
-        return scope.read(
-                client,
-                tx ->
-                        tx.jdbc()
-                                .sql(
-                                        "select "
-                                                + COLUMNS
-                                                + " from workspace_version w join account u on u.id"
-                                                + " = w.created_by where w.client_id = ? order by"
-                                                + " w.created_at desc")
-                                .param(tx.client())
-                                .query((rs, n) -> version(rs))
-                                .list());
+        return scope.list(client, SELECT + " order by w.created_at desc", (rs, n) -> version(rs));
     }
 
     /** The newest version, if any. */

@@ -31,6 +31,13 @@ public class DealUploads {
     private static final String COLUMNS =
             "d.id, d.period, d.original_name, d.sha256, d.size_bytes, u.display_name, d.created_at";
 
+    /** The client's uploads, the conditions and order appended after it. */
+    private static final String SELECT =
+            "select "
+                    + COLUMNS
+                    + " from deals_upload d join account u on u.id = d.created_by where d.client_id"
+                    + " = ?";
+
     private final ClientScope scope;
     private final DataFolder data;
     private final UploadLimits limits;
@@ -112,36 +119,12 @@ public class DealUploads {
     }
 
     public Optional<Upload> find(UUID client, UUID id) {
-        return scope.read(
-                client,
-                tx ->
-                        tx.jdbc()
-                                .sql(
-                                        "select "
-                                                + COLUMNS
-                                                + " from deals_upload d join account u on u.id ="
-                                                + " d.created_by where d.client_id = ? and d.id ="
-                                                + " ?")
-                                .params(tx.client(), id)
-                                .query((rs, n) -> upload(rs))
-                                .optional());
+        return scope.one(client, SELECT + " and d.id = ?", (rs, n) -> upload(rs), id);
     }
 
     /** The client's uploads, newest first. */
     public List<Upload> all(UUID client) {
-        return scope.read(
-                client,
-                tx ->
-                        tx.jdbc()
-                                .sql(
-                                        "select "
-                                                + COLUMNS
-                                                + " from deals_upload d join account u on u.id ="
-                                                + " d.created_by where d.client_id = ? order by"
-                                                + " d.created_at desc")
-                                .param(tx.client())
-                                .query((rs, n) -> upload(rs))
-                                .list());
+        return scope.list(client, SELECT + " order by d.created_at desc", (rs, n) -> upload(rs));
     }
 
     /**

@@ -28,6 +28,9 @@ public class Runs {
             " from run r join workspace_version w on w.id = r.workspace_version_id join"
                 + " deals_upload d on d.id = r.upload_id join account u on u.id = r.requested_by";
 
+    /** The client's runs, the conditions and order appended after it. */
+    private static final String SELECT = "select " + COLUMNS + FROM + " where r.client_id = ?";
+
     private final ClientScope scope;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -80,35 +83,12 @@ public class Runs {
     }
 
     public Optional<Run> find(UUID client, UUID id) {
-        return scope.read(
-                client,
-                tx ->
-                        tx.jdbc()
-                                .sql(
-                                        "select "
-                                                + COLUMNS
-                                                + FROM
-                                                + " where r.client_id = ? and r.id = ?")
-                                .params(tx.client(), id)
-                                .query((rs, n) -> run(rs))
-                                .optional());
+        return scope.one(client, SELECT + " and r.id = ?", (rs, n) -> run(rs), id);
     }
 
     /** The client's runs, newest first. */
     public List<Run> all(UUID client) {
-        return scope.read(
-                client,
-                tx ->
-                        tx.jdbc()
-                                .sql(
-                                        "select "
-                                                + COLUMNS
-                                                + FROM
-                                                + " where r.client_id = ? order by r.requested_at"
-                                                + " desc")
-                                .param(tx.client())
-                                .query((rs, n) -> run(rs))
-                                .list());
+        return scope.list(client, SELECT + " order by r.requested_at desc", (rs, n) -> run(rs));
     }
 
     /**
@@ -116,41 +96,22 @@ public class Runs {
      * history.
      */
     public List<Run> history(UUID client) {
-        return scope.read(
+        return scope.list(
                 client,
-                tx ->
-                        tx.jdbc()
-                                .sql(
-                                        "select "
-                                                + COLUMNS
-                                                + FROM
-                                                + " where r.client_id = ? and r.state = 'SUCCEEDED'"
-                                                + " and not exists (select 1 from run l where"
-                                                + " l.client_id = r.client_id and l.period ="
-                                                + " r.period and l.state = 'SUCCEEDED' and"
-                                                + " (l.ended_at > r.ended_at or l.ended_at ="
-                                                + " r.ended_at and l.id > r.id)) order by"
-                                                + " r.period_start, r.period")
-                                .param(tx.client())
-                                .query((rs, n) -> run(rs))
-                                .list());
+                SELECT
+                        + " and r.state = 'SUCCEEDED' and not exists (select 1 from run l where"
+                        + " l.client_id = r.client_id and l.period = r.period and l.state ="
+                        + " 'SUCCEEDED' and (l.ended_at > r.ended_at or l.ended_at = r.ended_at and"
+                        + " l.id > r.id)) order by r.period_start, r.period",
+                (rs, n) -> run(rs));
     }
 
     /** The runs not over yet. */
     public List<Run> inProgress(UUID client) {
-        return scope.read(
+        return scope.list(
                 client,
-                tx ->
-                        tx.jdbc()
-                                .sql(
-                                        "select "
-                                                + COLUMNS
-                                                + FROM
-                                                + " where r.client_id = ? and r.state in ('QUEUED',"
-                                                + " 'RUNNING') order by r.requested_at")
-                                .param(tx.client())
-                                .query((rs, n) -> run(rs))
-                                .list());
+                SELECT + " and r.state in ('QUEUED', 'RUNNING') order by r.requested_at",
+                (rs, n) -> run(rs));
     }
 
     void started(UUID client, UUID id) {

@@ -1,9 +1,12 @@
 package fr.vigie.server.store;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,6 +46,30 @@ public class ClientScope {
 
     public <T> T read(UUID client, Function<Scoped, T> work) {
         return in(reading, client, work);
+    }
+
+    /**
+     * The rows of one query of the client's own, in a reading transaction: the first {@code ?} of
+     * {@code sql} is the client, the next ones {@code params} in order.
+     */
+    public <T> List<T> list(UUID client, String sql, RowMapper<T> rows, Object... params) {
+        return read(
+                client,
+                tx -> tx.jdbc().sql(sql).params(first(tx.client(), params)).query(rows).list());
+    }
+
+    /** The one row, if any, of a query of the client's own, as {@link #list} reads it. */
+    public <T> Optional<T> one(UUID client, String sql, RowMapper<T> rows, Object... params) {
+        return read(
+                client,
+                tx -> tx.jdbc().sql(sql).params(first(tx.client(), params)).query(rows).optional());
+    }
+
+    private static Object[] first(UUID client, Object[] params) {
+        Object[] all = new Object[params.length + 1];
+        all[0] = client;
+        System.arraycopy(params, 0, all, 1, params.length);
+        return all;
     }
 
     public <T> T write(UUID client, Function<Scoped, T> work) {
