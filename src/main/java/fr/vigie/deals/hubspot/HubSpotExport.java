@@ -237,7 +237,7 @@ public final class HubSpotExport {
                             dealColumns.getOrDefault("closed", "Is closed"),
                             "stages",
                             "no stage in the history nor in the date-entered columns");
-            java.util.Set<Evidence> carried = java.util.EnumSet.noneOf(Evidence.class);
+            java.util.Set<Evidence> carried = mapping.carriedByColumns();
             if (files.containsKey("history") || !stageDates.isEmpty()) {
                 carried.add(Evidence.STAGE_HISTORY);
             }
@@ -246,12 +246,6 @@ public final class HubSpotExport {
             }
             if (files.containsKey("lines")) {
                 carried.add(Evidence.LINE_ITEMS);
-            }
-            if (mapping.datesActivities()) {
-                carried.add(Evidence.ACTIVITIES);
-            }
-            if (mapping.datesDocuments()) {
-                carried.add(Evidence.DOCUMENTS);
             }
             return new ExportInput(
                             new ExportInput.Deals(

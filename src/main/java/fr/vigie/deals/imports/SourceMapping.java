@@ -1,6 +1,7 @@
 package fr.vigie.deals.imports;
 
 import fr.vigie.common.DidYouMean;
+import fr.vigie.common.Evidence;
 import fr.vigie.common.Location;
 import fr.vigie.common.Problems;
 import fr.vigie.deals.input.Values;
@@ -16,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -574,15 +576,20 @@ public final class SourceMapping {
     }
 
     /**
-     * Whether {@code events:} names a column dated by a document (a quote sent, an order signed).
+     * What the deals' own columns carry through {@code events:}: activities when a column is dated
+     * by an activity, documents when one is dated by a document (a quote sent, an order signed).
+     * Each importer adds what its other files carry.
      */
-    public boolean datesDocuments() {
-        return events.stream().anyMatch(e -> e.kind().equals("document"));
-    }
-
-    /** Whether {@code events:} names a column dated by an activity. */
-    public boolean datesActivities() {
-        return events.stream().anyMatch(e -> e.kind().equals("activity"));
+    public Set<Evidence> carriedByColumns() {
+        Set<Evidence> carried = EnumSet.noneOf(Evidence.class);
+        for (var event : events) {
+            if (event.kind().equals("activity")) {
+                carried.add(Evidence.ACTIVITIES);
+            } else if (event.kind().equals("document")) {
+                carried.add(Evidence.DOCUMENTS);
+            }
+        }
+        return carried;
     }
 
     public SourceKind kind() {

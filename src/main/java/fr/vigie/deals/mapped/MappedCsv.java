@@ -39,7 +39,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,14 +180,14 @@ public final class MappedCsv {
      */
     private static Set<Evidence> carried(
             Map<MappedFile, Path> files, List<StageDate> stageDates, SourceMapping mapping) {
-        Set<Evidence> carried = EnumSet.noneOf(Evidence.class);
+        Set<Evidence> carried = mapping.carriedByColumns();
         Set<String> dated = new HashSet<>();
         stageDates.forEach(d -> dated.add(d.stage()));
         if (files.containsKey(MappedFile.STAGE_HISTORY)
                 || (!dated.isEmpty() && dated.containsAll(mapping.stages().names()))) {
             carried.add(Evidence.STAGE_HISTORY);
         }
-        if (files.containsKey(MappedFile.ACTIVITIES) || mapping.datesActivities()) {
+        if (files.containsKey(MappedFile.ACTIVITIES)) {
             carried.add(Evidence.ACTIVITIES);
         }
         if (files.containsKey(MappedFile.DECISIONS)) {
@@ -200,7 +199,7 @@ public final class MappedCsv {
         if (files.containsKey(MappedFile.CLOSE_DATE_CHANGES)) {
             carried.add(Evidence.FIELD_HISTORY);
         }
-        if (files.containsKey(MappedFile.DOCUMENTS) || mapping.datesDocuments()) {
+        if (files.containsKey(MappedFile.DOCUMENTS)) {
             carried.add(Evidence.DOCUMENTS);
         }
         return carried;

@@ -223,16 +223,13 @@ public final class PipedriveExport {
                             columns.get("status"),
                             "stages",
                             "no stage_id change in the changelog");
-            java.util.Set<Evidence> carried = java.util.EnumSet.noneOf(Evidence.class);
+            java.util.Set<Evidence> carried = mapping.carriedByColumns();
             if (files.containsKey("changelog")) {
                 carried.add(Evidence.STAGE_HISTORY);
                 carried.add(Evidence.FIELD_HISTORY);
             }
-            if (files.containsKey("activities") || mapping.datesActivities()) {
+            if (files.containsKey("activities")) {
                 carried.add(Evidence.ACTIVITIES);
-            }
-            if (mapping.datesDocuments()) {
-                carried.add(Evidence.DOCUMENTS);
             }
             return new ExportInput(
                             new ExportInput.Deals(

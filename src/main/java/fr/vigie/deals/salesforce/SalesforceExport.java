@@ -312,21 +312,17 @@ public final class SalesforceExport {
             List<DealInput.FileCount> lookedUp =
                     LookupTable.counts(users, accounts, products, instances);
             Maker maker = new Maker(mapping, context, people, accounts, approvals);
-            java.util.Set<Evidence> carried =
-                    java.util.EnumSet.of(Evidence.STAGE_HISTORY, Evidence.FIELD_HISTORY);
+            java.util.Set<Evidence> carried = mapping.carriedByColumns();
+            carried.add(Evidence.STAGE_HISTORY);
+            carried.add(Evidence.FIELD_HISTORY);
             if (paths.containsKey("OpportunityLineItem")) {
                 carried.add(Evidence.LINE_ITEMS);
             }
-            if (paths.containsKey("Task")
-                    || paths.containsKey("Event")
-                    || mapping.datesActivities()) {
+            if (paths.containsKey("Task") || paths.containsKey("Event")) {
                 carried.add(Evidence.ACTIVITIES);
             }
             if (paths.containsKey("ProcessInstanceStep") || approvals.valueColumn() != null) {
                 carried.add(Evidence.APPROVALS);
-            }
-            if (mapping.datesDocuments()) {
-                carried.add(Evidence.DOCUMENTS);
             }
             return new ExportInput(
                             new ExportInput.Deals(
