@@ -24,8 +24,9 @@ final class Annotations {
             List.of("human", "json", "junit", "sarif", "tap", "github", "gitlab");
 
     /**
-     * One thing found: where, how serious ({@code error}, {@code warning}), by which rule (null: a
-     * reading problem), and what.
+     * One thing found: where, how serious ({@code error}, {@code warning}, or {@code passed} for a
+     * check that held, such as a rule test's case), by which rule (null: a reading problem), and
+     * what.
      */
     record Item(String file, int line, int column, String level, String rule, String message) {
 
@@ -54,7 +55,16 @@ final class Annotations {
         boolean error() {
             return "error".equals(level);
         }
+
+        boolean passed() {
+            return PASSED.equals(level);
+        }
     }
+
+    /**
+     * The level of a check that held: JUnit and TAP count it, SARIF says "pass", CI logs omit it.
+     */
+    static final String PASSED = "passed";
 
     private static final Pattern SOURCE = Pattern.compile("(.+?):(\\d+)(?::(\\d+))?");
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -93,11 +103,54 @@ final class Annotations {
             case "junit" -> junit(command, subject, items, out);
             case "sarif" -> sarif(command, items, out);
             case "tap" -> tap(items, out);
-            case "github" -> items.forEach(item -> out.println(github(item)));
+            case "github" ->
+                    items.stream()
+                            .filter(item -> !item.passed())
+                            .forEach(item -> out.println(github(item)));
             case "gitlab" -> gitlab(items, out);
             default -> throw new IllegalArgumentException(format);
         }
         out.flush();
+    }
+
+    /**
+     * The rule catalogue for machines: a JSON array of the rules, or a SARIF log with no result
+     * whose {@code tool.driver.rules} describe them.
+     */
+    static void catalogue(
+            String format, List<fr.vigie.job.ListingTheRules.Entry> rules, PrintWriter out) {
+        if (format.equals("json")) {
+            out.println(JSON.writeValueAsString(rules));
+        } else {
+            List<Map<String, Object>> descriptors = new ArrayList<>();
+            for (var rule : rules) {
+                Map<String, Object> descriptor = new LinkedHashMap<>();
+                descriptor.put("id", rule.id());
+                descriptor.put("shortDescription", Map.of("text", rule.title()));
+                if (rule.doc() != null) {
+                    descriptor.put("fullDescription", Map.of("text", rule.doc()));
+                }
+                descriptor.put(
+                        "defaultConfiguration", Map.of("level", sarifLevel(rule.severity())));
+                Map<String, Object> properties = new LinkedHashMap<>();
+                properties.put("severity", rule.severity());
+                properties.put("lever", rule.lever());
+                properties.put("settings", rule.settings());
+                descriptor.put("properties", properties);
+                descriptors.add(descriptor);
+            }
+            out.println(JSON.writeValueAsString(sarifLog("rules", descriptors, List.of())));
+        }
+        out.flush();
+    }
+
+    /** A finding's severity as SARIF's level: critical and major are errors, minor a warning. */
+    private static String sarifLevel(String severity) {
+        return switch (severity.toLowerCase(Locale.ROOT)) {
+            case "critical", "major" -> "error";
+            case "minor" -> "warning";
+            default -> "note";
+        };
     }
 
     private static void json(
@@ -107,7 +160,10 @@ final class Annotations {
         root.put("subject", subject);
         root.put("summary", summary);
         root.put("errors", items.stream().filter(Item::error).count());
-        root.put("warnings", items.stream().filter(i -> !i.error()).count());
+        root.put("warnings", items.stream().filter(i -> !i.error() && !i.passed()).count());
+        if (items.stream().anyMatch(Item::passed)) {
+            root.put("passed", items.stream().filter(Item::passed).count());
+        }
         root.put("items", items);
         out.println(JSON.writeValueAsString(root));
     }
@@ -141,7 +197,7 @@ final class Annotations {
                         xml(item.message()),
                         xml(item.rule() == null ? "problem" : item.rule()),
                         xml(where + ": " + item.message()));
-            } else {
+            } else if (!item.passed()) {
                 out.printf(
                         "      <system-out>%s</system-out>%n",
                         xml("warning: " + where + ": " + item.message()));
@@ -169,13 +225,26 @@ final class Annotations {
             }
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("ruleId", item.rule() == null ? "VIGIE-INPUT" : item.rule());
-            result.put("level", item.error() ? "error" : "warning");
+            if (item.passed()) {
+                result.put("kind", "pass");
+                result.put("level", "none");
+            } else {
+                result.put("level", item.error() ? "error" : "warning");
+            }
             result.put("message", Map.of("text", item.message()));
             result.put("locations", List.of(Map.of("physicalLocation", physical)));
             results.add(result);
         }
+        out.println(JSON.writeValueAsString(sarifLog(command, List.of(), results)));
+    }
+
+    private static Map<String, Object> sarifLog(
+            String command, List<Map<String, Object>> rules, List<Map<String, Object>> results) {
         Map<String, Object> driver = new LinkedHashMap<>();
         driver.put("name", "vigie");
+        if (!rules.isEmpty()) {
+            driver.put("rules", rules);
+        }
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("tool", Map.of("driver", driver));
         run.put("automationDetails", Map.of("id", "vigie/" + command + "/"));
@@ -184,7 +253,7 @@ final class Annotations {
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         root.put("version", "2.1.0");
         root.put("runs", List.of(run));
-        out.println(JSON.writeValueAsString(root));
+        return root;
     }
 
     private static void tap(List<Item> items, PrintWriter out) {
@@ -201,7 +270,10 @@ final class Annotations {
                             + n
                             + " - "
                             + description
-                            + (item.error() ? "" : " # warning"));
+                            + (item.error() || item.passed() ? "" : " # warning"));
+            if (item.passed()) {
+                continue;
+            }
             out.println("  ---");
             out.println("  message: " + yamlString(item.message()));
             out.println("  severity: " + (item.error() ? "fail" : "comment"));
@@ -233,6 +305,9 @@ final class Annotations {
     private static void gitlab(List<Item> items, PrintWriter out) {
         List<Map<String, Object>> issues = new ArrayList<>();
         for (Item item : items) {
+            if (item.passed()) {
+                continue;
+            }
             Map<String, Object> issue = new LinkedHashMap<>();
             issue.put("description", item.message());
             issue.put("check_name", item.rule() == null ? "VIGIE-INPUT" : item.rule());

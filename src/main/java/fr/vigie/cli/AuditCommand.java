@@ -1,7 +1,11 @@
 package fr.vigie.cli;
 
+import fr.vigie.audit.model.Finding;
+import fr.vigie.audit.result.AuditListener;
 import fr.vigie.audit.result.AuditResult;
+import fr.vigie.audit.result.AuditScope;
 import fr.vigie.audit.result.AuditSummary;
+import fr.vigie.audit.result.AuditedDeal;
 import fr.vigie.common.DisplayPath;
 import fr.vigie.common.Severity;
 import fr.vigie.job.AuditingAPeriod;
@@ -9,6 +13,7 @@ import fr.vigie.report.formats.ReportFormat;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -37,6 +42,7 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin DealsOptions dealsOptions;
     @Mixin RunOptions runOptions;
     @Mixin LanguageOption languageOption;
+    @Mixin OutputOption outputOption;
 
     @Parameters(
             index = "0",
@@ -79,19 +85,14 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!StandardInput.asked(dealsOptions.deals)) {
-            return audit(dealsOptions.deals);
-        }
-        try (StandardInput stdin =
-                StandardInput.copy(
-                        ((VigieCommand) spec.root().userObject()).stdin(), dealsOptions.source)) {
-            return fr.vigie.common.DisplayPath.within(
-                    java.util.List.of(stdin.folder()), () -> audit(stdin.deals()));
-        }
+        return StandardInput.around(spec, dealsOptions, this::audit);
     }
 
     private int audit(Path deals) {
-        PrintWriter out = spec.commandLine().getOut();
+        String output = outputOption.format();
+        boolean human = output.equals("human");
+        // A machine format owns standard output; the person's lines go to standard error then.
+        PrintWriter out = human ? spec.commandLine().getOut() : spec.commandLine().getErr();
         PrintWriter err = spec.commandLine().getErr();
         Severity threshold = FailOn.threshold(spec.commandLine(), failOn);
         BigDecimal maxRejectedOption = parseMaxRejected();
@@ -113,7 +114,8 @@ final class AuditCommand implements Callable<Integer> {
             out.println("Reading " + prepared.source().detected());
             out.flush();
         }
-        AuditingAPeriod.Result result = job.run(prepared);
+        FindingItems items = new FindingItems(threshold);
+        AuditingAPeriod.Result result = job.run(prepared, human ? List.of() : List.of(items));
         AuditResult audit = result.result();
         AuditSummary s = audit.summary();
         out.printf(
@@ -206,10 +208,66 @@ final class AuditCommand implements Callable<Integer> {
                     s.recordsRejected() + s.dealsAudited(),
                     warnAbove.toPlainString());
         }
+        if (!human) {
+            Annotations.render(
+                    output,
+                    "audit",
+                    audit.scope().period().label(),
+                    "conformity "
+                            + s.conformityRate().toPlainString()
+                            + "% ("
+                            + s.conformingDeals()
+                            + " of "
+                            + s.dealsAudited()
+                            + " deals), "
+                            + s.findings()
+                            + " findings",
+                    items.items,
+                    spec.commandLine().getOut());
+        }
         if (audit.rejectedAbove(max)) {
             return ExitCodes.TOO_MANY_REJECTED;
         }
         return audit.hasFindingAtOrAbove(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /**
+     * Every finding, the strategy's and tactics' included, at its source (the export's line, the
+     * tactics file's): an error at or above --fail-on, a warning below.
+     */
+    static final class FindingItems implements AuditListener {
+        private final Severity threshold;
+        final List<Annotations.Item> items = new java.util.ArrayList<>();
+
+        FindingItems(Severity threshold) {
+            this.threshold = threshold;
+        }
+
+        @Override
+        public void start(AuditScope scope) {
+            add(scope.planFindings());
+        }
+
+        @Override
+        public synchronized void audited(AuditedDeal deal, List<Finding> findings) {
+            add(findings);
+        }
+
+        private void add(List<Finding> findings) {
+            for (Finding f : findings) {
+                items.add(
+                        Annotations.Item.at(
+                                f.source(),
+                                threshold != null && f.severity().compareTo(threshold) >= 0
+                                        ? "error"
+                                        : "warning",
+                                f.rule(),
+                                f.severity().code()
+                                        + ": "
+                                        + (f.deal() == null ? "" : f.deal() + ": ")
+                                        + ValidateCommand.withoutLocation(f)));
+            }
+        }
     }
 
     private BigDecimal parseMaxRejected() {

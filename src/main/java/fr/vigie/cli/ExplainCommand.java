@@ -52,13 +52,17 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return StandardInput.around(spec, dealsOptions, this::explain);
+    }
+
+    private int explain(Path deals) {
         PrintWriter out = spec.commandLine().getOut();
         ExplainingADeal.Explanation e =
                 new ExplainingADeal()
                         .explain(
                                 new ExplainingADeal.Request(
                                         workspace,
-                                        dealsOptions.deals,
+                                        deals,
                                         dealsOptions.period,
                                         dealsOptions.source,
                                         dealsOptions.mapping,

@@ -56,11 +56,22 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return StandardInput.around(spec, dealsOptions, this::export);
+    }
+
+    private int export(Path deals) {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         AuditingAPeriod.Request request =
                 runOptions.request(
-                        workspace, dealsOptions, null, null, common.standardRules, stderr, null);
+                        workspace,
+                        dealsOptions,
+                        deals,
+                        null,
+                        null,
+                        common.standardRules,
+                        stderr,
+                        null);
         ExportingALog.Result result = new ExportingALog().export(request, out);
         var s = result.summary();
         stdout.printf(

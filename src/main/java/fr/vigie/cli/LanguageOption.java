@@ -15,7 +15,9 @@ final class LanguageOption {
     @Option(
             names = "--lang",
             paramLabel = "fr|en",
-            description = "Language (default: the workspace's, else fr).")
+            description =
+                    "Language of what the command writes, console included (default: the"
+                            + " workspace's, else fr).")
     String lang;
 
     /** The language asked for, or null for the workspace's. */
@@ -28,7 +30,12 @@ final class LanguageOption {
             case "en" -> Locale.ENGLISH;
             default ->
                     throw new ParameterException(
-                            spec.commandLine(), "--lang must be fr or en, not '" + lang + "'");
+                            spec.commandLine(),
+                            "--lang must be fr or en, not '"
+                                    + lang
+                                    + "'"
+                                    + fr.vigie.common.DidYouMean.hint(
+                                            lang, java.util.List.of("fr", "en")));
         };
     }
 }

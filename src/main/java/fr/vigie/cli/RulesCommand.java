@@ -26,6 +26,7 @@ final class RulesCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
+    @Mixin OutputOption outputOption;
 
     @Parameters(
             index = "0",
@@ -36,9 +37,22 @@ final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String format = outputOption.format();
+        if (!List.of("human", "json", "sarif").contains(format)) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "vigie rules lists rules, it finds nothing to annotate: --output takes human,"
+                            + " json or sarif here (the rules as SARIF's tool.driver.rules), not '"
+                            + format
+                            + "'");
+        }
         PrintWriter out = spec.commandLine().getOut();
         List<ListingTheRules.Entry> rules =
                 new ListingTheRules().list(workspace, common.standardRules);
+        if (!format.equals("human")) {
+            Annotations.catalogue(format, rules, out);
+            return ExitCodes.OK;
+        }
         for (ListingTheRules.Entry rule : rules) {
             out.printf(
                     "%-32s %-9s %-16s %s%n",

@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code --deals -}: the deals come on standard input, as one JSON Lines, CSV or XES file (told by
@@ -35,6 +36,25 @@ final class StandardInput implements AutoCloseable {
 
     static boolean asked(Path deals) {
         return deals != null && DASH.equals(deals.toString());
+    }
+
+    /**
+     * Runs {@code command} on the deals {@code options} name: --deals as given, or, with {@code
+     * --deals -}, standard input kept in a private file for the command's time, shown as {@code
+     * stdin.jsonl} (or .csv, .xes) in what it prints.
+     */
+    static int around(
+            CommandSpec spec,
+            DealsOptions options,
+            java.util.function.Function<Path, Integer> command) {
+        if (!asked(options.deals)) {
+            return command.apply(options.deals);
+        }
+        try (StandardInput stdin =
+                copy(((VigieCommand) spec.root().userObject()).stdin(), options.source)) {
+            return fr.vigie.common.DisplayPath.within(
+                    java.util.List.of(stdin.folder()), () -> command.apply(stdin.deals()));
+        }
     }
 
     /**

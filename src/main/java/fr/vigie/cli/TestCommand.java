@@ -33,6 +33,7 @@ final class TestCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
+    @Mixin OutputOption outputOption;
 
     @Parameters(
             index = "0",
@@ -61,10 +62,15 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        String format = outputOption.format();
+        boolean human = format.equals("human");
+        // A machine format owns standard output; the person's lines go to standard error then.
+        PrintWriter out = human ? spec.commandLine().getOut() : spec.commandLine().getErr();
         TestingRules.Report report =
                 new TestingRules().test(workspace, common.standardRules, !noStandard);
-        report.failures().forEach(failure -> out.println("FAIL " + failure));
+        if (human) {
+            report.failures().forEach(failure -> out.println("FAIL " + failure));
+        }
         if (!report.workspaceTested()) {
             out.println(
                     "no test in "
@@ -119,7 +125,32 @@ final class TestCommand implements Callable<Integer> {
                         threshold);
             }
         }
+        if (!human) {
+            Annotations.render(
+                    format,
+                    "test",
+                    DisplayPath.of(workspace),
+                    report.passed() + " passed, " + report.failed() + " failed",
+                    items(report),
+                    spec.commandLine().getOut());
+        }
         return report.failed() == 0 && !under ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /**
+     * Every case run, at the line of its .test.yaml: passed, or an error saying what differed; the
+     * case's name as the check's name.
+     */
+    static List<Annotations.Item> items(TestingRules.Report report) {
+        return report.cases().stream()
+                .map(
+                        c ->
+                                Annotations.Item.at(
+                                        c.location(),
+                                        c.passed() ? Annotations.PASSED : "error",
+                                        c.name(),
+                                        c.passed() ? c.name() : String.join("; ", c.differences())))
+                .toList();
     }
 
     private static void section(PrintWriter out, String title, List<String> items, int of) {

@@ -51,35 +51,18 @@ final class ValidateCommand implements Callable<Integer> {
                             + " critical, or none (default: ${DEFAULT-VALUE}).")
     String failOn;
 
-    @Option(
-            names = "--lang",
-            paramLabel = "fr|en",
-            description =
-                    "Language of the console and of the contradictions (default: the workspace's,"
-                            + " else fr).")
-    String lang;
-
-    @Option(
-            names = "--output",
-            paramLabel = "FORMAT",
-            defaultValue = "human",
-            description =
-                    "How to print what was found: human, json, junit, sarif, tap, github, gitlab"
-                            + " (default: ${DEFAULT-VALUE}).")
-    String output;
+    @Mixin LanguageOption languageOption;
+    @Mixin OutputOption outputOption;
 
     @Override
     public Integer call() {
-        String format = Annotations.format(spec.commandLine(), output);
+        String format = outputOption.format();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Severity threshold = FailOn.threshold(spec.commandLine(), failOn);
         CheckingAWorkspace.Check check =
                 new CheckingAWorkspace()
-                        .check(
-                                workspace,
-                                common.standardRules,
-                                Language.parse(spec.commandLine(), lang));
+                        .check(workspace, common.standardRules, languageOption.language());
         ReportText words = Language.console(check.language());
         String name = DisplayPath.of(workspace);
         List<Finding> contradictions = check.contradictions();
@@ -159,7 +142,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /** The finding's sentence without the location it starts with, when it does. */
-    private static String withoutLocation(Finding finding) {
+    static String withoutLocation(Finding finding) {
         String at = finding.source() + ": ";
         return finding.source() != null && finding.message().startsWith(at)
                 ? finding.message().substring(at.length())

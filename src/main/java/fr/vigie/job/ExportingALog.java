@@ -81,6 +81,7 @@ public final class ExportingALog {
                     throw cannotWrite(target, e);
                 }
                 Capture capture = new Capture(source);
+                FirstRejections rejections = new FirstRejections();
                 summary =
                         job.audit(
                                         prepared,
@@ -88,8 +89,17 @@ public final class ExportingALog {
                                         List.of(
                                                 new Writing(
                                                         new TraceListener(capture, writer),
-                                                        e -> cannotWrite(target, e))))
+                                                        e -> cannotWrite(target, e)),
+                                                rejections))
                                 .summary();
+                if (summary.dealsAudited() == 0) {
+                    // As vigie audit: an empty log is no export; the previous one stays.
+                    throw new fr.vigie.common.NothingAuditedException(
+                            fr.vigie.common.Location.of(
+                                    fr.vigie.common.DisplayPath.of(prepared.deals())),
+                            summary.recordsRead(),
+                            rejections.problems());
+                }
                 traces = writer.traces();
                 notes = source.notes();
                 warnings = source.warnings();

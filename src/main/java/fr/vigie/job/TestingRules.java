@@ -46,12 +46,33 @@ public final class TestingRules {
             int failed,
             int standard,
             List<String> failures,
+            List<Outcome> cases,
             Path testsDir,
             boolean workspaceTested,
             Coverage coverage) {
 
         public Report {
             failures = List.copyOf(failures);
+            cases = List.copyOf(cases);
+        }
+    }
+
+    /**
+     * How one case went: where it is written, its name, whether it is the standard pack's, and what
+     * differed from what it expects (empty: it passed).
+     */
+    public record Outcome(
+            fr.vigie.common.Location location,
+            String name,
+            boolean standard,
+            List<String> differences) {
+
+        public Outcome {
+            differences = List.copyOf(differences);
+        }
+
+        public boolean passed() {
+            return differences.isEmpty();
         }
     }
 
@@ -109,6 +130,7 @@ public final class TestingRules {
                     PreparedWorkspace.load(standard.resolve("testing"), standard);
             tally.run(testFiles(standard, standard), testing, period -> Plan.NONE);
         }
+        tally.standardDone = true;
         int standardCount = tally.passed + tally.failed;
         Map<Period, Plan> plans = new LinkedHashMap<>();
         Path testsDir = workspace.resolve(TESTS_DIR);
@@ -119,6 +141,7 @@ public final class TestingRules {
                 tally.failed,
                 standardCount,
                 tally.failures,
+                tally.outcomes,
                 testsDir,
                 !files.isEmpty(),
                 tally.coverage(prepared, plans.values()));
@@ -140,6 +163,8 @@ public final class TestingRules {
         int passed;
         int failed;
         final List<String> failures = new ArrayList<>();
+        final List<Outcome> outcomes = new ArrayList<>();
+        boolean standardDone;
         final Set<String> firing = new TreeSet<>();
         final Set<String> touchedStages = new TreeSet<>();
         final Set<String> citedPlaces = new TreeSet<>();
@@ -163,6 +188,12 @@ public final class TestingRules {
                 testCase.expected().forEach(e -> firing.add(e.rule()));
                 touchedStages.addAll(result.touchedStages());
                 citedPlaces.addAll(result.citedPlaces());
+                outcomes.add(
+                        new Outcome(
+                                testCase.location(),
+                                testCase.name(),
+                                !standardDone,
+                                result.differences()));
                 if (result.passed()) {
                     passed++;
                 } else {

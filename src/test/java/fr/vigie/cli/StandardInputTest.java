@@ -111,4 +111,75 @@ class StandardInputTest {
                             + " or XES (--source xes); a salesforce export is a folder, give its"
                             + " path to --deals");
     }
+
+    @Test
+    void should_export_deals_read_on_standard_input_as_an_event_log() throws IOException {
+        // WHEN
+        int code =
+                vigie(
+                        CliTest.CLEAN + "\n" + CliTest.SKIPPING + "\n",
+                        "export",
+                        workspace.toString(),
+                        "--xes",
+                        "--deals",
+                        "-",
+                        "--period",
+                        "2026-Q3",
+                        "-q");
+        // THEN
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("2 traces").contains("2 records read = 2 audited");
+        assertThat(Files.readString(workspace.resolve("out/stdin/2026-Q3/deals.xes")))
+                .contains("D-1")
+                .contains("D-2");
+    }
+
+    @Test
+    void should_explain_a_deal_read_on_standard_input() {
+        // WHEN
+        int code =
+                vigie(
+                        CliTest.CLEAN + "\n" + CliTest.SKIPPING + "\n",
+                        "explain",
+                        workspace.toString(),
+                        "--deals",
+                        "-",
+                        "--period",
+                        "2026-Q3",
+                        "--deal",
+                        "D-2",
+                        "--lang",
+                        "en");
+        // THEN
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("D-2")
+                .contains("stdin.jsonl")
+                .contains("PROC-SKIP-STAGE");
+        assertThat(out.toString() + err.toString()).doesNotContain("vigie-stdin-");
+    }
+
+    @Test
+    void should_exit_5_and_keep_the_previous_log_when_an_export_audits_nothing()
+            throws IOException {
+        Path log = workspace.resolve("out/stdin/2026-Q3/deals.xes");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, "the previous log");
+        // WHEN
+        int code =
+                vigie(
+                        "{oops\n",
+                        "export",
+                        workspace.toString(),
+                        "--xes",
+                        "--deals",
+                        "-",
+                        "--period",
+                        "2026-Q3",
+                        "-q");
+        // THEN
+        assertThat(code).as(out.toString()).isEqualTo(ExitCodes.NOTHING_AUDITED);
+        assertThat(err.toString()).contains("stdin.jsonl").contains("malformed JSON");
+        assertThat(Files.readString(log)).isEqualTo("the previous log");
+    }
 }
