@@ -109,13 +109,21 @@ final class AuditCommand implements Callable<Integer> {
                         err,
                         formats);
         AuditingAPeriod job = new AuditingAPeriod();
+        ProgressBar progress = runOptions.progressBar(err);
+        progress.phase("Reading the workspace and compiling its rules...");
         AuditingAPeriod.Prepared prepared = job.prepare(request);
         if (prepared.source().detected() != null) {
             out.println("Reading " + prepared.source().detected());
             out.flush();
         }
+        progress.phase("Auditing " + DisplayPath.of(prepared.deals()) + "...");
         FindingItems items = new FindingItems(threshold);
-        AuditingAPeriod.Result result = job.run(prepared, human ? List.of() : List.of(items));
+        AuditingAPeriod.Result result;
+        try {
+            result = job.run(prepared, human ? List.of() : List.of(items));
+        } finally {
+            progress.clearBar();
+        }
         AuditResult audit = result.result();
         AuditSummary s = audit.summary();
         out.printf(

@@ -13,6 +13,11 @@ import picocli.CommandLine.Option;
 /** How a whole period is audited (vigie audit and vigie export): workers and progress. */
 final class RunOptions {
 
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private ProgressBar bar;
+
     @Option(
             names = "--threads",
             paramLabel = "N",
@@ -65,19 +70,24 @@ final class RunOptions {
     }
 
     /**
-     * Where the audit's progress goes: a line on {@code err} now and then, or nowhere with --quiet.
+     * Where the audit's progress goes: its phases and a bar (or a plain line now and then when not
+     * on a terminal) on {@code err}, or nowhere with --quiet.
      */
     private Consumer<Progress> progress(PrintWriter err) {
-        return quiet
-                ? p -> {}
-                : p -> {
-                    err.printf(
-                            "  ... %,d records read, %,d audited, %,d rejected (%.0f records/s)%n",
-                            p.read(),
-                            p.audited(),
-                            p.rejected(),
-                            p.read() / Math.max(0.001, p.seconds()));
-                    err.flush();
-                };
+        return quiet ? p -> {} : progressBar(err);
+    }
+
+    /** The run's progress bar, on {@code err} (standard error unfiltered on a terminal). */
+    ProgressBar progressBar(PrintWriter err) {
+        if (bar == null) {
+            VigieCommand root = (VigieCommand) spec.root().userObject();
+            Terminal terminal = root.terminal();
+            PrintWriter to =
+                    quiet
+                            ? new PrintWriter(java.io.Writer.nullWriter())
+                            : terminal.interactive() && root.rawErr() != null ? root.rawErr() : err;
+            bar = new ProgressBar(to, terminal);
+        }
+        return bar;
     }
 }

@@ -28,7 +28,7 @@ public final class Vigie {
                         new java.io.OutputStreamWriter(
                                 System.err, java.nio.charset.StandardCharsets.UTF_8),
                         true);
-        System.exit(run(out, err, args));
+        System.exit(run(System.in, Terminal.detect(), out, err, args));
     }
 
     /**
@@ -45,9 +45,19 @@ public final class Vigie {
             PrintWriter console,
             PrintWriter consoleErr,
             String... args) {
+        return run(stdin, Terminal.NONE, console, consoleErr, args);
+    }
+
+    /** The same, on a console of the kind {@code terminal} says (a bar redrawn, colour). */
+    static int run(
+            java.io.InputStream stdin,
+            Terminal terminal,
+            PrintWriter console,
+            PrintWriter consoleErr,
+            String... args) {
         PrintWriter out = new PrintWriter(VisibleText.writer(console), true);
         PrintWriter err = new PrintWriter(VisibleText.writer(consoleErr), true);
-        CommandLine commandLine = new CommandLine(new VigieCommand(stdin));
+        CommandLine commandLine = new CommandLine(new VigieCommand(stdin, terminal, consoleErr));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

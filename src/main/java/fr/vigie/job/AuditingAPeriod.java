@@ -199,6 +199,10 @@ public final class AuditingAPeriod {
      * when one of them fails, the audit stops and no report is moved into place.
      */
     public Result run(Prepared prepared, List<AuditListener> also) {
+        return new fr.vigie.deals.input.ReadMeter().measuring(() -> measured(prepared, also));
+    }
+
+    private Result measured(Prepared prepared, List<AuditListener> also) {
         try (DealInput input = prepared.source().open();
                 OutputFolder out = new OutputFolder(prepared.outDir(), ReportFormat.allFiles())) {
             FirstRejections rejections = new FirstRejections();

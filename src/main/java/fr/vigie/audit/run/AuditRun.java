@@ -61,6 +61,9 @@ public final class AuditRun {
         }
     }
 
+    /** How often the run tells where it stands: often enough for a bar on a terminal. */
+    private static final long PROGRESS_EVERY_NANOS = 250_000_000L;
+
     private final RecordJudge judge;
     private final RuleCatalog rules;
     private final Options options;
@@ -93,6 +96,7 @@ public final class AuditRun {
                 Executors.newFixedThreadPool(Math.max(1, options.threads()), daemonThreads());
         long started = System.nanoTime();
         long lastProgress = started;
+        fr.vigie.deals.input.ReadMeter meter = fr.vigie.deals.input.ReadMeter.current();
         long read = 0;
         try {
             Deque<Future<List<Judged>>> inFlight = new ArrayDeque<>();
@@ -109,15 +113,17 @@ public final class AuditRun {
                         deliver(inFlight.poll(), summary, ids, unassessable, waivers, listeners);
                     }
                     long now = System.nanoTime();
-                    if (now - lastProgress > 2_000_000_000L) {
+                    if (now - lastProgress > PROGRESS_EVERY_NANOS) {
                         lastProgress = now;
                         options.progress()
                                 .accept(
                                         new Progress(
+                                                Progress.Phase.AUDITING,
                                                 read,
                                                 summary.auditedCount(),
                                                 summary.rejectedCount(),
-                                                (now - started) / 1e9));
+                                                (now - started) / 1e9,
+                                                meter == null ? -1 : meter.fraction()));
                     }
                 }
             }
@@ -131,6 +137,15 @@ public final class AuditRun {
                 summary.orphanEvent();
                 listeners.forEach(l -> l.rejected(orphan));
             }
+            options.progress()
+                    .accept(
+                            new Progress(
+                                    Progress.Phase.WRITING,
+                                    read,
+                                    summary.auditedCount(),
+                                    summary.rejectedCount(),
+                                    (System.nanoTime() - started) / 1e9,
+                                    1));
         } finally {
             workers.shutdownNow();
         }

@@ -104,7 +104,8 @@ public final class CsvBundleInput implements DealInput {
             reader =
                     new CsvReader(
                             new InputStreamReader(
-                                    Files.newInputStream(path),
+                                    fr.vigie.deals.input.ReadMeter.counted(
+                                            path, Files.newInputStream(path)),
                                     StandardCharsets.UTF_8
                                             .newDecoder()
                                             .onMalformedInput(CodingErrorAction.REPLACE)

@@ -54,7 +54,10 @@ public final class TextEncoding {
                                 + " formats: encoding: in the mapping if it is another";
             }
         }
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
+        InputStream in =
+                new BufferedInputStream(
+                        fr.vigie.deals.input.ReadMeter.counted(file, Files.newInputStream(file)),
+                        64 * 1024);
         skipByteOrderMark(in, charset);
         CharsetDecoder decoder =
                 charset.newDecoder()

@@ -30,7 +30,11 @@ public final class JsonLinesInput implements DealInput {
     public JsonLinesInput(Path path, String displayName) {
         this.file = displayName;
         try {
-            this.reader = new LineReader(Files.newInputStream(path), MAX_LINE_BYTES);
+            this.reader =
+                    new LineReader(
+                            fr.vigie.deals.input.ReadMeter.counted(
+                                    path, Files.newInputStream(path)),
+                            MAX_LINE_BYTES);
         } catch (IOException e) {
             throw InvalidInputException.at(
                     Location.of(displayName), "cannot read deals: " + e.getMessage());

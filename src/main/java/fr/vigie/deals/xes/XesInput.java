@@ -104,7 +104,9 @@ public final class XesInput implements DealInput {
     }
 
     private static InputStream bounded(Path path) throws IOException {
-        return new BoundedXml(Files.newInputStream(path), MAX_VALUE_BYTES);
+        return new BoundedXml(
+                fr.vigie.deals.input.ReadMeter.counted(path, Files.newInputStream(path)),
+                MAX_VALUE_BYTES);
     }
 
     private static XMLInputFactory factory() {
