@@ -41,6 +41,7 @@ final class ProgressBar implements Consumer<Progress> {
     /** A phase begins: its line, the bar of the one before cleared. */
     void phase(String words) {
         clearBar();
+        words = fr.vigie.common.VisibleText.of(words); // a file name's control characters shown
         err.println(terminal.colour() ? DIM + words + RESET : words);
         err.flush();
     }
