@@ -314,6 +314,7 @@ final class AuditCommand implements Callable<Integer> {
     private static void notAssessable(PrintWriter out, AuditSummary s) {
         java.util.Map<String, java.util.List<String>> byReason = new java.util.LinkedHashMap<>();
         s.coverage().notAssessable().stream()
+                .filter(g -> !g.missing().isEmpty())
                 .sorted(
                         java.util.Comparator.comparing(
                                         (fr.vigie.audit.result.Coverage.NotAssessable g) ->
@@ -343,5 +344,22 @@ final class AuditCommand implements Callable<Integer> {
         byReason.forEach(
                 (reason, rules) ->
                         out.printf("  not assessable (%s: %s%n", reason, String.join(", ", rules)));
+        s.coverage().notAssessable().stream()
+                .filter(g -> g.missing().isEmpty())
+                .forEach(
+                        g ->
+                                out.printf(
+                                        "  not assessable (the rule failed) on %d of %d deals: %s"
+                                                + " (%s)%n",
+                                        g.deals(),
+                                        s.dealsAudited(),
+                                        g.rule(),
+                                        g.failed().stream()
+                                                        .limit(5)
+                                                        .map(f -> f.location() + ": " + f.reason())
+                                                        .collect(Collectors.joining("; "))
+                                                + (g.deals() > 5
+                                                        ? "; and " + (g.deals() - 5) + " more"
+                                                        : "")));
     }
 }

@@ -26,6 +26,16 @@ final class RunOptions {
     Integer threads;
 
     @Option(
+            names = "--max-rule-failures",
+            paramLabel = "N",
+            converter = WholeNumber.RuleFailures.class,
+            description =
+                    "Stop (exit 2) once rules failed on more than N deals; each such deal is"
+                            + " reported not assessable for the rule (default: vigie.yaml's"
+                            + " max-rule-failures, else 10; 0 stops at the first).")
+    Integer maxRuleFailures;
+
+    @Option(
             names = {"-q", "--quiet"},
             description = "Print no progress.")
     boolean quiet;
@@ -66,7 +76,8 @@ final class RunOptions {
                 progress(err),
                 deals.source,
                 deals.mapping,
-                formats);
+                formats,
+                maxRuleFailures);
     }
 
     /**

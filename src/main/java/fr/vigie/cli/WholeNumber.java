@@ -47,6 +47,13 @@ abstract class WholeNumber implements ITypeConverter<Integer> {
         }
     }
 
+    /** {@code --max-rule-failures}: deals rules may fail on before the audit stops. */
+    static final class RuleFailures extends WholeNumber {
+        RuleFailures() {
+            super("--max-rule-failures", 0, 999_999_999);
+        }
+    }
+
     /** {@code --port}: a TCP port. */
     static final class Port extends WholeNumber {
         Port() {

@@ -53,7 +53,8 @@ public final class AuditingAPeriod {
     /**
      * What to audit and how. Null fields take the workspace's or Vigie's defaults; {@code source}
      * and {@code mapping} say how to read an export (docs/importers.md), found from the files
-     * otherwise.
+     * otherwise; {@code maxRuleFailures}: on how many deals rules may fail before the run stops
+     * (null: vigie.yaml's max-rule-failures, else {@value AuditRun.Options#MAX_RULE_FAILURES}).
      */
     public record Request(
             Path workspace,
@@ -66,7 +67,8 @@ public final class AuditingAPeriod {
             Consumer<Progress> progress,
             String source,
             Path mapping,
-            Set<ReportFormat> formats) {
+            Set<ReportFormat> formats,
+            Integer maxRuleFailures) {
 
         public Request {
             formats = formats == null || formats.isEmpty() ? ReportFormat.ALL : Set.copyOf(formats);
@@ -93,7 +95,8 @@ public final class AuditingAPeriod {
                     progress,
                     null,
                     null,
-                    ReportFormat.ALL);
+                    ReportFormat.ALL,
+                    null);
         }
     }
 
@@ -128,7 +131,8 @@ public final class AuditingAPeriod {
             int threads,
             Consumer<Progress> progress,
             DealSource source,
-            Set<ReportFormat> formats) {
+            Set<ReportFormat> formats,
+            int maxRuleFailures) {
 
         public Prepared {
             waivers = List.copyOf(waivers);
@@ -182,7 +186,12 @@ public final class AuditingAPeriod {
                 threads,
                 request.progress() == null ? p -> {} : request.progress(),
                 source,
-                request.formats());
+                request.formats(),
+                request.maxRuleFailures() != null
+                        ? request.maxRuleFailures()
+                        : prepared.workspace().settings().maxRuleFailures() != null
+                                ? prepared.workspace().settings().maxRuleFailures()
+                                : AuditRun.Options.MAX_RULE_FAILURES);
     }
 
     /**
@@ -305,7 +314,8 @@ public final class AuditingAPeriod {
                 new AuditRun(
                         judge,
                         prepared.workspace().rules(),
-                        new AuditRun.Options(prepared.threads(), 256, prepared.progress()));
+                        new AuditRun.Options(prepared.threads(), 256, prepared.progress())
+                                .withMaxRuleFailures(prepared.maxRuleFailures()));
         AuditSummary summary;
         try {
             summary = run.run(input, scope, waivers, listeners);

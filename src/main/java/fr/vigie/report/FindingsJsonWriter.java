@@ -185,8 +185,20 @@ public final class FindingsJsonWriter implements AuditListener {
                 json.writeStartArray();
                 gap.missing().forEach(e -> json.writeString(e.code()));
                 json.writeEndArray();
+                ReportText text = new ReportText(result.scope().language());
                 json.writeStringProperty(
-                        "reason", new ReportText(result.scope().language()).missing(gap.missing()));
+                        "reason",
+                        gap.missing().isEmpty() ? text.failed(gap) : text.missing(gap.missing()));
+                json.writeName("failed");
+                json.writeStartArray();
+                for (var failed : gap.failed()) {
+                    json.writeStartObject();
+                    json.writeStringProperty("deal", failed.deal());
+                    json.writeStringProperty("source", failed.location());
+                    json.writeStringProperty("reason", failed.reason());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
                 json.writeEndObject();
             }
             json.writeEndArray();

@@ -281,7 +281,10 @@ public final class MarkdownReportWriter implements AuditListener {
                 out.write(
                         "  - "
                                 + text.notAssessable(
-                                        gap, Markdown.escape(gap.title()), s.dealsAudited())
+                                        gap,
+                                        Markdown.escape(gap.title()),
+                                        s.dealsAudited(),
+                                        Markdown::escape)
                                 + "\n");
             }
         }

@@ -6,7 +6,9 @@ import fr.vigie.common.Outcome;
 import fr.vigie.common.Severity;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -141,6 +143,24 @@ public final class ReportText {
      */
     public String notAssessable(
             fr.vigie.audit.result.Coverage.NotAssessable gap, String title, long audited) {
+        return notAssessable(gap, title, audited, text -> text);
+    }
+
+    /** The same, the deals a rule failed on shown through {@code escape}. */
+    public String notAssessable(
+            fr.vigie.audit.result.Coverage.NotAssessable gap,
+            String title,
+            long audited,
+            java.util.function.UnaryOperator<String> escape) {
+        if (gap.missing().isEmpty()) {
+            return get(
+                    "md.notAssessable.failed",
+                    title,
+                    gap.rule(),
+                    number(gap.deals()),
+                    number(audited),
+                    escape.apply(failed(gap)));
+        }
         return get(
                 "md.notAssessable.rule",
                 title,
@@ -148,6 +168,20 @@ public final class ReportText {
                 number(gap.deals()),
                 number(audited),
                 missing(gap.missing()));
+    }
+
+    /**
+     * The deals a rule failed on, the first five with their line and why: "D-1 (deals.jsonl:4):
+     * NullPointerException; and 3 more".
+     */
+    public String failed(fr.vigie.audit.result.Coverage.NotAssessable gap) {
+        List<String> deals = new ArrayList<>();
+        for (var failed : gap.failed().subList(0, Math.min(5, gap.failed().size()))) {
+            deals.add(failed.deal() + " (" + failed.location() + "): " + failed.reason());
+        }
+        String shown = String.join("; ", deals);
+        long more = gap.deals() - deals.size();
+        return more > 0 ? shown + "; " + get("md.notAssessable.more", number(more)) : shown;
     }
 
     public String severity(Severity severity) {

@@ -173,6 +173,10 @@ public final class RuleTestRunner implements AutoCloseable {
         for (RecordOutcome outcome : read) {
             Judged verdict = judge.judge(outcome);
             if (verdict instanceof Judged.Audited audited) {
+                if (!audited.failures().isEmpty()) {
+                    // a rule test judges its deals on purpose: a rule that fails on one stops it
+                    throw audited.failures().get(0).problem();
+                }
                 audited.findings().stream()
                         .filter(f -> testCase.rulesUnderTest().contains(f.rule()))
                         .forEach(actual::add);

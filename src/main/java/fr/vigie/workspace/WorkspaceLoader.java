@@ -76,7 +76,8 @@ public final class WorkspaceLoader {
                                 "rules",
                                 "gate",
                                 "deals-in-period",
-                                "max-rejected");
+                                "max-rejected",
+                                "max-rule-failures");
         if (settings == null) {
             return new WorkspaceSettings(
                     "?",
@@ -123,7 +124,26 @@ public final class WorkspaceLoader {
                 DealsInPeriod.of(
                         settings.choice(
                                 "deals-in-period", DealsInPeriod.codes().toArray(String[]::new))),
-                readMaxRejected(settings, problems));
+                readMaxRejected(settings, problems),
+                readMaxRuleFailures(settings, problems));
+    }
+
+    /** {@code max-rule-failures: 10}: a whole number of deals, 0 or more. */
+    private static Integer readMaxRuleFailures(YamlObject settings, Problems problems) {
+        String text = settings.text("max-rule-failures");
+        if (text == null) {
+            return null;
+        }
+        if (text.matches("[0-9]{1,9}")) {
+            return Integer.valueOf(text);
+        }
+        problems.error(
+                settings.valueLocation("max-rule-failures"),
+                "max-rule-failures is '"
+                        + text
+                        + "'; write a whole number of deals, 0 or more, such as 10 (0: stop at the"
+                        + " first deal a rule fails on)");
+        return null;
     }
 
     /** {@code max-rejected: 5%} (or 5): a percentage from 0 to 100. */

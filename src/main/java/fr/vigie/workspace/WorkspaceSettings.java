@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * What {@code vigie.yaml} says about the client; {@code maxRejected}: the share of the period's
  * records (in percent) that may be rejected before the audit exits with its own code, null when not
- * set.
+ * set; {@code maxRuleFailures}: on how many deals rules may fail before the audit stops, null when
+ * not set.
  */
 public record WorkspaceSettings(
         String client,
@@ -19,7 +20,8 @@ public record WorkspaceSettings(
         Map<String, RuleSetting> ruleSettings,
         QualityGate gate,
         DealsInPeriod dealsInPeriod,
-        java.math.BigDecimal maxRejected) {
+        java.math.BigDecimal maxRejected,
+        Integer maxRuleFailures) {
 
     /**
      * The quality gate of a period (the server shows it per quarter): at least {@code conformity}
@@ -55,6 +57,7 @@ public record WorkspaceSettings(
                 ruleSettings,
                 gate,
                 DealsInPeriod.OPEN_DURING,
+                null,
                 null);
     }
 

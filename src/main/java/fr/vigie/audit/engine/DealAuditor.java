@@ -37,34 +37,75 @@ public final class DealAuditor implements AutoCloseable {
      */
     public static final long TIME_LIMIT_MILLIS = Long.getLong("vigie.ruleTimeLimitMillis", 5_000);
 
+    /**
+     * How many rules may fail on one part of the rule base for one deal before the rest of that
+     * part's rules in force are not run on it either: each failure costs a fresh session and
+     * another firing, up to the time limit.
+     */
+    static final int MAX_FAILURES_PER_DEAL = 3;
+
     private final RuleBase base;
     private final FindingFactory findings;
     private final int maxFirings;
     private final List<Object> planFacts;
     private final long timeLimitMillis;
-    private final Map<Violation, Rule> insertedBy = new LinkedHashMap<>();
     private final Map<EffectiveRules, Held> sessions = new java.util.IdentityHashMap<>();
+    private final Map<org.kie.api.KieBase, List<RuleInfo>> dealRules =
+            new java.util.IdentityHashMap<>();
 
     /**
      * One session of one part of the rule base (the standard pack, or the workspace's own rules),
-     * kept for one set of rules in force: how many facts it holds between deals, and the handles of
-     * the deal's facts while a deal is judged.
+     * kept for one set of rules in force: how many facts it holds between deals, the handles of the
+     * deal's facts while a deal is judged, and what its rules inserted.
      */
     private static final class Part {
+        private final org.kie.api.KieBase kieBase;
         private final KieSession session;
         private final List<FactHandle> dealHandles = new ArrayList<>();
+        private final Map<Violation, Rule> inserted = new LinkedHashMap<>();
+        private final Map<Rule, int[]> fired = new HashMap<>();
         private long planFacts;
 
         /** The rule whose consequence is running, to name it when it throws. */
         private volatile Rule firing;
 
-        private Part(KieSession session) {
+        /** The rule whose consequence was running when the time limit passed. */
+        private volatile Rule late;
+
+        private Part(org.kie.api.KieBase kieBase, KieSession session) {
+            this.kieBase = kieBase;
             this.session = session;
         }
     }
 
-    /** The sessions kept for one set of rules in force, one per part of the rule base. */
+    /**
+     * The sessions kept for one set of rules in force, one per part of the rule base; a part whose
+     * rule failed is replaced by a fresh one.
+     */
     private record Held(List<Part> parts) {}
+
+    /**
+     * What judging a deal gave: the findings of the rules that could judge it, and the rules that
+     * failed on it (the deal is not assessable for them).
+     */
+    public record Judgement(List<Finding> findings, List<RuleFailure> failures) {
+        public Judgement {
+            findings = List.copyOf(findings);
+            failures = List.copyOf(failures);
+        }
+    }
+
+    /** Why a firing was stopped: the time limit or the firing limit, and the rule to blame. */
+    private static final class Stopped extends RuntimeException {
+        private final Rule rule;
+        private final boolean late;
+
+        private Stopped(Rule rule, boolean late) {
+            super(null, null, false, false);
+            this.rule = rule;
+            this.late = late;
+        }
+    }
 
     /**
      * @param planFacts the strategy and tactics facts, the same for every deal: inserted once in
@@ -93,64 +134,100 @@ public final class DealAuditor implements AutoCloseable {
     }
 
     /**
-     * The deal's findings. The standard pack and the workspace's own rules each judge the deal in
-     * their own session, over the same immutable facts: what one part's rules insert or remove, the
-     * other never sees, so a workspace rule cannot silence a standard finding.
+     * The deal's findings; a rule that fails on it stops the judging ({@link RuleFailedException},
+     * or {@link RuleLoopException} when it passes the time or firing limit), for the callers that
+     * judge one deal on purpose (rule tests, explain). The batch audit uses {@link #judge}.
      */
     public List<Finding> audit(PreparedDeal prepared, String source) {
+        Judgement judged = judge(prepared, source);
+        if (!judged.failures().isEmpty()) {
+            throw judged.failures().get(0).problem();
+        }
+        return judged.findings();
+    }
+
+    /**
+     * Judges the deal. The standard pack and the workspace's own rules each judge the deal in their
+     * own session, over the same immutable facts: what one part's rules insert or remove, the other
+     * never sees, so a workspace rule cannot silence a standard finding. A rule that throws, passes
+     * the time limit or fires more than the firing limit on the deal is taken out for this deal,
+     * its session replaced by a fresh one, and its part fired again without it: the deal is not
+     * assessable for that rule, the other rules judge it (after {@value #MAX_FAILURES_PER_DEAL}
+     * such rules in one part, the rest of that part is not run on the deal either).
+     */
+    public Judgement judge(PreparedDeal prepared, String source) {
         EffectiveRules rules = prepared.rules();
         Held held = use(rules);
+        java.util.Set<String> failed = new java.util.HashSet<>();
+        List<RuleFailure> failures = new ArrayList<>();
+        AgendaFilter inForce =
+                match -> {
+                    RuleInfo rule = base.info(match.getRule());
+                    return rule != null
+                            && rule.scope() == RuleInfo.Scope.DEAL
+                            && rules.isEnabled(rule.id())
+                            && !failed.contains(rule.id());
+                };
         try {
-            AgendaFilter inForce =
-                    match -> {
-                        RuleInfo rule = base.info(match.getRule());
-                        return rule != null
-                                && rule.scope() == RuleInfo.Scope.DEAL
-                                && rules.isEnabled(rule.id());
-                    };
-            for (Part part : held.parts()) {
-                try {
-                    insertFacts(part, prepared);
-                    fire(part.session, inForce, source);
-                } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                    if (e instanceof RuleLoopException loop) {
-                        throw loop;
+            for (int i = 0; i < held.parts().size(); i++) {
+                for (int attempt = 1; ; attempt++) {
+                    Part part = held.parts().get(i);
+                    try {
+                        insertFacts(part, prepared);
+                        fire(part, inForce);
+                        break;
+                    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                        List<RuleFailure> now =
+                                failures(
+                                        part,
+                                        e,
+                                        rules,
+                                        failed,
+                                        source,
+                                        attempt >= MAX_FAILURES_PER_DEAL);
+                        now.forEach(failure -> failed.add(failure.rule()));
+                        failures.addAll(now);
+                        part.session.dispose();
+                        held.parts().set(i, newPart(part.kieBase, rules));
+                        if (now.isEmpty() || attempt >= MAX_FAILURES_PER_DEAL) {
+                            break;
+                        }
+                    } finally {
+                        part.firing = null;
                     }
-                    sessions.remove(rules);
-                    held.parts().forEach(kept -> kept.session.dispose());
-                    throw failed(part, e, source);
-                } finally {
-                    part.firing = null;
                 }
             }
-            return toFindings(rules, source);
+            return new Judgement(toFindings(held, rules, source, failed), failures);
         } finally {
             clear(rules, held);
         }
     }
 
-    private void fire(KieSession firing, AgendaFilter inForce, String source) {
+    private void fire(Part part, AgendaFilter inForce) {
+        part.fired.clear();
+        part.late = null;
         int fired;
-        try (RuleWatchdog.Guard guard = RuleWatchdog.guard(firing::halt, timeLimitMillis)) {
-            fired = firing.fireAllRules(inForce, maxFirings + 1);
+        try (RuleWatchdog.Guard guard =
+                RuleWatchdog.guard(
+                        () -> {
+                            part.late = part.firing;
+                            part.session.halt();
+                        },
+                        timeLimitMillis)) {
+            fired = part.session.fireAllRules(inForce, maxFirings + 1);
             if (guard.expired()) {
-                throw new RuleLoopException(
-                        "the rules took more than "
-                                + timeLimitMillis
-                                + " ms on deal at "
-                                + source
-                                + ": a rule is too slow (a condition that compares every fact with"
-                                + " every other one?) or loops");
+                throw new Stopped(part.late, true);
             }
         }
         if (fired > maxFirings) {
-            throw new RuleLoopException(
-                    "the rules fired more than "
-                            + maxFirings
-                            + " times on deal at "
-                            + source
-                            + ": a rule probably re-triggers itself (it modifies or inserts a fact"
-                            + " its own conditions match)");
+            Rule most =
+                    part.fired.entrySet().stream()
+                            .max(
+                                    Comparator.comparingInt(
+                                            (Map.Entry<Rule, int[]> e) -> e.getValue()[0]))
+                            .map(Map.Entry::getKey)
+                            .orElse(null);
+            throw new Stopped(most, false);
         }
     }
 
@@ -222,73 +299,165 @@ public final class DealAuditor implements AutoCloseable {
     private Held newSessions(EffectiveRules rules) {
         List<Part> parts = new ArrayList<>();
         for (org.kie.api.KieBase kieBase : base.parts()) {
-            Part part = new Part(kieBase.newKieSession());
-            part.session.addEventListener(
-                    new DefaultRuleRuntimeEventListener() {
-                        @Override
-                        public void objectInserted(ObjectInsertedEvent event) {
-                            if (event.getRule() != null) {
-                                part.dealHandles.add(event.getFactHandle());
-                                if (event.getObject() instanceof Violation violation) {
-                                    insertedBy.put(violation, event.getRule());
-                                }
-                            }
-                        }
-                    });
-            part.session.addEventListener(
-                    new org.kie.api.event.rule.DefaultAgendaEventListener() {
-                        @Override
-                        public void beforeMatchFired(
-                                org.kie.api.event.rule.BeforeMatchFiredEvent event) {
-                            part.firing = event.getMatch().getRule();
-                        }
-                    });
-            planFacts.forEach(part.session::insert);
-            rules.params().stream()
-                    .filter(
-                            p ->
-                                    base.rule(p.rule())
-                                            .map(r -> r.scope() == RuleInfo.Scope.DEAL)
-                                            .orElse(false))
-                    .forEach(part.session::insert);
-            part.planFacts = part.session.getFactCount();
-            parts.add(part);
+            parts.add(newPart(kieBase, rules));
         }
         return new Held(parts);
     }
 
+    /** A session of {@code kieBase} holding the plan's facts and the rules' parameters. */
+    private Part newPart(org.kie.api.KieBase kieBase, EffectiveRules rules) {
+        Part part = new Part(kieBase, kieBase.newKieSession());
+        part.session.addEventListener(
+                new DefaultRuleRuntimeEventListener() {
+                    @Override
+                    public void objectInserted(ObjectInsertedEvent event) {
+                        if (event.getRule() != null) {
+                            part.dealHandles.add(event.getFactHandle());
+                            if (event.getObject() instanceof Violation violation) {
+                                part.inserted.put(violation, event.getRule());
+                            }
+                        }
+                    }
+                });
+        part.session.addEventListener(
+                new org.kie.api.event.rule.DefaultAgendaEventListener() {
+                    @Override
+                    public void beforeMatchFired(
+                            org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+                        Rule rule = event.getMatch().getRule();
+                        part.firing = rule;
+                        part.fired.computeIfAbsent(rule, r -> new int[1])[0]++;
+                    }
+
+                    @Override
+                    public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+                        part.firing = null;
+                    }
+                });
+        planFacts.forEach(part.session::insert);
+        rules.params().stream()
+                .filter(
+                        p ->
+                                base.rule(p.rule())
+                                        .map(r -> r.scope() == RuleInfo.Scope.DEAL)
+                                        .orElse(false))
+                .forEach(part.session::insert);
+        part.planFacts = part.session.getFactCount();
+        return part;
+    }
+
     /**
-     * What a rule that threw is told: which rule (from the error, else the one firing), on which
-     * deal, and what it threw; the sessions it ran in are thrown away.
+     * The rules to blame for {@code e} on the deal at {@code source}: the rule whose consequence
+     * threw or was running when the limit passed, or the one that fired most past the firing limit;
+     * when no rule can be named (a condition failed, or was too slow), or on the last attempt,
+     * every rule of the part in force that has not failed yet.
      */
-    private RuleFailedException failed(Part part, Throwable e, String source) {
-        Rule rule =
-                e instanceof org.kie.api.runtime.rule.ConsequenceException consequence
-                                && consequence.getMatch() != null
-                        ? consequence.getMatch().getRule()
-                        : part.firing;
+    private List<RuleFailure> failures(
+            Part part,
+            Throwable e,
+            EffectiveRules rules,
+            java.util.Set<String> failed,
+            String source,
+            boolean last) {
+        Rule rule;
+        if (e instanceof Stopped stopped) {
+            rule = stopped.rule;
+        } else if (e instanceof org.kie.api.runtime.rule.ConsequenceException consequence
+                && consequence.getMatch() != null) {
+            rule = consequence.getMatch().getRule();
+        } else {
+            rule = part.firing;
+        }
         Throwable cause =
                 e instanceof org.kie.api.runtime.rule.ConsequenceException && e.getCause() != null
                         ? e.getCause()
                         : e;
         RuleInfo info = rule == null ? null : base.info(rule);
-        String which =
-                info != null
-                        ? "rule " + info.id() + " (" + info.location() + ")"
-                        : rule != null ? "rule '" + rule.getName() + "'" : "a rule's condition";
-        return new RuleFailedException(
-                which
-                        + " failed on the deal at "
-                        + source
-                        + ": "
-                        + cause.getClass().getSimpleName()
+        List<RuleInfo> blamed = new ArrayList<>();
+        if (info != null && !failed.contains(info.id())) {
+            blamed.add(info);
+        }
+        if (blamed.isEmpty() || last) {
+            for (RuleInfo other : rulesOf(part.kieBase)) {
+                if (rules.isEnabled(other.id())
+                        && !failed.contains(other.id())
+                        && !blamed.contains(other)) {
+                    blamed.add(other);
+                }
+            }
+        }
+        List<RuleFailure> result = new ArrayList<>();
+        for (RuleInfo one : blamed) {
+            boolean named = one == info;
+            result.add(failure(one, named, cause, source));
+        }
+        return result;
+    }
+
+    /**
+     * One rule's failure on the deal at {@code source}; {@code named}: the failure is this rule's
+     * own, else the rule could not run because of another rule's or condition's.
+     */
+    private RuleFailure failure(RuleInfo rule, boolean named, Throwable cause, String source) {
+        String which = "rule " + rule.id() + " (" + rule.location() + ")";
+        String deal = " on the deal at " + source;
+        if (cause instanceof Stopped stopped) {
+            String reason =
+                    stopped.late
+                            ? "took more than " + timeLimitMillis + " ms"
+                            : "fired more than " + maxFirings + " times";
+            String why =
+                    stopped.late
+                            ? named
+                                    ? "its consequence is too slow or loops"
+                                    : "a condition is too slow (one that compares every fact with"
+                                            + " every other one?)"
+                            : (named ? "it" : "a rule")
+                                    + " probably re-triggers itself (it modifies or inserts a fact"
+                                    + " its own conditions match)";
+            return new RuleFailure(
+                    rule.id(),
+                    rule.location().toString(),
+                    named ? reason : "not run: the rules " + reason,
+                    new RuleLoopException(
+                            (named ? which + " " : "the rules in force, " + which + " among them, ")
+                                    + reason
+                                    + deal
+                                    + ": "
+                                    + why));
+        }
+        String reason =
+                cause.getClass().getSimpleName()
                         + (cause instanceof StackOverflowError
                                 ? " (a recursion without end)"
                                 : cause instanceof OutOfMemoryError
                                         ? " (an allocation too large)"
-                                        : "")
-                        + "; the rule's author must fix it (a value it did not expect, such as a"
-                        + " missing amount?)");
+                                        : "");
+        return new RuleFailure(
+                rule.id(),
+                rule.location().toString(),
+                named ? reason : "not run: a condition failed, " + reason,
+                new RuleFailedException(
+                        (named ? which : "a condition of the rules in force (" + which + "?)")
+                                + " failed"
+                                + deal
+                                + ": "
+                                + reason
+                                + "; the rule's author must fix it (a value it did not expect,"
+                                + " such as a missing amount?)"));
+    }
+
+    /** The deal rules of one part of the rule base. */
+    private List<RuleInfo> rulesOf(org.kie.api.KieBase kieBase) {
+        return dealRules.computeIfAbsent(
+                kieBase,
+                k ->
+                        k.getKiePackages().stream()
+                                .flatMap(p -> p.getRules().stream())
+                                .map(base::info)
+                                .filter(r -> r != null && r.scope() == RuleInfo.Scope.DEAL)
+                                .sorted(Comparator.comparing(RuleInfo::id))
+                                .toList());
     }
 
     private static void insertFacts(Part part, PreparedDeal prepared) {
@@ -315,7 +484,6 @@ public final class DealAuditor implements AutoCloseable {
      */
     private void clear(EffectiveRules rules, Held held) {
         if (sessions.get(rules) != held) {
-            insertedBy.clear();
             return;
         }
         boolean clean = true;
@@ -326,9 +494,9 @@ public final class DealAuditor implements AutoCloseable {
                 }
             }
             part.dealHandles.clear();
+            part.inserted.clear();
             clean &= part.session.getFactCount() == part.planFacts;
         }
-        insertedBy.clear();
         if (!clean) {
             sessions.remove(rules);
             held.parts().forEach(part -> part.session.dispose());
@@ -340,10 +508,15 @@ public final class DealAuditor implements AutoCloseable {
      * stage twice without the same document), the message that sorts first is kept, so that the
      * result never depends on the order the rules fired in.
      */
-    private List<Finding> toFindings(EffectiveRules rules, String source) {
+    private List<Finding> toFindings(
+            Held held, EffectiveRules rules, String source, java.util.Set<String> failed) {
         Map<String, Finding> byId = new HashMap<>();
-        for (Map.Entry<Violation, Rule> inserted : insertedBy.entrySet()) {
+        for (Map.Entry<Violation, Rule> inserted :
+                held.parts().stream().flatMap(p -> p.inserted.entrySet().stream()).toList()) {
             RuleInfo info = base.info(inserted.getValue());
+            if (failed.contains(info.id())) {
+                continue;
+            }
             Finding finding =
                     findings.create(info, rules.severity(info.id()), inserted.getKey(), source);
             byId.merge(

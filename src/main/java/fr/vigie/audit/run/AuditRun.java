@@ -38,12 +38,24 @@ import java.util.function.Consumer;
 public final class AuditRun {
 
     /**
-     * How to run: worker threads, records per batch, where to report progress, and how long one
-     * deal may be judged before the run stops (the rules' own limit stops them between firings
-     * only: past this, a rule's code does not return).
+     * How to run: worker threads, records per batch, where to report progress, how long one deal
+     * may be judged before the run stops (the rules' own limit stops them between firings only:
+     * past this, a rule's code does not return), and on how many deals rules may fail (each then
+     * not assessable for the rule) before the run stops.
      */
     public record Options(
-            int threads, int batchSize, Consumer<Progress> progress, long stuckAfterMillis) {
+            int threads,
+            int batchSize,
+            Consumer<Progress> progress,
+            long stuckAfterMillis,
+            int maxRuleFailures) {
+
+        /**
+         * On how many deals rules may fail before the run stops: a few deals a rule did not expect
+         * are reported not assessable; more say the rule is broken, and a report without it would
+         * mislead.
+         */
+        public static final int MAX_RULE_FAILURES = 10;
 
         /**
          * Twice the rules' time limit on one deal, and ten seconds more for reading and preparing
@@ -53,7 +65,17 @@ public final class AuditRun {
                 2 * fr.vigie.audit.engine.DealAuditor.TIME_LIMIT_MILLIS + 10_000;
 
         public Options(int threads, int batchSize, Consumer<Progress> progress) {
-            this(threads, batchSize, progress, STUCK_AFTER_MILLIS);
+            this(threads, batchSize, progress, STUCK_AFTER_MILLIS, MAX_RULE_FAILURES);
+        }
+
+        public Options(
+                int threads, int batchSize, Consumer<Progress> progress, long stuckAfterMillis) {
+            this(threads, batchSize, progress, stuckAfterMillis, MAX_RULE_FAILURES);
+        }
+
+        /** The same, rules allowed to fail on {@code max} deals. */
+        public Options withMaxRuleFailures(int max) {
+            return new Options(threads, batchSize, progress, stuckAfterMillis, max);
         }
 
         public static Options defaults() {
@@ -67,6 +89,9 @@ public final class AuditRun {
     private final RecordJudge judge;
     private final RuleCatalog rules;
     private final Options options;
+
+    /** How many deals rules failed on so far. */
+    private long failedDeals;
 
     /** The deal each worker is judging, and since when. */
     private final Map<Thread, Judging> judging = new ConcurrentHashMap<>();
@@ -232,6 +257,7 @@ public final class AuditRun {
                     continue;
                 }
                 unassessable.rules().forEach(summary::notAssessable);
+                failed(audited, unassessable, summary);
                 Waivers.Split split = waivers.split(unassessable.drop(audited.findings()));
                 List<Finding> findings = split.kept();
                 List<WaivedFinding> accepted = split.waived();
@@ -247,6 +273,38 @@ public final class AuditRun {
                 summary.rejected(refused.events());
                 listeners.forEach(l -> l.rejected(refused.rejection()));
             }
+        }
+    }
+
+    /**
+     * Counts the rules that failed on the deal as not assessable there (those that could judge it
+     * at all), and stops the run once rules failed on more deals than allowed.
+     */
+    private void failed(Judged.Audited audited, Unassessable unassessable, SummaryBuilder summary) {
+        List<fr.vigie.audit.engine.RuleFailure> failures =
+                audited.failures().stream()
+                        .filter(f -> !unassessable.rules().contains(f.rule()))
+                        .toList();
+        if (failures.isEmpty()) {
+            return;
+        }
+        for (fr.vigie.audit.engine.RuleFailure failure : failures) {
+            summary.failed(
+                    failure.rule(),
+                    new fr.vigie.audit.result.Coverage.Failed(
+                            audited.deal().id(), audited.location().toString(), failure.reason()));
+        }
+        failedDeals++;
+        if (failedDeals > options.maxRuleFailures()) {
+            throw new RuleProblemException(
+                    "rules failed on "
+                            + failedDeals
+                            + " deals, more than the "
+                            + options.maxRuleFailures()
+                            + " allowed (--max-rule-failures, or max-rule-failures in vigie.yaml);"
+                            + " the last: "
+                            + failures.get(0).problem().getMessage()
+                            + ". The run stops: fix the rule, or allow more failures");
         }
     }
 

@@ -3,7 +3,6 @@ package fr.vigie.audit.run;
 import fr.vigie.audit.engine.DealAuditor;
 import fr.vigie.audit.engine.RuleBase;
 import fr.vigie.audit.findings.FindingFactory;
-import fr.vigie.audit.model.Finding;
 import fr.vigie.audit.prepare.DealPreparer;
 import fr.vigie.audit.prepare.PreparedDeal;
 import fr.vigie.audit.result.AuditedDeal;
@@ -85,9 +84,14 @@ public final class DealJudge implements RecordJudge, AutoCloseable {
                     accepted.events());
         }
         PreparedDeal prepared = ((DealPreparer.Ready) result).deal();
-        List<Finding> findings = auditors.get().audit(prepared, accepted.location().toString());
+        DealAuditor.Judgement judgement =
+                auditors.get().judge(prepared, accepted.location().toString());
         return new Judged.Audited(
-                audited(prepared), findings, accepted.location(), accepted.events());
+                audited(prepared),
+                judgement.findings(),
+                accepted.location(),
+                accepted.events(),
+                judgement.failures());
     }
 
     /** Disposes the sessions of every thread's auditor: call it when every deal is judged. */

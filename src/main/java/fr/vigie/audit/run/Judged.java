@@ -12,11 +12,17 @@ import java.util.List;
  */
 public sealed interface Judged {
 
-    /** The deal was audited. */
-    record Audited(AuditedDeal deal, List<Finding> findings, Location location, int events)
+    /** The deal was audited; the rules of {@code failures} could not judge it. */
+    record Audited(
+            AuditedDeal deal,
+            List<Finding> findings,
+            Location location,
+            int events,
+            List<fr.vigie.audit.engine.RuleFailure> failures)
             implements Judged {
         public Audited {
             findings = List.copyOf(findings);
+            failures = List.copyOf(failures);
         }
     }
 

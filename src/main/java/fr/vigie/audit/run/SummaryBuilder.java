@@ -79,6 +79,7 @@ final class SummaryBuilder {
     private final Map<String, long[]> sameStage = new HashMap<>();
 
     private final Map<String, long[]> notAssessable = new TreeMap<>();
+    private final Map<String, List<fr.vigie.audit.result.Coverage.Failed>> failed = new HashMap<>();
     private java.util.Set<fr.vigie.common.Evidence> carried = fr.vigie.common.Evidence.all();
 
     SummaryBuilder(AuditScope scope, RuleCatalog rules) {
@@ -381,6 +382,16 @@ final class SummaryBuilder {
         notAssessable.computeIfAbsent(rule, r -> new long[1])[0]++;
     }
 
+    /** The rule failed on one more audited deal, which it therefore could not judge. */
+    void failed(String rule, fr.vigie.audit.result.Coverage.Failed deal) {
+        notAssessable(rule);
+        List<fr.vigie.audit.result.Coverage.Failed> kept =
+                failed.computeIfAbsent(rule, r -> new ArrayList<>());
+        if (kept.size() < fr.vigie.audit.result.Coverage.FAILURES_KEPT) {
+            kept.add(deal);
+        }
+    }
+
     void outside(int events) {
         outside++;
         eventsRead += events;
@@ -461,7 +472,8 @@ final class SummaryBuilder {
                                         rules.messages().title(language, id),
                                         deals[0],
                                         audited - deals[0],
-                                        rules.rule(id).orElseThrow().missing(carried))));
+                                        rules.rule(id).orElseThrow().missing(carried),
+                                        failed.getOrDefault(id, List.of()))));
         return new AuditSummary(
                 files,
                 read,

@@ -278,7 +278,10 @@ class DealAuditorTest {
         // WHEN / THEN
         assertThatThrownBy(() -> auditor.audit(deal, "deals.jsonl:9"))
                 .isInstanceOf(RuleLoopException.class)
-                .hasMessageStartingWith("the rules took more than 300 ms on deal at deals.jsonl:9");
+                .hasMessageStartingWith("rule SLOW (" + pack.resolve("slow.drl") + ":4:1)")
+                .hasMessageEndingWith(
+                        " took more than 300 ms on the deal at deals.jsonl:9: its consequence is"
+                                + " too slow or loops");
     }
 
     @Test
@@ -327,11 +330,87 @@ class DealAuditorTest {
         assertThatThrownBy(() -> auditor.audit(deal, "deals.jsonl:7"))
                 .isInstanceOf(RuleLoopException.class)
                 .hasMessage(
-                        "the rules fired more than 100 times on deal at deals.jsonl:7: a rule"
-                            + " probably re-triggers itself (it modifies or inserts a fact its own"
-                            + " conditions match)");
+                        "rule LOOP ("
+                                + pack.resolve("loop.drl")
+                                + ":4:1) fired more than 100 times on the deal at deals.jsonl:7:"
+                                + " it probably re-triggers itself (it modifies or inserts a fact"
+                                + " its own conditions match)");
         assertThatThrownBy(() -> auditor.audit(deal, "deals.jsonl:8"))
                 .isInstanceOf(RuleLoopException.class)
                 .hasMessageContaining("deals.jsonl:8");
+    }
+
+    /** Two trusted rules: one that throws with {@code then}, one that always finds. */
+    static DealAuditor failingBesideFinding(Path pack, String then, long timeLimitMillis)
+            throws IOException {
+        Files.writeString(
+                pack.resolve("two.drl"),
+                """
+                package acme;
+                import fr.vigie.deals.model.Deal;
+                import fr.vigie.audit.facts.Violation;
+                function int down(int n) { return down(n + 1); }
+                rule "Fails"
+                    @id("ACME-FAILS") @severity("minor") @lever("process")
+                when $deal : Deal() then %s
+                end
+                rule "Finds"
+                    @id("ACME-FINDS") @severity("minor") @lever("process")
+                when $deal : Deal() then insert(Violation.on($deal));
+                end
+                """
+                        .formatted(then));
+        String messages =
+                "ACME-FAILS.title=t\nACME-FAILS.message=m\nACME-FINDS.title=t\n"
+                        + "ACME-FINDS.message=m\n";
+        Files.writeString(pack.resolve("messages_fr.properties"), messages);
+        Files.writeString(pack.resolve("messages_en.properties"), messages);
+        RuleBase rules = RuleCompiler.compile(List.of(new RuleSource("test", pack, true)));
+        return new DealAuditor(
+                rules,
+                new FindingFactory(rules.messages(), Locale.FRENCH, WORKSPACE.settings()),
+                100,
+                List.of(),
+                timeLimitMillis);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "insert(Violation.on($deal).with(\"x\", $deal.amount().negate()));"
+                        + "|NullPointerException",
+                "if (down(0) > 0) { insert(Violation.on($deal)); }"
+                        + "|StackOverflowError (a recursion without end)",
+                "long[] a = new long[Integer.MAX_VALUE];"
+                        + "|OutOfMemoryError (an allocation too large)",
+                "insert(Violation.on($deal)); try { Thread.sleep(2000); } catch"
+                        + " (InterruptedException e) { }|took more than 300 ms"
+            })
+    void should_make_the_deal_not_assessable_for_the_failing_rule_only_and_judge_the_next_one(
+            String then, String reason) throws IOException {
+        // GIVEN a rule that fails on every deal, beside one that finds on every deal
+        DealAuditor auditor = failingBesideFinding(pack, then, 300);
+        PreparedDeal deal = deal(WORKSPACE, "D-1", stage("qualification", "01"));
+
+        // WHEN it judges the deal twice
+        DealAuditor.Judgement one = auditor.judge(deal, "deals.jsonl:2");
+        int open = auditor.openSessions();
+        DealAuditor.Judgement two = auditor.judge(deal, "deals.jsonl:3");
+
+        // THEN the failing rule is named, with why, and gave no finding; the other rule judged
+        for (DealAuditor.Judgement judged : List.of(one, two)) {
+            assertThat(judged.failures())
+                    .extracting(RuleFailure::rule, RuleFailure::where, RuleFailure::reason)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "ACME-FAILS", pack.resolve("two.drl") + ":5:1", reason));
+            assertThat(judged.findings()).extracting(Finding::rule).containsExactly("ACME-FINDS");
+        }
+        assertThat(two.failures().get(0).problem().getMessage()).contains("deals.jsonl:3");
+        // the failed sessions were replaced, not piled up
+        assertThat(auditor.openSessions()).isEqualTo(open);
+        auditor.close();
+        assertThat(auditor.openSessions()).isZero();
     }
 }
