@@ -187,6 +187,7 @@ class Auditing {
                         summary.recordsRead(),
                         summary.dealsAudited(),
                         summary.recordsRejected(),
+                        summary.outsidePeriod(),
                         summary.conformingDeals(),
                         summary.conformityRate(),
                         summary.findings(),
