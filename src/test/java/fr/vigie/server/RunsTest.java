@@ -345,6 +345,41 @@ class RunsTest extends ServerTest {
     }
 
     @Test
+    void should_store_and_show_the_deals_outside_the_period_in_the_reconciliation()
+            throws Exception {
+        // GIVEN a quarter's upload holding a deal of the quarter and one created after it
+        TestClients.Made made =
+                testClients.small(
+                        "Client hors période",
+                        "consultant",
+                        TestClients.skipping("P-1", "Affaire du trimestre")
+                                + TestClients.skipping("P-2", "Affaire d'octobre")
+                                        .replace("2026-09-0", "2026-10-0"));
+
+        // WHEN it is audited
+        settled(made.client());
+
+        // THEN the run's figures count it outside the period, and still reconcile
+        Run.Figures figures = runs.find(made.client(), made.run()).orElseThrow().figures();
+        assertThat(figures.recordsRead()).isEqualTo(2);
+        assertThat(figures.dealsAudited()).isEqualTo(1);
+        assertThat(figures.recordsRejected()).isZero();
+        assertThat(figures.outsidePeriod()).isEqualTo(1);
+        assertThat(figures.reconciles()).isTrue();
+        // AND the run's page says so
+        assertThat(
+                        page(
+                                mvc.perform(
+                                                get("/clients/"
+                                                                + made.client()
+                                                                + "/runs/"
+                                                                + made.run())
+                                                        .session(signIn("consultant")))
+                                        .andReturn()))
+                .contains("2 enregistrements lus = 1 audités + 0 rejetés + 1 hors de la période");
+    }
+
+    @Test
     void should_show_markup_in_a_deal_as_text() throws Exception {
         TestClients.Made made =
                 testClients.small(

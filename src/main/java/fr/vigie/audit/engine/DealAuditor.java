@@ -531,20 +531,31 @@ public final class DealAuditor implements AutoCloseable {
 
     /**
      * Links each finding whose rule is {@code @explainedBy} another to that rule's finding on the
-     * deal (the first by id when it has several): the cause is reported once, its consequences
-     * under it.
+     * deal: the one at the same stage (a skipped stage explains what that stage required), else one
+     * about the deal as a whole (a close date before the creation explains every stage entered
+     * after it), the first by id when there are several. The cause is reported once, its
+     * consequences under it; a finding that no such cause explains stands on its own.
      */
     private List<Finding> explained(List<Finding> found) {
-        Map<String, String> causeOfRule = new HashMap<>();
+        Map<String, String> causes = new HashMap<>();
         for (Finding finding : found) {
-            causeOfRule.putIfAbsent(finding.rule(), finding.id());
+            causes.putIfAbsent(causeKey(finding.rule(), finding.stage()), finding.id());
         }
         List<Finding> linked = new ArrayList<>(found.size());
         for (Finding finding : found) {
             String explaining = base.rule(finding.rule()).map(RuleInfo::explainedBy).orElse(null);
-            String cause = explaining == null ? null : causeOfRule.get(explaining);
+            String cause =
+                    explaining == null
+                            ? null
+                            : causes.getOrDefault(
+                                    causeKey(explaining, finding.stage()),
+                                    causes.get(causeKey(explaining, null)));
             linked.add(cause == null ? finding : finding.explainedBy(cause));
         }
         return linked;
+    }
+
+    private static String causeKey(String rule, String stage) {
+        return stage == null ? rule : rule + "\u0000" + stage;
     }
 }

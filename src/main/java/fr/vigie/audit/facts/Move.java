@@ -1,6 +1,7 @@
 package fr.vigie.audit.facts;
 
 import fr.vigie.process.model.StageSpec;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,5 +51,25 @@ public record Move(
         return direction == Direction.FORWARD
                 && source != null
                 && target.spec().terminal() != fr.vigie.common.Outcome.LOST;
+    }
+
+    /**
+     * The stages whose exit requirements fall due at this move: the stage an advance leaves, and
+     * each stage it jumped over that the process does not let a deal skip (a deal that skips a
+     * stage still owes what that stage requires before a deal leaves it). A stage marked {@code
+     * skip: allowed} is optional: a deal that skips it owes nothing of it.
+     */
+    public List<StageSpec> exited() {
+        List<StageSpec> exited = new ArrayList<>();
+        if (isAdvance()) {
+            exited.add(source.spec());
+        }
+        skipped.stream().filter(stage -> !stage.skippable()).forEach(exited::add);
+        return exited;
+    }
+
+    /** Whether the deal jumped over {@code stage} at this move. */
+    public boolean skips(StageSpec stage) {
+        return skipped.contains(stage);
     }
 }

@@ -6,9 +6,11 @@ import java.time.OffsetDateTime;
 
 /**
  * The deal's discount calls for an approval under {@code rule}; {@code deadline} is when the deal
- * first entered the rule's "before" stage (null when it has not, or when the rule sets none).
+ * first reached the rule's "before" stage, by entering it or by jumping over it ({@code skipped}):
+ * null when it has not, or when the rule sets none.
  */
-public record RequiredApproval(ApprovalRule rule, BigDecimal discount, OffsetDateTime deadline) {
+public record RequiredApproval(
+        ApprovalRule rule, BigDecimal discount, OffsetDateTime deadline, boolean skipped) {
 
     public boolean hasDeadline() {
         return deadline != null;

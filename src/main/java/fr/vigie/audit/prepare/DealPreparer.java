@@ -183,7 +183,7 @@ public final class DealPreparer {
         List<StageVisit> visits = visits(process, history, specs);
         List<Move> moves = moves(process, visits, specs.get(0));
         ProcessVersion version = versionFor(specs.get(specs.size() - 1));
-        List<RequiredApproval> approvals = approvals(deal, version, visits);
+        List<RequiredApproval> approvals = approvals(deal, version, moves);
         return new Ready(
                 new PreparedDeal(
                         deal,
@@ -388,24 +388,39 @@ public final class DealPreparer {
         return process + "\u0000" + version;
     }
 
+    /**
+     * The approvals the deal's discount calls for, each due by the first move that took the deal to
+     * its "before" stage, or past it: a deal that skipped the stage owed the approval all the same.
+     */
     private static List<RequiredApproval> approvals(
-            Deal deal, ProcessVersion version, List<StageVisit> visits) {
+            Deal deal, ProcessVersion version, List<Move> moves) {
         BigDecimal discount = deal.discountPercent();
         List<RequiredApproval> required = new ArrayList<>();
         for (ApprovalRule rule : version.approvals()) {
             if (rule.appliesTo(discount, deal.amount())) {
-                OffsetDateTime deadline =
+                Move reached =
                         rule.before() == null
                                 ? null
-                                : visits.stream()
-                                        .filter(v -> v.stage().equals(rule.before()))
-                                        .map(StageVisit::enteredAt)
+                                : moves.stream()
+                                        .filter(m -> reaches(m, rule.before()))
                                         .findFirst()
                                         .orElse(null);
-                required.add(new RequiredApproval(rule, discount, deadline));
+                required.add(
+                        reached == null
+                                ? new RequiredApproval(rule, discount, null, false)
+                                : new RequiredApproval(
+                                        rule,
+                                        discount,
+                                        reached.target().enteredAt(),
+                                        !reached.target().stage().equals(rule.before())));
             }
         }
         return required;
+    }
+
+    private static boolean reaches(Move move, String stage) {
+        return move.target().stage().equals(stage)
+                || move.skipped().stream().anyMatch(s -> s.id().equals(stage));
     }
 
     private LocalDate localDate(OffsetDateTime time) {

@@ -188,6 +188,7 @@ class Auditing {
                         summary.recordsRead(),
                         summary.dealsAudited(),
                         summary.recordsRejected(),
+                        summary.outsidePeriod(),
                         summary.conformingDeals(),
                         summary.conformityRate(),
                         summary.findings(),

@@ -27,11 +27,15 @@ public record Run(
         String standardRulesHash,
         Figures figures) {
 
-    /** The figures of a succeeded run, and its quality gate. */
+    /**
+     * The figures of a succeeded run, and its quality gate: every record read was audited, rejected
+     * or outside the period ({@code deals-in-period}).
+     */
     public record Figures(
             long recordsRead,
             long dealsAudited,
             long recordsRejected,
+            long outsidePeriod,
             long conformingDeals,
             BigDecimal conformity,
             long findings,
@@ -44,7 +48,7 @@ public record Run(
             boolean gatePassed) {
 
         public boolean reconciles() {
-            return recordsRead == dealsAudited + recordsRejected;
+            return recordsRead == dealsAudited + recordsRejected + outsidePeriod;
         }
     }
 

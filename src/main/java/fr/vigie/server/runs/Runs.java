@@ -23,7 +23,7 @@ public class Runs {
                 + " r.ended_at, r.failure, r.rules_used, r.standard_rules_sha256, r.records_read,"
                 + " r.deals_audited, r.records_rejected, r.conforming_deals, r.conformity,"
                 + " r.findings, r.critical, r.major, r.minor, r.info, r.waived, r.gate_conformity,"
-                + " r.gate_passed";
+                + " r.gate_passed, r.outside_period";
     static final String FROM =
             " from run r join workspace_version w on w.id = r.workspace_version_id join"
                 + " deals_upload d on d.id = r.upload_id join account u on u.id = r.requested_by";
@@ -182,8 +182,9 @@ public class Runs {
                                         + " conforming_deals = ?, conformity = ?, findings = ?,"
                                         + " critical = ?, major = ?, minor = ?, info = ?, waived ="
                                         + " ?, gate_conformity = ?, gate_passed = ?, rules_used ="
-                                        + " ?, standard_rules_sha256 = ?, language = ? where"
-                                        + " client_id = ? and id = ? and state = 'RUNNING'")
+                                        + " ?, standard_rules_sha256 = ?, language = ?,"
+                                        + " outside_period = ? where client_id = ? and id = ? and"
+                                        + " state = 'RUNNING'")
                             .params(
                                     OffsetDateTime.now(clock),
                                     figures.recordsRead(),
@@ -202,6 +203,7 @@ public class Runs {
                                     rulesUsed,
                                     standardRulesHash,
                                     language,
+                                    figures.outsidePeriod(),
                                     tx.client(),
                                     id)
                             .update();
@@ -230,6 +232,7 @@ public class Runs {
                             rs.getLong(17),
                             rs.getLong(18),
                             rs.getLong(19),
+                            rs.getLong(30),
                             rs.getLong(20),
                             rs.getBigDecimal(21),
                             rs.getLong(22),

@@ -23,8 +23,10 @@ class WaiversTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
 
+    /** Skips qualification and negotiation, with what qualification requires all the same. */
     static final String SKIPPING =
-            "{\"id\":\"D-2\",\"createdAt\":\"2026-09-01T09:00:00+02:00\",\"stages\":[{\"stage\":\"proposition\",\"at\":\"2026-09-01T09:00:00+02:00\"},"
+            "{\"id\":\"D-2\",\"createdAt\":\"2026-09-01T09:00:00+02:00\",\"fields\":{\"budget\":\"oui\",\"decideur\":\"oui\"},"
+                + "\"activities\":[{\"type\":\"rendez-vous\",\"at\":\"2026-09-01T09:00:00+02:00\"}],\"stages\":[{\"stage\":\"proposition\",\"at\":\"2026-09-01T09:00:00+02:00\"},"
                 + "{\"stage\":\"gagne\",\"at\":\"2026-09-10T09:00:00+02:00\"}],\"outcome\":\"won\",\"closedAt\":\"2026-09-10T09:00:00+02:00\","
                 + "\"documents\":[{\"type\":\"devis\",\"at\":\"2026-09-02T09:00:00+02:00\"},{\"type\":\"bon-de-commande\",\"at\":\"2026-09-10T09:00:00+02:00\"}]}";
 
