@@ -40,6 +40,10 @@ import java.util.stream.Collectors;
 public final class MarkdownReportWriter implements AuditListener {
 
     static final int REJECTIONS_SHOWN = 100;
+
+    /** How many rules the CEO's part lists in "findings by rule"; the appendix lists them all. */
+    static final int RULES_SHOWN = 10;
+
     private final Path file;
     private final Path findingsPart;
     private final Path rejectedPart;
@@ -190,7 +194,20 @@ public final class MarkdownReportWriter implements AuditListener {
                 writePlan(out, summary);
                 writeSpotlights(out, summary);
                 writeRecommendations(out);
+                out.write("---\n\n" + text.get("html.appendix.elsewhere") + "\n");
+            }
+            try (Writer out = VisibleText.file(ReportPart.appendixOf(file))) {
+                out.write(
+                        "# "
+                                + text.get(
+                                        "md.title.appendix",
+                                        Markdown.escape(scope.workspace().settings().client()),
+                                        scope.period().label())
+                                + "\n\n");
                 out.write("## " + text.get("md.appendix") + "\n\n");
+                out.write(text.get("html.appendix.intro") + "\n\n");
+                writeByRule(out, summary, Integer.MAX_VALUE, true);
+                writePlanFindings(out);
                 out.write("## " + text.get("md.findings") + "\n\n");
                 if (summary.findings() == 0) {
                     out.write(text.get("md.findings.none") + "\n\n");
@@ -383,41 +400,7 @@ public final class MarkdownReportWriter implements AuditListener {
                             + " |\n");
         }
         out.write("\n");
-        if (!s.byRule().isEmpty()) {
-            out.write("## " + text.get("md.byRule") + "\n\n");
-            out.write(
-                    "| "
-                            + text.get("md.col.rule")
-                            + " | "
-                            + text.get("md.col.title")
-                            + " | "
-                            + text.get("md.col.severity")
-                            + " | "
-                            + text.get("md.col.lever")
-                            + " | "
-                            + text.get("md.col.findings")
-                            + " | "
-                            + text.get("md.col.deals")
-                            + " |\n");
-            out.write("|---|---|---|---|---:|---:|\n");
-            for (AuditSummary.RuleCount r : s.byRule()) {
-                out.write(
-                        "| `"
-                                + r.rule()
-                                + "` | "
-                                + Markdown.escape(r.title())
-                                + " | "
-                                + text.severity(r.severity())
-                                + " | "
-                                + text.lever(r.lever())
-                                + " | "
-                                + text.number(r.findings())
-                                + " | "
-                                + text.number(r.deals())
-                                + " |\n");
-            }
-            out.write("\n");
-        }
+        writeByRule(out, s, RULES_SHOWN, false);
         if (!s.byStage().isEmpty()) {
             out.write("## " + text.get("md.byStage") + "\n\n");
             out.write(
@@ -473,6 +456,67 @@ public final class MarkdownReportWriter implements AuditListener {
         }
     }
 
+    /**
+     * The rules by findings: the first {@code shown}, by title (the CEO's part), or all of them
+     * with their codes (the appendix).
+     */
+    private void writeByRule(Writer out, AuditSummary s, int shown, boolean withCode)
+            throws IOException {
+        if (s.byRule().isEmpty()) {
+            return;
+        }
+        out.write("## " + text.get("md.byRule") + "\n\n");
+        out.write(
+                "| "
+                        + (withCode ? text.get("md.col.rule") + " | " : "")
+                        + text.get("md.col.title")
+                        + " | "
+                        + text.get("md.col.severity")
+                        + " | "
+                        + text.get("md.col.lever")
+                        + " | "
+                        + text.get("md.col.findings")
+                        + " | "
+                        + text.get("md.col.deals")
+                        + " |\n");
+        out.write((withCode ? "|---" : "") + "|---|---|---|---:|---:|\n");
+        for (AuditSummary.RuleCount r : s.byRule().stream().limit(shown).toList()) {
+            out.write(
+                    "| "
+                            + (withCode ? "`" + r.rule() + "` | " : "")
+                            + Markdown.escape(r.title())
+                            + " | "
+                            + text.severity(r.severity())
+                            + " | "
+                            + text.lever(r.lever())
+                            + " | "
+                            + text.number(r.findings())
+                            + " | "
+                            + text.number(r.deals())
+                            + " |\n");
+        }
+        out.write("\n");
+        long others = Math.max(0, s.byRule().size() - (long) shown);
+        if (others > 0) {
+            out.write(text.get("html.byRule.more", others) + "\n\n");
+        }
+    }
+
+    /** The written contradictions in full, with their rules, places and ids: for the appendix. */
+    private void writePlanFindings(Writer out) throws IOException {
+        if (scope.planFindings().isEmpty()) {
+            return;
+        }
+        out.write(
+                "## "
+                        + text.get("md.plan.written", text.number(scope.planFindings().size()))
+                        + "\n\n");
+        for (Finding finding : scope.planFindings()) {
+            out.write(findingLine(finding));
+        }
+        out.write("\n");
+    }
+
     private String amount(BigDecimal value) {
         return text.amount(value, scope.workspace().settings().currency());
     }
@@ -486,12 +530,7 @@ public final class MarkdownReportWriter implements AuditListener {
             return;
         }
         out.write("## " + text.get("md.plan") + "\n\n");
-        out.write(
-                text.get(
-                                "md.plan.intro",
-                                Markdown.escape(String.valueOf(scope.plan().strategyFile())),
-                                Markdown.escape(String.valueOf(scope.plan().tacticsFile())))
-                        + "\n\n");
+        out.write(text.get("md.plan.intro") + "\n\n");
         out.write(
                 "### "
                         + text.get("md.plan.written", text.number(scope.planFindings().size()))
@@ -500,7 +539,12 @@ public final class MarkdownReportWriter implements AuditListener {
             out.write(text.get("md.plan.written.none") + "\n\n");
         }
         for (Finding finding : scope.planFindings()) {
-            out.write(findingLine(finding));
+            out.write(
+                    "- **"
+                            + text.severity(finding.severity())
+                            + "** · "
+                            + Markdown.escape(ForTheReader.sentence(finding))
+                            + "\n");
         }
         if (!scope.planFindings().isEmpty()) {
             out.write("\n");
@@ -520,8 +564,6 @@ public final class MarkdownReportWriter implements AuditListener {
         }
         out.write(
                 "| "
-                        + text.get("md.col.rule")
-                        + " | "
                         + text.get("md.col.title")
                         + " | "
                         + text.get("md.col.findings")
@@ -529,12 +571,10 @@ public final class MarkdownReportWriter implements AuditListener {
                         + text.get("md.col.deals")
                         + (withAmounts ? " | " + text.get("md.col.atStake") : "")
                         + " |\n");
-        out.write(withAmounts ? "|---|---|---:|---:|---:|\n" : "|---|---|---:|---:|\n");
+        out.write(withAmounts ? "|---|---:|---:|---:|\n" : "|---|---:|---:|\n");
         for (AuditSummary.RuleCount r : rules) {
             out.write(
-                    "| `"
-                            + r.rule()
-                            + "` | "
+                    "| "
                             + Markdown.escape(r.title())
                             + " | "
                             + text.number(r.findings())
@@ -550,7 +590,7 @@ public final class MarkdownReportWriter implements AuditListener {
         }
         if (withAmounts) {
             out.write(
-                    "| | **"
+                    "| **"
                             + text.get("md.total")
                             + "** | **"
                             + text.number(s.findings(topic))
@@ -772,7 +812,7 @@ public final class MarkdownReportWriter implements AuditListener {
                         "> **"
                                 + text.severity(finding.severity())
                                 + "** · "
-                                + Markdown.escape(finding.message())
+                                + Markdown.escape(ForTheReader.sentence(finding))
                                 + (folded.consequences().isEmpty()
                                         ? ""
                                         : " "
@@ -799,12 +839,7 @@ public final class MarkdownReportWriter implements AuditListener {
             }
             out.write("### " + text.lever(lever) + "\n\n");
             for (Recommendation recommendation : ofLever) {
-                out.write(
-                        "- "
-                                + Markdown.escape(recommendation.message())
-                                + " <sub>"
-                                + recommendation.rule()
-                                + "</sub>\n");
+                out.write("- " + Markdown.escape(recommendation.message()) + "\n");
             }
             out.write("\n");
         }

@@ -61,10 +61,18 @@ class FormatOptionTest {
 
         // THEN those two are written, with rejected.csv, and the console says so
         assertThat(code).as("stderr: %s", err).isZero();
-        assertThat(written()).containsExactly("rejected.csv", "report.html", "report.md");
+        assertThat(written())
+                .containsExactly(
+                        "rejected.csv",
+                        "report-appendix.html",
+                        "report-appendix.md",
+                        "report.html",
+                        "report.md");
         assertThat(out.toString())
                 .contains("reports in ")
-                .contains("rejected.csv, report.html, report.md");
+                .contains(
+                        "rejected.csv, report-appendix.html, report-appendix.md, report.html,"
+                                + " report.md");
     }
 
     @Test
@@ -82,7 +90,8 @@ class FormatOptionTest {
         assertThat(out.toString())
                 .contains(
                         "  removed from an earlier run (the folder holds this run only):"
-                                + " findings.csv, report.html, report.md");
+                                + " findings.csv, report-appendix.html, report-appendix.md,"
+                                + " report.html, report.md");
     }
 
     @Test
@@ -98,6 +107,9 @@ class FormatOptionTest {
                         "findings.csv",
                         "findings.json",
                         "rejected.csv",
+                        "report-appendix.html",
+                        "report-appendix.md",
+                        "report-appendix.pdf",
                         "report.html",
                         "report.md",
                         "report.pdf");

@@ -118,7 +118,7 @@ class NothingLostOrReplacedTest {
         assertThat(out.toString())
                 .contains(
                         "  replaced the reports of an earlier run in this folder: rejected.csv,"
-                                + " report.md")
+                                + " report-appendix.md, report.md")
                 .contains(
                         "  removed from an earlier run (the folder holds this run only):"
                                 + " findings.json");

@@ -63,6 +63,9 @@ class ReproducibleOutputsTest {
                         "findings.csv",
                         "findings.json",
                         "rejected.csv",
+                        "report-appendix.html",
+                        "report-appendix.md",
+                        "report-appendix.pdf",
                         "report.html",
                         "report.md",
                         "report.pdf");

@@ -164,11 +164,13 @@ class BundleWordsTest {
             throws Exception {
         // GIVEN the sample rendered in this language for this medium with every sentence of the
         // bundle wrapped in ⟦…⟧
-        Document document = parse(rendered.get(language + "-" + medium));
+        Path page = rendered.get(language + "-" + medium);
 
-        // WHEN the texts a reader sees are listed, the wrapped sentences taken out
+        // WHEN the texts a reader sees are listed, in the CEO's part and in the appendix, the
+        // wrapped sentences taken out
         StringBuilder all = new StringBuilder();
-        collectText(document.getDocumentElement(), all);
+        collectText(parse(page).getDocumentElement(), all);
+        collectText(parse(ReportPart.appendixOf(page)).getDocumentElement(), all);
 
         // THEN what remains is data, dates, numbers and punctuation
         assertThat(all).as("wrapped sentences").contains("⟦");
@@ -447,6 +449,9 @@ class BundleWordsTest {
             if (value instanceof String s) {
                 data.add(s);
                 return;
+            }
+            if (value instanceof Finding finding) {
+                data.add(ForTheReader.sentence(finding));
             }
             if (value instanceof Path || value instanceof fr.vigie.common.Location) {
                 data.add(value.toString());

@@ -23,9 +23,12 @@ class EnglishReportTest {
                     "md.breaks",
                     "md.plan",
                     "md.spotlights",
-                    "md.recommendations",
-                    "md.appendix",
-                    "md.catalogue");
+                    "md.recommendations");
+
+    /** The appendix's, in report-appendix.html and report-appendix.pdf. */
+    static final List<String> APPENDIX_SECTIONS =
+            List.of("md.appendix", "md.byRule", "md.findings", "md.catalogue");
+
     static final List<String> WORDS =
             List.of(
                     "html.kpi.conformity",
@@ -57,6 +60,13 @@ class EnglishReportTest {
         for (String key : concat(SECTIONS, WORDS)) {
             assertThat(html).as(key).contains(ENGLISH.get(key)).doesNotContain(FRENCH.get(key));
         }
+        String appendix =
+                Files.readString(
+                        ReportRuns.sample("en").resolve("report-appendix.html"),
+                        StandardCharsets.UTF_8);
+        for (String key : APPENDIX_SECTIONS) {
+            assertThat(appendix).as(key).contains(ENGLISH.get(key)).doesNotContain(FRENCH.get(key));
+        }
     }
 
     @Test
@@ -71,6 +81,10 @@ class EnglishReportTest {
         assertThat(text).contains("61.0%", "€56,199,936", "page 2 / " + PdfText.pages(pdf));
         for (String key : concat(SECTIONS, List.of("md.pays.followed", "md.pays.deviated"))) {
             assertThat(text).as(key).contains(ENGLISH.get(key)).doesNotContain(FRENCH.get(key));
+        }
+        String appendix = PdfText.of(pdf.resolveSibling("report-appendix.pdf"));
+        for (String key : APPENDIX_SECTIONS) {
+            assertThat(appendix).as(key).contains(ENGLISH.get(key)).doesNotContain(FRENCH.get(key));
         }
     }
 

@@ -100,6 +100,11 @@ class RootCausesTest {
         assertThat(md).contains("- Écarts : 2 (critique 0, majeur 2, mineur 0, info 0)");
         assertThat(md)
                 .contains(
+                        "| Affaire clôturée avant sa création | majeur | Les bons processus | 1 | 1"
+                                + " |")
+                .doesNotContain("| Étape saisie après la clôture |");
+        assertThat(read("report-appendix.md"))
+                .contains(
                         "| `DATA-CLOSED-BEFORE-CREATED` | Affaire clôturée avant sa création |"
                                 + " majeur | Les bons processus | 1 | 1 |")
                 .doesNotContain("| `DATA-EVENT-AFTER-CLOSE` | Étape saisie après la clôture |");
@@ -118,13 +123,14 @@ class RootCausesTest {
                             + " autres constats en découlent, comptés avec lui (détail en"
                             + " annexe).");
         // AND the appendix nests the four consequences under it
-        assertThat(md)
+        String appendix = read("report-appendix.md");
+        assertThat(appendix)
                 .contains(
                         "  - _En découle, compté avec le constat ci-dessus :_\n"
                             + "    - **majeur** · `DATA-EVENT-AFTER-CLOSE` · L'affaire D-1 (Client"
                             + " A) est entrée en");
-        assertThat(md).doesNotContain("retouché");
-        assertThat(read("report.html")).contains("<ul class=\"consequences\">");
+        assertThat(md + appendix).doesNotContain("retouché");
+        assertThat(read("report-appendix.html")).contains("<ul class=\"consequences\">");
     }
 
     @Test

@@ -5,6 +5,7 @@ import fr.vigie.report.FindingsCsvWriter;
 import fr.vigie.report.FindingsJsonWriter;
 import fr.vigie.report.MarkdownReportWriter;
 import fr.vigie.report.RejectedCsvWriter;
+import fr.vigie.report.ReportPart;
 import fr.vigie.report.ReportText;
 import fr.vigie.report.html.HtmlReportWriter;
 import fr.vigie.report.html.Medium;
@@ -109,10 +110,21 @@ public enum ReportFormat {
         return writers;
     }
 
+    /**
+     * The files this format writes: the report's formats write the CEO's part and, beside it, the
+     * appendix ({@link ReportPart}); the findings' formats one file.
+     */
+    public List<String> files() {
+        return switch (this) {
+            case HTML, PDF, MD -> List.of(file, ReportPart.appendixName(file));
+            case JSON, CSV -> List.of(file);
+        };
+    }
+
     /** Every file an audit may write: those of every format, and rejected.csv. */
     public static List<String> allFiles() {
         List<String> files =
-                new ArrayList<>(Arrays.stream(values()).map(ReportFormat::file).toList());
+                new ArrayList<>(Arrays.stream(values()).flatMap(f -> f.files().stream()).toList());
         files.add(REJECTED);
         return files;
     }

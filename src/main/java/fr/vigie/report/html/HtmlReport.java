@@ -1,5 +1,8 @@
 package fr.vigie.report.html;
 
+import static fr.vigie.report.ReportPart.APPENDIX;
+import static fr.vigie.report.ReportPart.MAIN;
+
 import fr.vigie.audit.model.Finding;
 import fr.vigie.audit.model.Folded;
 import fr.vigie.audit.model.Lever;
@@ -15,6 +18,8 @@ import fr.vigie.audit.result.RuleUsed;
 import fr.vigie.audit.result.SettingInForce;
 import fr.vigie.audit.waivers.Waiver;
 import fr.vigie.common.Severity;
+import fr.vigie.report.ForTheReader;
+import fr.vigie.report.ReportPart;
 import fr.vigie.report.ReportText;
 import fr.vigie.workspace.WorkspaceSettings;
 import java.io.IOException;
@@ -43,7 +48,11 @@ final class HtmlReport {
     /**
      * One section of the report: its anchor, its title (HTML), and whether it starts a new page.
      */
-    record Section(String id, String title, boolean chapter, Consumer<Writer> body) {}
+    record Section(
+            String id, String title, boolean chapter, ReportPart part, Consumer<Writer> body) {}
+
+    /** How many rules the CEO's part lists in "findings by rule"; the appendix lists them all. */
+    static final int RULES_SHOWN = 10;
 
     private final AuditResult result;
     private final AuditScope scope;
@@ -52,9 +61,10 @@ final class HtmlReport {
     private final ReportText text;
     private final HtmlParts parts;
     private final Medium medium;
+    private final ReportPart part;
     private final SvgCharts charts = new SvgCharts();
 
-    HtmlReport(AuditResult result, Words words, HtmlParts parts, Medium medium) {
+    HtmlReport(AuditResult result, Words words, HtmlParts parts, Medium medium, ReportPart part) {
         this.result = result;
         this.scope = result.scope();
         this.summary = result.summary();
@@ -62,10 +72,11 @@ final class HtmlReport {
         this.text = words.text();
         this.parts = parts;
         this.medium = medium;
+        this.part = part;
     }
 
     void write(Writer out) {
-        List<Section> sections = sections();
+        List<Section> sections = sections().stream().filter(s -> s.part() == part).toList();
         w(
                 out,
                 "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\""
@@ -79,7 +90,10 @@ final class HtmlReport {
                         + " 'none'; style-src 'unsafe-inline'; img-src data:\" />\n"
                         + "<meta name=\"generator\" content=\"Vigie\" />\n"
                         + "<title>"
-                        + words.get("md.title", settings().client(), scope.period().label())
+                        + words.get(
+                                part == ReportPart.MAIN ? "md.title" : "md.title.appendix",
+                                settings().client(),
+                                scope.period().label())
                         + "</title>\n"
                         + "<link rel=\"icon\" href=\"data:,\" />\n<style>\n"
                         + Styles.css(medium, text)
@@ -109,9 +123,7 @@ final class HtmlReport {
         }
         w(out, "<div class=\"page\">\n");
         writeCover(out);
-        if (medium == Medium.SCREEN) {
-            writeContents(out, sections);
-        }
+        writeContents(out, sections);
         w(out, "<main>\n");
         for (Section section : sections) {
             w(
@@ -125,9 +137,13 @@ final class HtmlReport {
                             + "</h2>\n");
             section.body().accept(out);
             w(out, "</section>\n");
-            if (medium == Medium.PDF && section == sections.get(0)) {
-                writeContents(out, sections);
-            }
+        }
+        if (part == ReportPart.MAIN) {
+            w(
+                    out,
+                    "<p class=\"more appendix-elsewhere\">"
+                            + words.get("html.appendix.elsewhere")
+                            + "</p>\n");
         }
         w(
                 out,
@@ -141,58 +157,99 @@ final class HtmlReport {
      */
     private List<Section> sections() {
         List<Section> sections = new ArrayList<>();
-        sections.add(new Section("summary", words.get("md.summary"), true, this::writeSummary));
+        sections.add(
+                new Section("summary", words.get("md.summary"), true, MAIN, this::writeSummary));
         sections.add(
                 new Section(
                         "effectiveness",
                         words.get("md.effectiveness"),
                         true,
+                        MAIN,
                         this::writeEffectiveness));
-        sections.add(new Section("pays", words.get("md.pays"), true, this::writeProcessPays));
-        sections.add(new Section("breaks", words.get("md.breaks"), true, this::writeFunnel));
+        sections.add(new Section("pays", words.get("md.pays"), true, MAIN, this::writeProcessPays));
+        sections.add(new Section("breaks", words.get("md.breaks"), true, MAIN, this::writeFunnel));
         if (!summary.byRule().isEmpty()) {
-            sections.add(new Section("by-rule", words.get("md.byRule"), false, this::writeByRule));
+            sections.add(
+                    new Section(
+                            "by-rule",
+                            words.get("md.byRule"),
+                            false,
+                            MAIN,
+                            out -> writeByRule(out, RULES_SHOWN, false)));
         }
         if (!summary.byStage().isEmpty()) {
             sections.add(
-                    new Section("by-stage", words.get("md.byStage"), false, this::writeByStage));
+                    new Section(
+                            "by-stage", words.get("md.byStage"), false, MAIN, this::writeByStage));
         }
         if (!summary.people().isEmpty()) {
             sections.add(
-                    new Section("by-owner", words.get("md.byOwner"), false, this::writeByOwner));
+                    new Section(
+                            "by-owner", words.get("md.byOwner"), false, MAIN, this::writeByOwner));
         }
         if (result.hasPlanTopics()) {
-            sections.add(new Section("plan", words.get("md.plan"), true, this::writePlan));
+            sections.add(new Section("plan", words.get("md.plan"), true, MAIN, this::writePlan));
         }
         if (!summary.worthALook().isEmpty()) {
             sections.add(
                     new Section(
-                            "spotlights", words.get("md.spotlights"), true, this::writeSpotlights));
+                            "spotlights",
+                            words.get("md.spotlights"),
+                            true,
+                            MAIN,
+                            this::writeSpotlights));
         }
         sections.add(
                 new Section(
                         "recommendations",
                         words.get("md.recommendations"),
                         true,
+                        MAIN,
                         this::writeRecommendations));
         sections.add(
                 new Section(
                         "appendix",
                         words.get("md.appendix"),
                         true,
+                        APPENDIX,
                         out ->
                                 w(
                                         out,
                                         "<p class=\"intro\">"
                                                 + words.get("html.appendix.intro")
                                                 + "</p>\n")));
-        sections.add(new Section("findings", words.get("md.findings"), false, this::writeFindings));
+        if (!summary.byRule().isEmpty()) {
+            sections.add(
+                    new Section(
+                            "all-rules",
+                            words.get("md.byRule"),
+                            false,
+                            APPENDIX,
+                            out -> writeByRule(out, Integer.MAX_VALUE, true)));
+        }
+        if (!scope.planFindings().isEmpty()) {
+            sections.add(
+                    new Section(
+                            "plan-written",
+                            words.get("md.plan.written", text.number(scope.planFindings().size())),
+                            false,
+                            APPENDIX,
+                            this::writePlanFindings));
+        }
+        sections.add(
+                new Section(
+                        "findings",
+                        words.get("md.findings"),
+                        false,
+                        APPENDIX,
+                        this::writeFindings));
         if (!result.waivers().isEmpty()) {
             sections.add(
                     new Section(
                             "waived",
                             words.get("md.waived", text.number(result.waivers().findings())),
                             false,
+                            APPENDIX,
                             this::writeWaivers));
         }
         List<SettingInForce> settings = result.settings();
@@ -202,11 +259,23 @@ final class HtmlReport {
                             "settings",
                             words.get("md.overrides"),
                             false,
+                            APPENDIX,
                             out -> writeSettings(out, settings)));
         }
-        sections.add(new Section("rejected", words.get("md.rejected"), false, this::writeRejected));
         sections.add(
-                new Section("catalogue", words.get("md.catalogue"), false, this::writeCatalogue));
+                new Section(
+                        "rejected",
+                        words.get("md.rejected"),
+                        false,
+                        APPENDIX,
+                        this::writeRejected));
+        sections.add(
+                new Section(
+                        "catalogue",
+                        words.get("md.catalogue"),
+                        false,
+                        APPENDIX,
+                        this::writeCatalogue));
         return sections;
     }
 
@@ -214,7 +283,7 @@ final class HtmlReport {
         w(
                 out,
                 "<header class=\"cover\">\n<p class=\"eyebrow\">"
-                        + words.get("html.eyebrow")
+                        + words.get(part == MAIN ? "html.eyebrow" : "html.eyebrow.appendix")
                         + "</p>\n<h1>"
                         + Html.escape(settings().client())
                         + "</h1>\n"
@@ -255,7 +324,7 @@ final class HtmlReport {
                                                         Collectors.joining(
                                                                 "<span class=\"sep\"> · </span>"))))
                         + "</p>\n");
-        if (medium == Medium.PDF) {
+        if (medium == Medium.PDF && part == MAIN) {
             w(
                     out,
                     "<div class=\"cover-figures\"><p class=\"cover-figure\"><span"
@@ -828,7 +897,11 @@ final class HtmlReport {
                         + "</p>\n");
     }
 
-    private void writeByRule(Writer out) {
+    /**
+     * The rules by findings: the first {@code shown} (the CEO's part, by title, without their
+     * codes), or all of them with their codes (the appendix).
+     */
+    private void writeByRule(Writer out, int shown, boolean withCode) {
         long max =
                 summary.byRule().stream()
                         .mapToLong(AuditSummary.RuleCount::findings)
@@ -837,17 +910,22 @@ final class HtmlReport {
         w(
                 out,
                 "<div class=\"table-wrap\"><table class=\"data\">\n<thead><tr>"
-                        + heads("md.col.rule", "md.col.title", "md.col.severity", "md.col.lever")
+                        + (withCode ? heads("md.col.rule") : "")
+                        + heads("md.col.title", "md.col.severity", "md.col.lever")
                         + numHeads("md.col.findings")
                         + "<th scope=\"col\" class=\"chart-col spark\"></th>"
                         + numHeads("md.col.deals")
                         + "</tr></thead>\n<tbody>\n");
-        for (AuditSummary.RuleCount r : summary.byRule()) {
+        for (AuditSummary.RuleCount r : summary.byRule().stream().limit(shown).toList()) {
             w(
                     out,
-                    "<tr><td><code class=\"rule\">"
-                            + Html.escape(r.rule())
-                            + "</code></td><td>"
+                    "<tr>"
+                            + (withCode
+                                    ? "<td><code class=\"rule\">"
+                                            + Html.escape(r.rule())
+                                            + "</code></td>"
+                                    : "")
+                            + "<td>"
                             + Html.escape(r.title())
                             + "</td><td class=\"sev-cell\">"
                             + parts.severity(r.severity())
@@ -866,6 +944,10 @@ final class HtmlReport {
                             + "</tr>\n");
         }
         w(out, "</tbody>\n</table></div>\n");
+        long others = Math.max(0, summary.byRule().size() - (long) shown);
+        if (others > 0) {
+            w(out, "<p class=\"more\">" + words.get("html.byRule.more", others) + "</p>\n");
+        }
     }
 
     private void writeByStage(Writer out) {
@@ -932,10 +1014,7 @@ final class HtmlReport {
         w(
                 out,
                 "<p class=\"intro\">"
-                        + words.get(
-                                "md.plan.intro",
-                                String.valueOf(scope.plan().strategyFile()),
-                                String.valueOf(scope.plan().tacticsFile()))
+                        + words.get("md.plan.intro")
                         + "</p>\n<h3>"
                         + words.get("md.plan.written", text.number(scope.planFindings().size()))
                         + "</h3>\n");
@@ -943,11 +1022,27 @@ final class HtmlReport {
             w(out, "<p class=\"none\">" + words.get("md.plan.written.none") + "</p>\n");
         } else {
             w(out, "<ul class=\"findings\">\n");
-            scope.planFindings().forEach(f -> w(out, "<li>" + parts.finding(f) + "</li>\n"));
+            scope.planFindings()
+                    .forEach(
+                            f ->
+                                    w(
+                                            out,
+                                            "<li>"
+                                                    + parts.severity(f.severity())
+                                                    + " <span class=\"msg\">"
+                                                    + Html.escape(ForTheReader.sentence(f))
+                                                    + "</span></li>\n"));
             w(out, "</ul>\n");
         }
         writeTopic(out, RuleInfo.Topic.STRATEGY, "md.plan.decisions", true);
         writeTopic(out, RuleInfo.Topic.RIGHTS, "md.plan.rights", false);
+    }
+
+    /** The written contradictions in full, with their rules, places and ids: for the appendix. */
+    private void writePlanFindings(Writer out) {
+        w(out, "<ul class=\"findings\">\n");
+        scope.planFindings().forEach(f -> w(out, "<li>" + parts.finding(f) + "</li>\n"));
+        w(out, "</ul>\n");
     }
 
     private void writeTopic(Writer out, RuleInfo.Topic topic, String title, boolean withAmounts) {
@@ -960,16 +1055,14 @@ final class HtmlReport {
         w(
                 out,
                 "<div class=\"table-wrap\"><table class=\"data\">\n<thead><tr>"
-                        + heads("md.col.rule", "md.col.title")
+                        + heads("md.col.title")
                         + numHeads("md.col.findings", "md.col.deals")
                         + (withAmounts ? numHeads("md.col.atStake") : "")
                         + "</tr></thead>\n<tbody>\n");
         for (AuditSummary.RuleCount r : rules) {
             w(
                     out,
-                    "<tr><td><code class=\"rule\">"
-                            + Html.escape(r.rule())
-                            + "</code></td><td>"
+                    "<tr><td>"
                             + Html.escape(r.title())
                             + "</td>"
                             + nums(text.number(r.findings()), text.number(r.deals()))
@@ -982,7 +1075,7 @@ final class HtmlReport {
         if (withAmounts) {
             w(
                     out,
-                    "<tfoot><tr><td></td><th scope=\"row\">"
+                    "<tfoot><tr><th scope=\"row\">"
                             + words.get("md.total")
                             + "</th>"
                             + nums(text.number(summary.findings(topic)), "")
@@ -1048,7 +1141,7 @@ final class HtmlReport {
                         "<li>"
                                 + parts.severity(finding.severity())
                                 + " <span class=\"msg\">"
-                                + Html.escape(finding.message())
+                                + Html.escape(ForTheReader.sentence(finding))
                                 + "</span>"
                                 + (folded.consequences().isEmpty()
                                         ? ""
@@ -1083,13 +1176,7 @@ final class HtmlReport {
                             + Html.escape(text.lever(lever))
                             + "</h3>\n<ul class=\"recommendations\">\n");
             for (Recommendation recommendation : ofLever) {
-                w(
-                        out,
-                        "<li>"
-                                + Html.escape(recommendation.message())
-                                + " <code class=\"rule\">"
-                                + Html.escape(recommendation.rule())
-                                + "</code></li>\n");
+                w(out, "<li>" + Html.escape(recommendation.message()) + "</li>\n");
             }
             w(out, "</ul>\n</div>\n");
         }

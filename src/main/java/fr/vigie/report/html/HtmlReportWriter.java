@@ -8,6 +8,7 @@ import fr.vigie.audit.result.AuditedDeal;
 import fr.vigie.audit.waivers.WaivedFinding;
 import fr.vigie.common.VisibleText;
 import fr.vigie.deals.input.Rejection;
+import fr.vigie.report.ReportPart;
 import fr.vigie.report.ReportText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,9 +19,10 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Writes {@code report.html}: one self-contained page (inline CSS and SVG, no script, no request)
- * with the sections of report.md, for a browser or, with {@link Medium#PDF}, as the XHTML the PDF
- * is laid out from. Findings are streamed to side files and joined at the end.
+ * Writes {@code report.html}, the CEO's part, and {@code report-appendix.html}, the appendix for
+ * the consultant ({@link ReportPart}): each one self-contained page (inline CSS and SVG, no script,
+ * no request) with the sections of report.md, for a browser or, with {@link Medium#PDF}, as the
+ * XHTML the PDF is laid out from. Findings are streamed to side files and joined at the end.
  */
 public final class HtmlReportWriter implements AuditListener {
 
@@ -32,6 +34,7 @@ public final class HtmlReportWriter implements AuditListener {
     public static final long PDF_DEALS_SHOWN = 500;
 
     private final Path file;
+    private final Path appendix;
     private final Medium medium;
     private final Function<Locale, ReportText> texts;
     private Words words;
@@ -46,7 +49,14 @@ public final class HtmlReportWriter implements AuditListener {
      * same keys.
      */
     public HtmlReportWriter(Path file, Medium medium, Function<Locale, ReportText> texts) {
+        this(file, ReportPart.appendixOf(file), medium, texts);
+    }
+
+    /** The CEO's part to {@code file}, the appendix to {@code appendix}. */
+    public HtmlReportWriter(
+            Path file, Path appendix, Medium medium, Function<Locale, ReportText> texts) {
         this.file = file;
+        this.appendix = appendix;
         this.medium = medium;
         this.texts = texts;
     }
@@ -79,9 +89,13 @@ public final class HtmlReportWriter implements AuditListener {
 
     @Override
     public void finish(AuditResult result) {
-        try (HtmlParts closing = parts;
-                Writer out = VisibleText.file(file)) {
-            new HtmlReport(result, words, closing, medium).write(out);
+        try (HtmlParts closing = parts) {
+            try (Writer out = VisibleText.file(file)) {
+                new HtmlReport(result, words, closing, medium, ReportPart.MAIN).write(out);
+            }
+            try (Writer out = VisibleText.file(appendix)) {
+                new HtmlReport(result, words, closing, medium, ReportPart.APPENDIX).write(out);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

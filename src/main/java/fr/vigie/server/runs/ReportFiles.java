@@ -24,6 +24,9 @@ public class ReportFiles {
                     "report.html", "text/html;charset=UTF-8",
                     "report.pdf", "application/pdf",
                     "report.md", "text/markdown;charset=UTF-8",
+                    "report-appendix.html", "text/html;charset=UTF-8",
+                    "report-appendix.pdf", "application/pdf",
+                    "report-appendix.md", "text/markdown;charset=UTF-8",
                     "findings.json", "application/json",
                     "findings.csv", "text/csv;charset=UTF-8",
                     "rejected.csv", "text/csv;charset=UTF-8");

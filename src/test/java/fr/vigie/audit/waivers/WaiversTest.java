@@ -45,8 +45,10 @@ class WaiversTest {
         return Vigie.run(new PrintWriter(out), new PrintWriter(err), all);
     }
 
+    /** The report as a whole: the CEO's part, then the appendix (where waivers are listed). */
     String report() throws IOException {
-        return Files.readString(workspace.resolve("out/2026-Q3/report.md"));
+        return Files.readString(workspace.resolve("out/2026-Q3/report.md"))
+                + Files.readString(workspace.resolve("out/2026-Q3/report-appendix.md"));
     }
 
     @Test

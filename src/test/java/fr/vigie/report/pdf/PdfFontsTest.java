@@ -48,7 +48,9 @@ class PdfFontsTest {
             throws IOException {
         // GIVEN the sample's report.pdf
         // WHEN it is turned back into text
-        String text = PdfText.of(ReportRuns.sample("fr").resolve("report.pdf"));
+        String text =
+                PdfText.of(ReportRuns.sample("fr").resolve("report.pdf"))
+                        + PdfText.of(ReportRuns.sample("fr").resolve("report-appendix.pdf"));
 
         // THEN amounts keep their narrow no-break spaces and euro sign, French keeps its accents
         // and quotes
