@@ -44,6 +44,12 @@ public final class DealAuditor implements AutoCloseable {
      */
     static final int MAX_FAILURES_PER_DEAL = 3;
 
+    /**
+     * The longest the rules may take on one deal, between firings: each of the two rule bases fired
+     * at most {@value #MAX_FAILURES_PER_DEAL} times, each within the time limit.
+     */
+    public static final long LONGEST_MILLIS = 2L * MAX_FAILURES_PER_DEAL * TIME_LIMIT_MILLIS;
+
     private final RuleBase base;
     private final FindingFactory findings;
     private final int maxFirings;
