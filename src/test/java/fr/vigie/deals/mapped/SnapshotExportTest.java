@@ -72,7 +72,7 @@ class SnapshotExportTest {
                 .contains("\"findings\":[]")
                 .contains(
                         "{\"rule\":\"PROC-SKIP-STAGE\",\"deals\":8,\"assessed\":0,\"missing\":[\"stage-history\"],\"reason\":\"no"
-                            + " stage history in this export\"}")
+                            + " stage history in this export\",\"failed\":[]}")
                 .contains("\"coverage\":{\"carried\":[],");
         assertThat(count(json, "\"rule\":\"PROC-")).isEqualTo(11);
         assertThat(Files.readString(dir.resolve("out/report.md")))
