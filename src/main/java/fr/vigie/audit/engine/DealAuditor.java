@@ -44,6 +44,12 @@ public final class DealAuditor implements AutoCloseable {
      */
     static final int MAX_FAILURES_PER_DEAL = 3;
 
+    /**
+     * The longest the rules may take on one deal, between firings: each of the two rule bases fired
+     * at most {@value #MAX_FAILURES_PER_DEAL} times, each within the time limit.
+     */
+    public static final long LONGEST_MILLIS = 2L * MAX_FAILURES_PER_DEAL * TIME_LIMIT_MILLIS;
+
     private final RuleBase base;
     private final FindingFactory findings;
     private final int maxFirings;
@@ -63,18 +69,13 @@ public final class DealAuditor implements AutoCloseable {
         private final KieSession session;
         private final List<FactHandle> dealHandles = new ArrayList<>();
         private final Map<Violation, Rule> inserted = new LinkedHashMap<>();
-        private final Map<Rule, int[]> fired = new HashMap<>();
+        private final Firing firing;
         private long planFacts;
-
-        /** The rule whose consequence is running, to name it when it throws. */
-        private volatile Rule firing;
-
-        /** The rule whose consequence was running when the time limit passed. */
-        private volatile Rule late;
 
         private Part(org.kie.api.KieBase kieBase, KieSession session) {
             this.kieBase = kieBase;
             this.session = session;
+            this.firing = new Firing(session);
         }
     }
 
@@ -92,18 +93,6 @@ public final class DealAuditor implements AutoCloseable {
         public Judgement {
             findings = List.copyOf(findings);
             failures = List.copyOf(failures);
-        }
-    }
-
-    /** Why a firing was stopped: the time limit or the firing limit, and the rule to blame. */
-    private static final class Stopped extends RuntimeException {
-        private final Rule rule;
-        private final boolean late;
-
-        private Stopped(Rule rule, boolean late) {
-            super(null, null, false, false);
-            this.rule = rule;
-            this.late = late;
         }
     }
 
@@ -174,7 +163,7 @@ public final class DealAuditor implements AutoCloseable {
                     Part part = held.parts().get(i);
                     try {
                         insertFacts(part, prepared);
-                        fire(part, inForce);
+                        part.firing.fire(inForce, maxFirings, timeLimitMillis);
                         break;
                     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                         List<RuleFailure> now =
@@ -193,41 +182,13 @@ public final class DealAuditor implements AutoCloseable {
                             break;
                         }
                     } finally {
-                        part.firing = null;
+                        part.firing.reset();
                     }
                 }
             }
             return new Judgement(toFindings(held, rules, source, failed), failures);
         } finally {
             clear(rules, held);
-        }
-    }
-
-    private void fire(Part part, AgendaFilter inForce) {
-        part.fired.clear();
-        part.late = null;
-        int fired;
-        try (RuleWatchdog.Guard guard =
-                RuleWatchdog.guard(
-                        () -> {
-                            part.late = part.firing;
-                            part.session.halt();
-                        },
-                        timeLimitMillis)) {
-            fired = part.session.fireAllRules(inForce, maxFirings + 1);
-            if (guard.expired()) {
-                throw new Stopped(part.late, true);
-            }
-        }
-        if (fired > maxFirings) {
-            Rule most =
-                    part.fired.entrySet().stream()
-                            .max(
-                                    Comparator.comparingInt(
-                                            (Map.Entry<Rule, int[]> e) -> e.getValue()[0]))
-                            .map(Map.Entry::getKey)
-                            .orElse(null);
-            throw new Stopped(most, false);
         }
     }
 
@@ -319,21 +280,6 @@ public final class DealAuditor implements AutoCloseable {
                         }
                     }
                 });
-        part.session.addEventListener(
-                new org.kie.api.event.rule.DefaultAgendaEventListener() {
-                    @Override
-                    public void beforeMatchFired(
-                            org.kie.api.event.rule.BeforeMatchFiredEvent event) {
-                        Rule rule = event.getMatch().getRule();
-                        part.firing = rule;
-                        part.fired.computeIfAbsent(rule, r -> new int[1])[0]++;
-                    }
-
-                    @Override
-                    public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
-                        part.firing = null;
-                    }
-                });
         planFacts.forEach(part.session::insert);
         rules.params().stream()
                 .filter(
@@ -359,19 +305,8 @@ public final class DealAuditor implements AutoCloseable {
             java.util.Set<String> failed,
             String source,
             boolean last) {
-        Rule rule;
-        if (e instanceof Stopped stopped) {
-            rule = stopped.rule;
-        } else if (e instanceof org.kie.api.runtime.rule.ConsequenceException consequence
-                && consequence.getMatch() != null) {
-            rule = consequence.getMatch().getRule();
-        } else {
-            rule = part.firing;
-        }
-        Throwable cause =
-                e instanceof org.kie.api.runtime.rule.ConsequenceException && e.getCause() != null
-                        ? e.getCause()
-                        : e;
+        Rule rule = part.firing.blamed(e);
+        Throwable cause = Firing.cause(e);
         RuleInfo info = rule == null ? null : base.info(rule);
         List<RuleInfo> blamed = new ArrayList<>();
         if (info != null && !failed.contains(info.id())) {
@@ -399,52 +334,23 @@ public final class DealAuditor implements AutoCloseable {
      * own, else the rule could not run because of another rule's or condition's.
      */
     private RuleFailure failure(RuleInfo rule, boolean named, Throwable cause, String source) {
-        String which = "rule " + rule.id() + " (" + rule.location() + ")";
-        String deal = " on the deal at " + source;
-        if (cause instanceof Stopped stopped) {
-            String reason =
-                    stopped.late
-                            ? "took more than " + timeLimitMillis + " ms"
-                            : "fired more than " + maxFirings + " times";
-            String why =
-                    stopped.late
-                            ? named
-                                    ? "its consequence is too slow or loops"
-                                    : "a condition is too slow (one that compares every fact with"
-                                            + " every other one?)"
-                            : (named ? "it" : "a rule")
-                                    + " probably re-triggers itself (it modifies or inserts a fact"
-                                    + " its own conditions match)";
-            return new RuleFailure(
-                    rule.id(),
-                    rule.location().toString(),
-                    named ? reason : "not run: the rules " + reason,
-                    new RuleLoopException(
-                            (named ? which + " " : "the rules in force, " + which + " among them, ")
-                                    + reason
-                                    + deal
-                                    + ": "
-                                    + why));
-        }
-        String reason =
-                cause.getClass().getSimpleName()
-                        + (cause instanceof StackOverflowError
-                                ? " (a recursion without end)"
-                                : cause instanceof OutOfMemoryError
-                                        ? " (an allocation too large)"
-                                        : "");
+        String reason = Firing.reason(cause, maxFirings, timeLimitMillis);
         return new RuleFailure(
                 rule.id(),
                 rule.location().toString(),
-                named ? reason : "not run: a condition failed, " + reason,
-                new RuleFailedException(
-                        (named ? which : "a condition of the rules in force (" + which + "?)")
-                                + " failed"
-                                + deal
-                                + ": "
-                                + reason
-                                + "; the rule's author must fix it (a value it did not expect,"
-                                + " such as a missing amount?)"));
+                named
+                        ? reason
+                        : (cause instanceof Firing.Stopped
+                                        ? "not run: the rules "
+                                        : "not run: a condition failed, ")
+                                + reason,
+                Firing.problem(
+                        "rule " + rule.id() + " (" + rule.location() + ")",
+                        named,
+                        cause,
+                        "the deal at " + source,
+                        maxFirings,
+                        timeLimitMillis));
     }
 
     /** The deal rules of one part of the rule base. */

@@ -64,28 +64,51 @@ public final class PlanAuditor {
                                 }
                             }
                         });
-                planFacts.forEach(session::insert);
-                context.forEach(session::insert);
-                rules.params().forEach(session::insert);
-                int fired =
-                        session.fireAllRules(
-                                match -> {
-                                    RuleInfo rule = base.info(match.getRule());
-                                    return rule != null
-                                            && rule.scope() == scope
-                                            && rules.isEnabled(rule.id());
-                                },
-                                DealAuditor.DEFAULT_MAX_FIRINGS + 1);
-                if (fired > DealAuditor.DEFAULT_MAX_FIRINGS) {
-                    throw new RuleLoopException(
-                            "the rules on the strategy and tactics fired more than "
-                                    + DealAuditor.DEFAULT_MAX_FIRINGS
-                                    + " times: a rule probably re-triggers itself");
+                Firing firing = new Firing(session);
+                try {
+                    planFacts.forEach(session::insert);
+                    context.forEach(session::insert);
+                    rules.params().forEach(session::insert);
+                    firing.fire(
+                            match -> {
+                                RuleInfo rule = base.info(match.getRule());
+                                return rule != null
+                                        && rule.scope() == scope
+                                        && rules.isEnabled(rule.id());
+                            },
+                            DealAuditor.DEFAULT_MAX_FIRINGS,
+                            DealAuditor.TIME_LIMIT_MILLIS);
+                } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                    throw failed(firing, e, scope);
                 }
             } finally {
                 session.dispose();
             }
         }
+        return findings(inserted, rules, scope);
+    }
+
+    /**
+     * A plan or report rule that failed: named with its file and line, what it judged, and why (the
+     * plan is judged once, so the run stops on it).
+     */
+    private fr.vigie.common.RuleProblemException failed(
+            Firing firing, Throwable e, RuleInfo.Scope scope) {
+        org.kie.api.definition.rule.Rule rule = firing.blamed(e);
+        RuleInfo info = rule == null ? null : base.info(rule);
+        return Firing.problem(
+                info == null ? "a rule" : "rule " + info.id() + " (" + info.location() + ")",
+                info != null,
+                Firing.cause(e),
+                scope == RuleInfo.Scope.PLAN ? "the strategy and tactics" : "the run's figures",
+                DealAuditor.DEFAULT_MAX_FIRINGS,
+                DealAuditor.TIME_LIMIT_MILLIS);
+    }
+
+    private List<Finding> findings(
+            List<Map.Entry<Violation, RuleInfo>> inserted,
+            EffectiveRules rules,
+            RuleInfo.Scope scope) {
         Map<String, Finding> byId = new HashMap<>();
         Map<String, Location> where = new HashMap<>();
         for (Map.Entry<Violation, RuleInfo> entry : inserted) {

@@ -58,11 +58,11 @@ public final class AuditRun {
         public static final int MAX_RULE_FAILURES = 10;
 
         /**
-         * Twice the rules' time limit on one deal, and ten seconds more for reading and preparing
-         * it.
+         * The longest the rules may take on one deal (each rule base fired again, up to three
+         * times, when a rule fails on it), and ten seconds more for reading and preparing it.
          */
         public static final long STUCK_AFTER_MILLIS =
-                2 * fr.vigie.audit.engine.DealAuditor.TIME_LIMIT_MILLIS + 10_000;
+                fr.vigie.audit.engine.DealAuditor.LONGEST_MILLIS + 10_000;
 
         public Options(int threads, int batchSize, Consumer<Progress> progress) {
             this(threads, batchSize, progress, STUCK_AFTER_MILLIS, MAX_RULE_FAILURES);
