@@ -259,13 +259,7 @@ final class AuditCommand implements Callable<Integer> {
                                                 String.join(
                                                                 ", ",
                                                                 g.missing().stream()
-                                                                        .map(
-                                                                                e ->
-                                                                                        "no "
-                                                                                                + e.code()
-                                                                                                        .replace(
-                                                                                                                '-',
-                                                                                                                ' '))
+                                                                        .map(e -> "no " + e.what())
                                                                         .toList())
                                                         + " in this export) on "
                                                         + g.deals()

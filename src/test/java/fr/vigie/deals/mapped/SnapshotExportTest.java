@@ -66,7 +66,10 @@ class SnapshotExportTest {
                                 + " 8 deals: PROC-ACTIVITY-MISSING\n")
                 .contains(
                         "  not assessable (no documents in this export) on 8 of 8 deals:"
-                                + " PROC-WON-NO-EVIDENCE\n");
+                                + " PROC-WON-NO-EVIDENCE\n")
+                .contains(
+                        "  not assessable (no loss reason column in this export) on 8 of 8 deals:"
+                                + " PROC-LOST-NO-REASON\n");
         String json = Files.readString(dir.resolve("out/findings.json"));
         assertThat(json)
                 .contains("\"findings\":[]")
@@ -74,7 +77,11 @@ class SnapshotExportTest {
                         "{\"rule\":\"PROC-SKIP-STAGE\",\"deals\":8,\"assessed\":0,\"missing\":[\"stage-history\"],\"reason\":\"no"
                             + " stage history in this export\"}")
                 .contains("\"coverage\":{\"carried\":[],");
-        assertThat(count(json, "\"rule\":\"PROC-")).isEqualTo(11);
+        assertThat(json)
+                .contains(
+                        "{\"rule\":\"PROC-LOST-NO-REASON\",\"deals\":8,\"assessed\":0,\"missing\":[\"loss-reason\"],\"reason\":\"no"
+                            + " loss reason column in this export\"}");
+        assertThat(count(json, "\"rule\":\"PROC-")).isEqualTo(12);
         assertThat(Files.readString(dir.resolve("out/report.md")))
                 .contains(
                         "- Not assessable from this export (the conformity rate is computed on what"
