@@ -61,7 +61,8 @@ final class RunOptions {
                 progress(err),
                 deals.source,
                 deals.mapping,
-                formats);
+                formats,
+                deals.dealsInPeriod);
     }
 
     /**

@@ -27,6 +27,7 @@ import fr.vigie.report.PreviousPeriod;
 import fr.vigie.report.formats.ReportFormat;
 import fr.vigie.sources.DealSource;
 import fr.vigie.sources.DealsLocator;
+import fr.vigie.workspace.DealsInPeriod;
 import fr.vigie.workspace.Period;
 import fr.vigie.workspace.Workspace;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ public final class AuditingAPeriod {
     /**
      * What to audit and how. Null fields take the workspace's or Vigie's defaults; {@code source}
      * and {@code mapping} say how to read an export (docs/importers.md), found from the files
-     * otherwise.
+     * otherwise; {@code dealsInPeriod} chooses the period's deals instead of vigie.yaml.
      */
     public record Request(
             Path workspace,
@@ -66,7 +67,8 @@ public final class AuditingAPeriod {
             Consumer<Progress> progress,
             String source,
             Path mapping,
-            Set<ReportFormat> formats) {
+            Set<ReportFormat> formats,
+            DealsInPeriod dealsInPeriod) {
 
         public Request {
             formats = formats == null || formats.isEmpty() ? ReportFormat.ALL : Set.copyOf(formats);
@@ -93,7 +95,8 @@ public final class AuditingAPeriod {
                     progress,
                     null,
                     null,
-                    ReportFormat.ALL);
+                    ReportFormat.ALL,
+                    null);
         }
     }
 
@@ -138,7 +141,8 @@ public final class AuditingAPeriod {
     /** Loads and checks everything, or throws with every problem found; reads no deal. */
     public Prepared prepare(Request request) {
         PreparedWorkspace prepared =
-                PreparedWorkspace.load(request.workspace(), request.standardRules());
+                PreparedWorkspace.load(request.workspace(), request.standardRules())
+                        .withDealsInPeriod(request.dealsInPeriod());
         DealsLocator.Located located =
                 DealsLocator.locate(prepared.workspace(), request.deals(), request.period());
         Locale language =

@@ -167,7 +167,8 @@ class Auditing {
                                                 progress,
                                                 run.source(),
                                                 null,
-                                                ReportFormat.ALL)));
+                                                ReportFormat.ALL,
+                                                null)));
         AuditingAPeriod.Result result =
                 shown(
                         client,

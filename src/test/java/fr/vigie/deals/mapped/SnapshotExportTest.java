@@ -96,6 +96,49 @@ class SnapshotExportTest {
     }
 
     @Test
+    void should_choose_the_period_s_deals_as_deals_in_period_on_the_command_line_says()
+            throws IOException {
+        // GIVEN the export of 2017-Q1, whose vigie.yaml keeps the default (open during the period)
+        // WHEN it is audited with the period's deals being those closed during it, then created
+        // during it
+        Imported.Run closed = audit("closed-during");
+        Imported.Run created = audit("created-during");
+
+        // THEN the deals still open, then the deals created before 2017, are outside the period
+        assertThat(closed.code()).as(closed.err()).isZero();
+        assertThat(closed.out())
+                .contains(
+                        "  12 records read = 6 audited + 2 rejected (see rejected.csv) + 4 outside"
+                                + " the period\n")
+                .contains(
+                        "  the period's deals are those closed during it (--deals-in-period"
+                                + " closed-during)\n");
+        assertThat(created.out())
+                .contains(
+                        "  12 records read = 4 audited + 2 rejected (see rejected.csv) + 6 outside"
+                                + " the period\n");
+    }
+
+    private Imported.Run audit(String dealsInPeriod) {
+        return Imported.run(
+                "audit",
+                SNAPSHOT.toString(),
+                "--deals",
+                SNAPSHOT.resolve("deals/2017-Q1").toString(),
+                "--period",
+                "2017-Q1",
+                "--deals-in-period",
+                dealsInPeriod,
+                "--out",
+                dir.resolve(dealsInPeriod).toString(),
+                "--standard-rules",
+                "rules",
+                "-q",
+                "--format",
+                "json");
+    }
+
+    @Test
     void
             should_not_judge_required_activities_on_an_export_without_activities_and_keep_every_other_finding()
                     throws IOException {
