@@ -141,14 +141,18 @@ final class AuditCommand implements Callable<Integer> {
                 outside(s));
         if (s.outsidePeriod() > 0) {
             out.printf(
-                    "  the period's deals are those %s (deals-in-period: %s in vigie.yaml)%n",
+                    "  the period's deals are those %s (%s)%n",
                     audit.scope()
                             .workspace()
                             .settings()
                             .dealsInPeriod()
                             .code()
                             .replace("-during", " during it"),
-                    audit.scope().workspace().settings().dealsInPeriod().code());
+                    dealsOptions.dealsInPeriod != null
+                            ? "--deals-in-period " + dealsOptions.dealsInPeriod.code()
+                            : "deals-in-period: "
+                                    + audit.scope().workspace().settings().dealsInPeriod().code()
+                                    + " in vigie.yaml");
         }
         if (s.eventsRead() > 0) {
             out.printf(
@@ -326,13 +330,7 @@ final class AuditCommand implements Callable<Integer> {
                                                 String.join(
                                                                 ", ",
                                                                 g.missing().stream()
-                                                                        .map(
-                                                                                e ->
-                                                                                        "no "
-                                                                                                + e.code()
-                                                                                                        .replace(
-                                                                                                                '-',
-                                                                                                                ' '))
+                                                                        .map(e -> "no " + e.what())
                                                                         .toList())
                                                         + " in this export) on "
                                                         + g.deals()

@@ -1,7 +1,11 @@
 package fr.vigie.cli;
 
+import fr.vigie.common.DidYouMean;
+import fr.vigie.workspace.DealsInPeriod;
 import java.nio.file.Path;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Which deals a command reads and how: the same options for every command that reads a period's
@@ -41,4 +45,30 @@ final class DealsOptions {
                     "Period audited: 2026-Q3, 2026-07 or 2026 (default: from the deals' name, or"
                             + " the only one).")
     String period;
+
+    @Option(
+            names = "--deals-in-period",
+            paramLabel = "RULE",
+            converter = DealsInPeriodOption.class,
+            description =
+                    "Which deals belong to the period: open-during, closed-during or created-during"
+                            + " (default: deals-in-period in vigie.yaml, else open-during).")
+    DealsInPeriod dealsInPeriod;
+
+    /** {@code --deals-in-period}: one of the rules, or the known ones with a did-you-mean. */
+    static final class DealsInPeriodOption implements ITypeConverter<DealsInPeriod> {
+        @Override
+        public DealsInPeriod convert(String value) {
+            if (!DealsInPeriod.codes().contains(value)) {
+                throw new TypeConversionException(
+                        "--deals-in-period must be one of "
+                                + String.join(", ", DealsInPeriod.codes())
+                                + ", not '"
+                                + value
+                                + "'"
+                                + DidYouMean.hint(value, DealsInPeriod.codes()));
+            }
+            return DealsInPeriod.of(value);
+        }
+    }
 }

@@ -68,7 +68,8 @@ final class ExplainCommand implements Callable<Integer> {
                                         dealsOptions.mapping,
                                         dealId,
                                         common.standardRules,
-                                        languageOption.language()));
+                                        languageOption.language(),
+                                        dealsOptions.dealsInPeriod));
         WorkspaceSettings settings = e.settings();
         ExplainWords w = e.words();
         Deal deal = e.deal();

@@ -77,7 +77,8 @@ final class RunOptions {
                 deals.source,
                 deals.mapping,
                 formats,
-                maxRuleFailures);
+                maxRuleFailures,
+                deals.dealsInPeriod);
     }
 
     /**

@@ -28,11 +28,21 @@ public enum Evidence {
     /** The history of tracked fields (the expected close date pushed back...). */
     FIELD_HISTORY,
     /** Documents (quote, signed order...) tied to the deal, with their dates. */
-    DOCUMENTS;
+    DOCUMENTS,
+    /**
+     * Why a lost deal was lost: a column many exports lack, where an empty cell proves nothing when
+     * there is no column.
+     */
+    LOSS_REASON;
 
     /** Its name in a rule's {@code @needs} and in findings.json: {@code stage-history}. */
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** What the export lacks, as the console says it: "no {what} in this export". */
+    public String what() {
+        return this == LOSS_REASON ? "loss reason column" : code().replace('-', ' ');
     }
 
     public static Optional<Evidence> fromCode(String code) {

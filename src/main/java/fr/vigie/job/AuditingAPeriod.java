@@ -27,6 +27,7 @@ import fr.vigie.report.PreviousPeriod;
 import fr.vigie.report.formats.ReportFormat;
 import fr.vigie.sources.DealSource;
 import fr.vigie.sources.DealsLocator;
+import fr.vigie.workspace.DealsInPeriod;
 import fr.vigie.workspace.Period;
 import fr.vigie.workspace.Workspace;
 import java.nio.file.Files;
@@ -54,7 +55,8 @@ public final class AuditingAPeriod {
      * What to audit and how. Null fields take the workspace's or Vigie's defaults; {@code source}
      * and {@code mapping} say how to read an export (docs/importers.md), found from the files
      * otherwise; {@code maxRuleFailures}: on how many deals rules may fail before the run stops
-     * (null: vigie.yaml's max-rule-failures, else {@value AuditRun.Options#MAX_RULE_FAILURES}).
+     * (null: vigie.yaml's max-rule-failures, else {@value AuditRun.Options#MAX_RULE_FAILURES});
+     * {@code dealsInPeriod} chooses the period's deals instead of vigie.yaml.
      */
     public record Request(
             Path workspace,
@@ -68,7 +70,8 @@ public final class AuditingAPeriod {
             String source,
             Path mapping,
             Set<ReportFormat> formats,
-            Integer maxRuleFailures) {
+            Integer maxRuleFailures,
+            DealsInPeriod dealsInPeriod) {
 
         public Request {
             formats = formats == null || formats.isEmpty() ? ReportFormat.ALL : Set.copyOf(formats);
@@ -96,6 +99,7 @@ public final class AuditingAPeriod {
                     null,
                     null,
                     ReportFormat.ALL,
+                    null,
                     null);
         }
     }
@@ -142,7 +146,8 @@ public final class AuditingAPeriod {
     /** Loads and checks everything, or throws with every problem found; reads no deal. */
     public Prepared prepare(Request request) {
         PreparedWorkspace prepared =
-                PreparedWorkspace.load(request.workspace(), request.standardRules());
+                PreparedWorkspace.load(request.workspace(), request.standardRules())
+                        .withDealsInPeriod(request.dealsInPeriod());
         DealsLocator.Located located =
                 DealsLocator.locate(prepared.workspace(), request.deals(), request.period());
         Locale language =

@@ -59,7 +59,8 @@ public final class ExplainingADeal {
     /**
      * Which deal to explain and how its deals are read: the same {@code deals}, {@code period},
      * {@code source} and {@code mapping} as an audit's (null: found as the audit finds them), in
-     * {@code language} (null: the workspace's).
+     * {@code language} (null: the workspace's), the period's deals chosen by {@code dealsInPeriod}
+     * (null: as vigie.yaml says).
      */
     public record Request(
             Path workspace,
@@ -69,7 +70,8 @@ public final class ExplainingADeal {
             Path mapping,
             String dealId,
             Path standardRules,
-            Locale language) {}
+            Locale language,
+            fr.vigie.workspace.DealsInPeriod dealsInPeriod) {}
 
     /**
      * How the deal was judged: by which process version, as of the end of which period; its
@@ -118,7 +120,8 @@ public final class ExplainingADeal {
      */
     public Explanation explain(Request request) {
         PreparedWorkspace prepared =
-                PreparedWorkspace.load(request.workspace(), request.standardRules());
+                PreparedWorkspace.load(request.workspace(), request.standardRules())
+                        .withDealsInPeriod(request.dealsInPeriod());
         WorkspaceSettings settings = prepared.workspace().settings();
         Locale language = request.language() != null ? request.language() : settings.language();
         ExplainWords words = new ExplainWords(language);

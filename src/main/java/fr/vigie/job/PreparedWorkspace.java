@@ -18,6 +18,13 @@ import java.util.Locale;
 /** A workspace read and checked, with its rules compiled: what every command starts from. */
 public record PreparedWorkspace(Workspace workspace, RuleBase rules) {
 
+    /** The same, with {@code rule} choosing the period's deals (null: vigie.yaml's). */
+    public PreparedWorkspace withDealsInPeriod(fr.vigie.workspace.DealsInPeriod rule) {
+        return rule == null
+                ? this
+                : new PreparedWorkspace(workspace.withDealsInPeriod(rule), rules);
+    }
+
     /** Loads and checks everything, collecting every problem; throws when any is an error. */
     public static PreparedWorkspace load(Path root, Path standardRules) {
         Problems problems = new Problems();

@@ -12,6 +12,16 @@ public record Workspace(Path root, WorkspaceSettings settings, List<SalesProcess
         processes = List.copyOf(processes);
     }
 
+    /**
+     * This workspace, with {@code rule} choosing the period's deals instead of vigie.yaml's (null:
+     * vigie.yaml's): {@code --deals-in-period}.
+     */
+    public Workspace withDealsInPeriod(DealsInPeriod rule) {
+        return rule == null
+                ? this
+                : new Workspace(root, settings.withDealsInPeriod(rule), processes);
+    }
+
     /** The workspace's files, each found inside it (links included). */
     public ClientFolder folder() {
         return ClientFolder.of(root);

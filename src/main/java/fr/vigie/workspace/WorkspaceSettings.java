@@ -37,6 +37,23 @@ public record WorkspaceSettings(
         }
     }
 
+    /** These settings, with {@code rule} choosing the period's deals (null: as they are). */
+    public WorkspaceSettings withDealsInPeriod(DealsInPeriod rule) {
+        return rule == null
+                ? this
+                : new WorkspaceSettings(
+                        client,
+                        currency,
+                        zone,
+                        language,
+                        people,
+                        ruleSettings,
+                        gate,
+                        rule,
+                        maxRejected,
+                        maxRuleFailures);
+    }
+
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Paris");
     public static final Locale DEFAULT_LANGUAGE = Locale.FRENCH;
 

@@ -85,6 +85,36 @@ class CommandLineMistakesTest {
                 .startsWith("vigie " + command + ": " + message + System.lineSeparator());
     }
 
+    @ParameterizedTest
+    @CsvSource({"audit", "export", "explain"})
+    void should_refuse_an_unknown_deals_in_period_rule_with_a_suggestion(String command) {
+        // WHEN
+        int code =
+                command.equals("explain")
+                        ? vigie(
+                                command,
+                                "fixtures/durand-industrie",
+                                "--deal",
+                                "DI-26-00001",
+                                "--deals-in-period",
+                                "clsed-during")
+                        : vigie(
+                                command,
+                                "fixtures/durand-industrie",
+                                "--deals-in-period",
+                                "clsed-during");
+        // THEN
+        assertThat(code).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(err.toString())
+                .startsWith(
+                        "vigie "
+                                + command
+                                + ": --deals-in-period must be one of open-during, closed-during,"
+                                + " created-during, not 'clsed-during' (did you mean"
+                                + " 'closed-during'?)"
+                                + System.lineSeparator());
+    }
+
     @Test
     void should_refuse_an_unknown_fail_on_severity_in_validate_as_in_audit() {
         assertThat(vigie("validate", "fixtures/durand-industrie", "--fail-on", "majr"))

@@ -179,17 +179,7 @@ class ExplainEverywhereTest {
     @Test
     void should_say_that_a_deal_outside_the_period_is_not_audited_and_judge_one_inside_it() {
         // GIVEN a one-row-per-deal export of 2017-Q1 holding a deal won on 2016-12-20
-        String[] asked = {
-            "explain",
-            "fixtures/crm-snapshot",
-            "--deals",
-            "fixtures/crm-snapshot/deals/2017-Q1",
-            "--period",
-            "2017-Q1",
-            "--lang",
-            "en",
-            "--deal"
-        };
+        String[] asked = snapshot2017Q1("--deal");
         // WHEN
         int outside = vigie(concat(asked, "TWJSJRQC"));
         String outsideText = out.toString();
@@ -202,6 +192,34 @@ class ExplainEverywhereTest {
         // AND a deal of the quarter is judged
         assertThat(inside).as(err.toString()).isZero();
         assertThat(out.toString()).doesNotContain("Not audited").contains("2017-Q1");
+    }
+
+    @Test
+    void should_choose_the_period_s_deals_as_deals_in_period_on_the_command_line_says() {
+        // GIVEN a deal of 2017-Q1 still open at its end
+        String[] asked = snapshot2017Q1("--deals-in-period", "closed-during", "--deal");
+        // WHEN it is explained with the period's deals being those closed during it
+        int code = vigie(concat(asked, "9ME3374G"));
+        // THEN it is outside the period, as vigie audit --deals-in-period closed-during counts it
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("Not audited: the deal is outside the period 2017-Q1 (closed during)");
+    }
+
+    /** vigie explain of the one-row-per-deal export of 2017-Q1, in English, then {@code more}. */
+    private static String[] snapshot2017Q1(String... more) {
+        return java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(
+                                "explain",
+                                "fixtures/crm-snapshot",
+                                "--deals",
+                                "fixtures/crm-snapshot/deals/2017-Q1",
+                                "--period",
+                                "2017-Q1",
+                                "--lang",
+                                "en"),
+                        java.util.Arrays.stream(more))
+                .toArray(String[]::new);
     }
 
     private static String[] concat(String[] head, String last) {

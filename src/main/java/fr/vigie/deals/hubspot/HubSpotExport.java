@@ -247,6 +247,10 @@ public final class HubSpotExport {
             if (files.containsKey("lines")) {
                 carried.add(Evidence.LINE_ITEMS);
             }
+            if (dealColumns.containsKey("lost-reason")
+                    && deals.has(dealColumns.get("lost-reason"))) {
+                carried.add(Evidence.LOSS_REASON);
+            }
             return new ExportInput(
                             new ExportInput.Deals(
                                     deals, "deals", dealColumns.get("id"), id -> id, maker, names),

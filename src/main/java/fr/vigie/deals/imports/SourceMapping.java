@@ -577,11 +577,15 @@ public final class SourceMapping {
 
     /**
      * What the deals' own columns carry through {@code events:}: activities when a column is dated
-     * by an activity, documents when one is dated by a document (a quote sent, an order signed).
-     * Each importer adds what its other files carry.
+     * by an activity, documents when one is dated by a document (a quote sent, an order signed);
+     * and the loss reason when {@code fields:} names its column. Each importer adds what its other
+     * files and its own columns carry.
      */
     public Set<Evidence> carriedByColumns() {
         Set<Evidence> carried = EnumSet.noneOf(Evidence.class);
+        if (columnOf("lossReason") != null) {
+            carried.add(Evidence.LOSS_REASON);
+        }
         for (var event : events) {
             if (event.kind().equals("activity")) {
                 carried.add(Evidence.ACTIVITIES);

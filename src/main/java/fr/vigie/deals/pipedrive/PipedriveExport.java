@@ -231,6 +231,9 @@ public final class PipedriveExport {
             if (files.containsKey("activities")) {
                 carried.add(Evidence.ACTIVITIES);
             }
+            if (columns.containsKey("lost-reason")) {
+                carried.add(Evidence.LOSS_REASON);
+            }
             return new ExportInput(
                             new ExportInput.Deals(
                                     deals, "deals", columns.get("id"), id -> id, maker, names),

@@ -168,6 +168,7 @@ class Auditing {
                                                 run.source(),
                                                 null,
                                                 ReportFormat.ALL,
+                                                null,
                                                 null)));
         AuditingAPeriod.Result result =
                 shown(

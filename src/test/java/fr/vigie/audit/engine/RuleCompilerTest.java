@@ -114,8 +114,8 @@ class RuleCompilerTest {
                         DisplayPath.of(pack.resolve("big.drl"))
                                 + ":6:1: rule ACME-BIG-BUYER: @needs names 'stage-histroy', which"
                                 + " is not evidence an export carries; write some of stage-history,"
-                                + " activities, approvals, line-items, field-history, documents"
-                                + " (did you mean 'stage-history'?)");
+                                + " activities, approvals, line-items, field-history, documents,"
+                                + " loss-reason (did you mean 'stage-history'?)");
     }
 
     @Test

@@ -66,7 +66,10 @@ class SnapshotExportTest {
                                 + " 8 deals: PROC-ACTIVITY-MISSING\n")
                 .contains(
                         "  not assessable (no documents in this export) on 8 of 8 deals:"
-                                + " PROC-WON-NO-EVIDENCE\n");
+                                + " PROC-WON-NO-EVIDENCE\n")
+                .contains(
+                        "  not assessable (no loss reason column in this export) on 8 of 8 deals:"
+                                + " PROC-LOST-NO-REASON\n");
         String json = Files.readString(dir.resolve("out/findings.json"));
         assertThat(json)
                 .contains("\"findings\":[]")
@@ -74,7 +77,11 @@ class SnapshotExportTest {
                         "{\"rule\":\"PROC-SKIP-STAGE\",\"deals\":8,\"assessed\":0,\"missing\":[\"stage-history\"],\"reason\":\"no"
                             + " stage history in this export\",\"failed\":[]}")
                 .contains("\"coverage\":{\"carried\":[],");
-        assertThat(count(json, "\"rule\":\"PROC-")).isEqualTo(11);
+        assertThat(json)
+                .contains(
+                        "{\"rule\":\"PROC-LOST-NO-REASON\",\"deals\":8,\"assessed\":0,\"missing\":[\"loss-reason\"],\"reason\":\"no"
+                            + " loss reason column in this export\"}");
+        assertThat(count(json, "\"rule\":\"PROC-")).isEqualTo(12);
         assertThat(Files.readString(dir.resolve("out/report.md")))
                 .contains(
                         "- Not assessable from this export (the conformity rate is computed on what"
@@ -86,6 +93,49 @@ class SnapshotExportTest {
                 .contains(
                         "sales_pipeline.csv,12,10,0BCNQO0P,\"cannot name the user 'Cecily Lampkin'")
                 .contains("sales_pipeline.csv,13,56,QOW5GWN9,\"the deal has no 'engage_date'");
+    }
+
+    @Test
+    void should_choose_the_period_s_deals_as_deals_in_period_on_the_command_line_says()
+            throws IOException {
+        // GIVEN the export of 2017-Q1, whose vigie.yaml keeps the default (open during the period)
+        // WHEN it is audited with the period's deals being those closed during it, then created
+        // during it
+        Imported.Run closed = audit("closed-during");
+        Imported.Run created = audit("created-during");
+
+        // THEN the deals still open, then the deals created before 2017, are outside the period
+        assertThat(closed.code()).as(closed.err()).isZero();
+        assertThat(closed.out())
+                .contains(
+                        "  12 records read = 6 audited + 2 rejected (see rejected.csv) + 4 outside"
+                                + " the period\n")
+                .contains(
+                        "  the period's deals are those closed during it (--deals-in-period"
+                                + " closed-during)\n");
+        assertThat(created.out())
+                .contains(
+                        "  12 records read = 4 audited + 2 rejected (see rejected.csv) + 6 outside"
+                                + " the period\n");
+    }
+
+    private Imported.Run audit(String dealsInPeriod) {
+        return Imported.run(
+                "audit",
+                SNAPSHOT.toString(),
+                "--deals",
+                SNAPSHOT.resolve("deals/2017-Q1").toString(),
+                "--period",
+                "2017-Q1",
+                "--deals-in-period",
+                dealsInPeriod,
+                "--out",
+                dir.resolve(dealsInPeriod).toString(),
+                "--standard-rules",
+                "rules",
+                "-q",
+                "--format",
+                "json");
     }
 
     @Test
