@@ -12,7 +12,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -54,7 +53,7 @@ public final class TextEncoding {
                                 + " formats: encoding: in the mapping if it is another";
             }
         }
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
+        InputStream in = new BufferedInputStream(ExportZip.newInputStream(file), 64 * 1024);
         skipByteOrderMark(in, charset);
         CharsetDecoder decoder =
                 charset.newDecoder()
@@ -67,7 +66,7 @@ public final class TextEncoding {
     private static Charset byteOrderMark(Path file) throws IOException {
         byte[] head = new byte[3];
         int read;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = ExportZip.newInputStream(file)) {
             read = in.readNBytes(head, 0, 3);
         }
         if (read >= 3
@@ -121,7 +120,7 @@ public final class TextEncoding {
                         .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
         CharBuffer chars = CharBuffer.allocate(64 * 1024);
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = ExportZip.newInputStream(file)) {
             byte[] chunk = new byte[64 * 1024];
             int n;
             while ((n = in.read(chunk, 0, bytes.remaining())) > 0) {

@@ -11,6 +11,7 @@ import fr.vigie.deals.imports.ExportFile;
 import fr.vigie.deals.imports.ExportFolder;
 import fr.vigie.deals.imports.ExportInput;
 import fr.vigie.deals.imports.ExportRow;
+import fr.vigie.deals.imports.ExportZip;
 import fr.vigie.deals.imports.HeldRows;
 import fr.vigie.deals.imports.ImportContext;
 import fr.vigie.deals.imports.LookupTable;
@@ -77,13 +78,21 @@ public final class SalesforceExport {
 
     private SalesforceExport() {}
 
-    /** Whether {@code folder} holds a Salesforce export: an Opportunity.csv. */
-    public static boolean looksLike(Path folder) {
-        try (var list = Files.list(folder)) {
-            return list.anyMatch(p -> p.getFileName().toString().equalsIgnoreCase(MARKER));
-        } catch (java.io.IOException e) {
-            return false;
+    /**
+     * Whether {@code deals} holds a Salesforce export: an Opportunity.csv in the folder, or in one
+     * of its zips (or in the zip it is).
+     */
+    public static boolean looksLike(Path deals) {
+        if (Files.isDirectory(deals)) {
+            try (var list = Files.list(deals)) {
+                if (list.anyMatch(p -> p.getFileName().toString().equalsIgnoreCase(MARKER))) {
+                    return true;
+                }
+            } catch (java.io.IOException e) {
+                return false;
+            }
         }
+        return ExportZip.holds(ExportZip.parts(deals), MARKER);
     }
 
     /**
@@ -107,8 +116,18 @@ public final class SalesforceExport {
      * files; Opportunity.csv is then streamed.
      */
     public static DealInput open(Path folder, SourceMapping mapping, ImportContext context) {
+        ExportFolder export = ExportFolder.of(folder, MARKER, mapping.limits());
+        try {
+            return open(export, mapping, context);
+        } catch (RuntimeException e) {
+            export.close();
+            throw e;
+        }
+    }
+
+    private static DealInput open(
+            ExportFolder export, SourceMapping mapping, ImportContext context) {
         Problems problems = new Problems();
-        ExportFolder export = ExportFolder.of(folder);
         ExportFolder.checkRoles(mapping, OBJECTS, problems);
         Map<String, Path> paths = new LinkedHashMap<>();
         for (String object : OBJECTS) {
@@ -331,7 +350,8 @@ public final class SalesforceExport {
                             lookedUp,
                             notes,
                             warnings)
-                    .carrying(carried);
+                    .carrying(carried)
+                    .closing(export);
         } catch (RuntimeException e) {
             opportunities.close();
             throw e;
