@@ -17,9 +17,27 @@ public final class DisplayPath {
      */
     private static final InheritableThreadLocal<List<Path>> ROOTS = new InheritableThreadLocal<>();
 
+    /** The zip files whose entries are read through a file system of their own, by file system. */
+    private static final java.util.Map<java.nio.file.FileSystem, Path> ARCHIVES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private DisplayPath() {}
 
+    /** Writes the entries of {@code fs} as inside {@code zip}: "export/WE_1.zip!/Task.csv". */
+    public static void archive(java.nio.file.FileSystem fs, Path zip) {
+        ARCHIVES.put(fs, zip);
+    }
+
+    /** Forgets {@code fs}, closed. */
+    public static void forget(java.nio.file.FileSystem fs) {
+        ARCHIVES.remove(fs);
+    }
+
     public static String of(Path path) {
+        Path zip = ARCHIVES.get(path.getFileSystem());
+        if (zip != null) {
+            return of(zip) + "!" + path.toAbsolutePath().normalize();
+        }
         Path absolute = path.toAbsolutePath().normalize();
         List<Path> roots = ROOTS.get();
         if (roots != null) {

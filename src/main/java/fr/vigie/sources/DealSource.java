@@ -164,13 +164,21 @@ public record DealSource(
                         ? ""
                         : deals.getFileName().toString().toLowerCase(Locale.ROOT);
         if (Files.isRegularFile(deals)) {
+            if (name.endsWith(".zip") && SalesforceExport.looksLike(deals)) {
+                return new Detected(SourceKind.SALESFORCE, SalesforceExport.MARKER + " in the zip");
+            }
             return name.endsWith(".xes") ? new Detected(SourceKind.XES, "a .xes file") : null;
         }
         if (!Files.isDirectory(deals)) {
             return null;
         }
         if (SalesforceExport.looksLike(deals)) {
-            return new Detected(SourceKind.SALESFORCE, SalesforceExport.MARKER);
+            return new Detected(
+                    SourceKind.SALESFORCE,
+                    SalesforceExport.MARKER
+                            + (Files.isRegularFile(deals.resolve(SalesforceExport.MARKER))
+                                    ? ""
+                                    : " in its zips"));
         }
         if (Files.isRegularFile(deals.resolve("deals.jsonl"))) {
             return null;

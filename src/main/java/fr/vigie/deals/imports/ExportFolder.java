@@ -21,15 +21,41 @@ import java.util.Set;
  * mapping's {@code files:} names them, and those Vigie did not read (said, so that nothing is left
  * out unknowingly).
  */
-public final class ExportFolder {
+public final class ExportFolder implements AutoCloseable {
 
+    /** The folder, or null for an export read from its zips. */
     private final ClientFolder folder;
+
+    /** The zips the export is read from, or null. */
+    private final ExportZip zips;
+
     private final List<Path> csvFiles;
     private final Set<Path> used = new LinkedHashSet<>();
 
-    private ExportFolder(ClientFolder folder, List<Path> csvFiles) {
+    private ExportFolder(ClientFolder folder, ExportZip zips, List<Path> csvFiles) {
         this.folder = folder;
+        this.zips = zips;
         this.csvFiles = csvFiles;
+    }
+
+    /**
+     * The export in {@code deals}: the folder's CSV files, or when it holds none of {@code marker}
+     * but zips (or is a zip), the CSV files of all the zips' parts ({@link ExportZip}). Close it
+     * once the export is read.
+     */
+    public static ExportFolder of(Path deals, String marker, Limits limits) {
+        if (Files.isDirectory(deals) && !ExportFolder.of(deals).has(marker)
+                || ExportZip.isZip(deals)) {
+            if (!ExportZip.parts(deals).isEmpty()) {
+                ExportZip zips = ExportZip.open(deals, limits);
+                return new ExportFolder(null, zips, zips.csvFiles());
+            }
+        }
+        return of(deals);
+    }
+
+    private boolean has(String name) {
+        return csvFiles.stream().anyMatch(p -> p.getFileName().toString().equalsIgnoreCase(name));
     }
 
     public static ExportFolder of(Path folder) {
@@ -40,11 +66,20 @@ public final class ExportFolder {
         }
         ClientFolder files = ClientFolder.of(folder);
         return new ExportFolder(
-                files, files.files(folder, name -> name.toLowerCase(Locale.ROOT).endsWith(".csv")));
+                files,
+                null,
+                files.files(folder, name -> name.toLowerCase(Locale.ROOT).endsWith(".csv")));
     }
 
     public String shown() {
-        return DisplayPath.of(folder.root());
+        return zips != null ? zips.shown() : DisplayPath.of(folder.root());
+    }
+
+    @Override
+    public void close() {
+        if (zips != null) {
+            zips.close();
+        }
     }
 
     public List<Path> csvFiles() {
@@ -74,8 +109,18 @@ public final class ExportFolder {
     public Path find(String role, String defaultName, SourceMapping mapping, Problems problems) {
         YamlObject.Located<String> named = mapping.file(role);
         if (named != null) {
-            Path path = folder.named(named.value(), named.location());
-            if (!Files.isRegularFile(path)) {
+            Path path =
+                    zips != null
+                            ? csvFiles.stream()
+                                    .filter(
+                                            p ->
+                                                    p.getFileName()
+                                                            .toString()
+                                                            .equalsIgnoreCase(named.value()))
+                                    .findFirst()
+                                    .orElse(null)
+                            : folder.named(named.value(), named.location());
+            if (path == null || !Files.isRegularFile(path)) {
                 problems.error(
                         named.location(),
                         "no file '"

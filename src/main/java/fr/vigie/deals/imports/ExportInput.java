@@ -50,6 +50,7 @@ public final class ExportInput implements DealInput {
     private final List<Problem> warnings;
     private final java.util.Collection<Problem> readingWarnings;
     private List<Rejection> orphans;
+    private AutoCloseable also;
     private java.util.Set<fr.vigie.common.Evidence> carries = fr.vigie.common.Evidence.all();
 
     /**
@@ -93,6 +94,12 @@ public final class ExportInput implements DealInput {
                 carried.isEmpty()
                         ? java.util.Set.of()
                         : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(carried));
+        return this;
+    }
+
+    /** This input, closing {@code also} (the zips it reads from) when it is closed. */
+    public ExportInput closing(AutoCloseable also) {
+        this.also = also;
         return this;
     }
 
@@ -152,6 +159,13 @@ public final class ExportInput implements DealInput {
     @Override
     public void close() {
         deals.file().close();
+        if (also != null) {
+            try {
+                also.close();
+            } catch (Exception e) {
+                // only read: nothing is lost
+            }
+        }
     }
 
     /**

@@ -12,7 +12,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -56,7 +55,8 @@ public final class TextEncoding {
         }
         InputStream in =
                 new BufferedInputStream(
-                        fr.vigie.deals.input.ReadMeter.counted(file, Files.newInputStream(file)),
+                        fr.vigie.deals.input.ReadMeter.counted(
+                                file, ExportZip.newInputStream(file)),
                         64 * 1024);
         skipByteOrderMark(in, charset);
         CharsetDecoder decoder =
@@ -70,7 +70,7 @@ public final class TextEncoding {
     private static Charset byteOrderMark(Path file) throws IOException {
         byte[] head = new byte[3];
         int read;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = ExportZip.newInputStream(file)) {
             read = in.readNBytes(head, 0, 3);
         }
         if (read >= 3
@@ -124,7 +124,7 @@ public final class TextEncoding {
                         .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
         CharBuffer chars = CharBuffer.allocate(64 * 1024);
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = ExportZip.newInputStream(file)) {
             byte[] chunk = new byte[64 * 1024];
             int n;
             while ((n = in.read(chunk, 0, bytes.remaining())) > 0) {

@@ -1,5 +1,6 @@
 package fr.vigie.deals.salesforce;
 
+import fr.vigie.common.DisplayPath;
 import fr.vigie.common.Evidence;
 import fr.vigie.common.Location;
 import fr.vigie.common.Outcome;
@@ -11,6 +12,7 @@ import fr.vigie.deals.imports.ExportFile;
 import fr.vigie.deals.imports.ExportFolder;
 import fr.vigie.deals.imports.ExportInput;
 import fr.vigie.deals.imports.ExportRow;
+import fr.vigie.deals.imports.ExportZip;
 import fr.vigie.deals.imports.HeldRows;
 import fr.vigie.deals.imports.ImportContext;
 import fr.vigie.deals.imports.LookupTable;
@@ -57,6 +59,7 @@ public final class SalesforceExport {
             List.of(
                     "Opportunity",
                     "OpportunityHistory",
+                    "OpportunityFieldHistory",
                     "OpportunityLineItem",
                     "Task",
                     "Event",
@@ -77,13 +80,21 @@ public final class SalesforceExport {
 
     private SalesforceExport() {}
 
-    /** Whether {@code folder} holds a Salesforce export: an Opportunity.csv. */
-    public static boolean looksLike(Path folder) {
-        try (var list = Files.list(folder)) {
-            return list.anyMatch(p -> p.getFileName().toString().equalsIgnoreCase(MARKER));
-        } catch (java.io.IOException e) {
-            return false;
+    /**
+     * Whether {@code deals} holds a Salesforce export: an Opportunity.csv in the folder, or in one
+     * of its zips (or in the zip it is).
+     */
+    public static boolean looksLike(Path deals) {
+        if (Files.isDirectory(deals)) {
+            try (var list = Files.list(deals)) {
+                if (list.anyMatch(p -> p.getFileName().toString().equalsIgnoreCase(MARKER))) {
+                    return true;
+                }
+            } catch (java.io.IOException e) {
+                return false;
+            }
         }
+        return ExportZip.holds(ExportZip.parts(deals), MARKER);
     }
 
     /**
@@ -107,8 +118,18 @@ public final class SalesforceExport {
      * files; Opportunity.csv is then streamed.
      */
     public static DealInput open(Path folder, SourceMapping mapping, ImportContext context) {
+        ExportFolder export = ExportFolder.of(folder, MARKER, mapping.limits());
+        try {
+            return open(export, mapping, context);
+        } catch (RuntimeException e) {
+            export.close();
+            throw e;
+        }
+    }
+
+    private static DealInput open(
+            ExportFolder export, SourceMapping mapping, ImportContext context) {
         Problems problems = new Problems();
-        ExportFolder export = ExportFolder.of(folder);
         ExportFolder.checkRoles(mapping, OBJECTS, problems);
         Map<String, Path> paths = new LinkedHashMap<>();
         for (String object : OBJECTS) {
@@ -251,7 +272,8 @@ public final class SalesforceExport {
                             productColumn,
                             instances,
                             warnings,
-                            typeColumn);
+                            typeColumn,
+                            approvals.valueColumn());
             held.load(
                     paths.get("OpportunityHistory"),
                     reading,
@@ -263,6 +285,29 @@ public final class SalesforceExport {
                     "OpportunityId",
                     "StageName",
                     "CreatedDate");
+            if (approvals.valueColumn() != null) {
+                held.load(
+                        paths.get("OpportunityFieldHistory"),
+                        reading,
+                        "fieldHistory",
+                        "field history row",
+                        children.fieldHistory(),
+                        notes,
+                        problems,
+                        "OpportunityId",
+                        "Field",
+                        "OldValue",
+                        "NewValue",
+                        "CreatedDate");
+            } else if (paths.containsKey("OpportunityFieldHistory")) {
+                export.read(paths.get("OpportunityFieldHistory"));
+                notes.add(
+                        DisplayPath.of(paths.get("OpportunityFieldHistory"))
+                                + ": not read: no approvals.value in "
+                                + mapping.shown()
+                                + " names the column whose history tells what an approval"
+                                + " approved");
+            }
             held.load(
                     paths.get("OpportunityLineItem"),
                     reading,
@@ -331,7 +376,8 @@ public final class SalesforceExport {
                             lookedUp,
                             notes,
                             warnings)
-                    .carrying(carried);
+                    .carrying(carried)
+                    .closing(export);
         } catch (RuntimeException e) {
             opportunities.close();
             throw e;
@@ -400,16 +446,32 @@ public final class SalesforceExport {
             String productColumn,
             LookupTable instances,
             List<Problem> warnings,
-            String typeColumn) {
+            String typeColumn,
+            String valueColumn) {
+
+        /**
+         * The changes of the column approvals are valued from (approvals.value); the rows about
+         * other fields are the deal's but give nothing.
+         */
+        HeldRows.ChildReader fieldHistory() {
+            return new HistoryChild() {
+                @Override
+                public Object item(ExportRow row, String dealId) {
+                    if (!valueColumn.equalsIgnoreCase(row.text("Field"))) {
+                        return null;
+                    }
+                    OffsetDateTime at = row.instant("CreatedDate");
+                    if (at == null) {
+                        throw row.refuse(
+                                "CreatedDate", "the field history row has no 'CreatedDate'");
+                    }
+                    return new FieldChange(at, row.percent("OldValue"), row.percent("NewValue"));
+                }
+            };
+        }
 
         HeldRows.ChildReader history() {
-            return new OpportunityChild("deleted in Salesforce (IsDeleted)") {
-                @Override
-                public HeldRows.Owner ownerOf(ExportRow row) {
-                    Boolean deleted = row.bool("IsDeleted");
-                    return Boolean.TRUE.equals(deleted) ? null : super.ownerOf(row);
-                }
-
+            return new HistoryChild() {
                 @Override
                 public Object item(ExportRow row, String dealId) {
                     String stage =
@@ -620,6 +682,19 @@ public final class SalesforceExport {
             return row.read("OwnerId", () -> people.person("OwnerId", row.text("OwnerId")));
         }
 
+        /** A history file: its rows deleted in Salesforce (IsDeleted) are skipped. */
+        private abstract static class HistoryChild extends OpportunityChild {
+            HistoryChild() {
+                super("deleted in Salesforce (IsDeleted)");
+            }
+
+            @Override
+            public HeldRows.Owner ownerOf(ExportRow row) {
+                Boolean deleted = row.bool("IsDeleted");
+                return Boolean.TRUE.equals(deleted) ? null : super.ownerOf(row);
+            }
+        }
+
         /** A child file tied to its opportunity by OpportunityId. */
         private abstract static class OpportunityChild implements HeldRows.ChildReader {
             private final String skipped;
@@ -695,8 +770,12 @@ public final class SalesforceExport {
             }
             deal.activities().addAll(items.list("activities", Activity.class));
             deal.lines().addAll(items.list("lines", LineItem.class));
-            String value = approvedValue(row);
+            List<FieldChange> changes =
+                    items.list("fieldHistory", FieldChange.class).stream()
+                            .sorted(Comparator.comparing(FieldChange::at))
+                            .toList();
             for (ApprovalStep step : items.list("approvals", ApprovalStep.class)) {
+                String value = approvedValue(row, changes, step.at());
                 String type = step.approved() ? approvals.decision() : approvals.refusal();
                 deal.decisions()
                         .add(
@@ -781,11 +860,31 @@ public final class SalesforceExport {
             return context.closingStages().getOrDefault(stage, Outcome.OPEN);
         }
 
-        private String approvedValue(ExportRow row) {
+        /**
+         * The value an approval at {@code at} approved: with the column's history
+         * (OpportunityFieldHistory), the value it had then (the last change at or before, else the
+         * value before the first change after); without, the opportunity's value now.
+         */
+        private String approvedValue(ExportRow row, List<FieldChange> changes, OffsetDateTime at) {
             if (approvals.valueColumn() == null) {
                 return null;
             }
             BigDecimal value = row.percent(approvals.valueColumn());
+            if (!changes.isEmpty()) {
+                FieldChange before = null;
+                FieldChange after = null;
+                for (FieldChange change : changes) {
+                    if (!change.at().isAfter(at)) {
+                        before = change;
+                    } else if (after == null) {
+                        after = change;
+                    }
+                }
+                value =
+                        before != null
+                                ? before.newValue()
+                                : after != null ? after.oldValue() : value;
+            }
             return value == null ? null : value.toPlainString();
         }
     }

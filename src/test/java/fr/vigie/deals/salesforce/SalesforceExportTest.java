@@ -285,6 +285,56 @@ class SalesforceExportTest {
                 .contains("unknown activity type 'Démo Métallerie Rhône': not in activities: of");
     }
 
+    @Test
+    void should_value_an_approval_at_what_the_tracked_column_held_when_it_was_approved()
+            throws IOException {
+        // GIVEN the sample, whose 18% on Opp004 was approved on Aug 12, with the field history of
+        // Approved_Discount__c: 12 when approved, raised to 18 on Sep 1 (and a row of another
+        // field, and a deleted one)
+        Path export = Imported.copy(SAMPLE, dir.resolve("export"));
+        Files.writeString(
+                export.resolve("OpportunityFieldHistory.csv"),
+                "\"Id\",\"IsDeleted\",\"OpportunityId\",\"CreatedById\",\"CreatedDate\","
+                        + "\"Field\",\"DataType\",\"OldValue\",\"NewValue\"\r\n"
+                        + "\"0175g0000Ofh001IAQ\",\"false\",\"0065g0000Opp004IAQ\","
+                        + "\"0055g0000Usr004IAQ\",\"2026-08-11T07:30:00.000Z\","
+                        + "\"Approved_Discount__c\",\"Percent\",\"\",\"12\"\r\n"
+                        + "\"0175g0000Ofh002IAQ\",\"false\",\"0065g0000Opp004IAQ\","
+                        + "\"0055g0000Usr004IAQ\",\"2026-09-01T09:00:00.000Z\","
+                        + "\"Approved_Discount__c\",\"Percent\",\"12\",\"18\"\r\n"
+                        + "\"0175g0000Ofh003IAQ\",\"false\",\"0065g0000Opp004IAQ\","
+                        + "\"0055g0000Usr004IAQ\",\"2026-09-01T09:00:00.000Z\","
+                        + "\"Amount\",\"Currency\",\"41000\",\"43000\"\r\n"
+                        + "\"0175g0000Ofh004IAQ\",\"true\",\"0065g0000Opp004IAQ\","
+                        + "\"0055g0000Usr004IAQ\",\"2026-08-12T17:00:00.000Z\","
+                        + "\"Approved_Discount__c\",\"Percent\",\"12\",\"30\"\r\n",
+                StandardCharsets.UTF_8);
+
+        // WHEN
+        DealInput input = Imported.open(export, "salesforce", null);
+        List<RecordOutcome> outcomes = Imported.read(input);
+
+        // THEN the approval approved 12%, not the 18% the opportunity holds now
+        assertThat(Imported.deals(outcomes))
+                .filteredOn(d -> d.id().equals("0065g0000Opp004IAQ"))
+                .singleElement()
+                .satisfies(
+                        d ->
+                                assertThat(d.decisions())
+                                        .extracting(fr.vigie.deals.model.Decision::value)
+                                        .containsExactly("12"));
+        assertThat(input.files())
+                .extracting(
+                        f -> Path.of(f.file()).getFileName() + " " + f.rows() + " " + f.skipped())
+                .contains("OpportunityFieldHistory.csv 4 1");
+
+        // and the audit finds the 18% granted without an approval covering it
+        Imported.Run run = Imported.audit(export, dir.resolve("out"));
+        assertThat(run.out()).contains("18 findings");
+        assertThat(Files.readString(dir.resolve("out/findings.csv")))
+                .contains("PROC-APPROVAL-MISSING;critique");
+    }
+
     private static List<String> productsOf(Path export) {
         return Imported.deals(Imported.read(Imported.open(export, "salesforce", null))).stream()
                 .flatMap(deal -> deal.lines().stream())
