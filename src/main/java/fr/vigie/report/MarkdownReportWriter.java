@@ -712,6 +712,7 @@ public final class MarkdownReportWriter implements AuditListener {
                             + " |\n");
         }
         out.write("\n" + text.get("md.pays.caution") + "\n\n");
+        out.write(text.payCounts(s) + "\n\n");
         if (s.comparableStages().isEmpty()) {
             return;
         }

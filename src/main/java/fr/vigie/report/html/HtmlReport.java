@@ -736,6 +736,8 @@ final class HtmlReport {
                 out,
                 "</tbody>\n</table></div>\n<p class=\"caution\">"
                         + words.get("md.pays.caution")
+                        + "</p>\n<p class=\"caution counts\">"
+                        + Html.escape(text.payCounts(summary))
                         + "</p>\n");
         if (summary.comparableStages().isEmpty()) {
             return;
