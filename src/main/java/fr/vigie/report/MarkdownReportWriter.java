@@ -715,6 +715,7 @@ public final class MarkdownReportWriter implements AuditListener {
                             + " |\n");
         }
         out.write("\n" + text.get("md.pays.caution") + "\n\n");
+        out.write(text.payCounts(s) + "\n\n");
         if (s.comparableStages().isEmpty()) {
             return;
         }
@@ -831,6 +832,7 @@ public final class MarkdownReportWriter implements AuditListener {
             out.write(text.get("md.recommendations.none") + "\n\n");
             return;
         }
+        out.write(text.get("md.recommendations.intro") + "\n\n");
         for (Lever lever : Lever.values()) {
             List<Recommendation> ofLever =
                     result.recommendations().stream().filter(r -> r.lever() == lever).toList();
@@ -839,7 +841,16 @@ public final class MarkdownReportWriter implements AuditListener {
             }
             out.write("### " + text.lever(lever) + "\n\n");
             for (Recommendation recommendation : ofLever) {
-                out.write("- " + Markdown.escape(recommendation.message()) + "\n");
+                out.write(
+                        "- "
+                                + Markdown.escape(recommendation.message())
+                                + (recommendation.atStake().signum() > 0
+                                        ? " — "
+                                                + text.get(
+                                                        "md.recommendation.stake",
+                                                        amount(recommendation.atStake()))
+                                        : "")
+                                + "\n");
             }
             out.write("\n");
         }

@@ -76,7 +76,8 @@ public final class ReportText {
 
     /**
      * "52,6 % [46,8 – 58,3] (n = 285)": a win rate with its 95 % interval and the closed deals it
-     * rests on; "—" with none.
+     * rests on, every bound with one decimal as the rate ("[0,0 – 16,1]", "[51,0 – 61,9]"); "—"
+     * with none.
      */
     public String winRate(fr.vigie.audit.result.WinRate rate) {
         if (rate.closed() == 0) {
@@ -85,9 +86,29 @@ public final class ReportText {
         return get(
                 "md.winRate",
                 percent(rate.percent()),
-                decimal(rate.low()),
-                decimal(rate.high()),
+                percentFormat.format(rate.low()),
+                percentFormat.format(rate.high()),
                 number(rate.closed()));
+    }
+
+    /**
+     * How the two groups of "does the process pay" relate to the conformity rate's: the conforming
+     * and non-conforming deals count a finding of any kind; the deals that deviated count a process
+     * finding while the deal was sold, so that the non-conforming deals that did not deviate are
+     * those whose findings are at closing, on the data or on the strategy only.
+     */
+    public String payCounts(fr.vigie.audit.result.AuditSummary summary) {
+        long conforming = summary.conformingDeals();
+        long nonConforming = summary.dealsAudited() - conforming;
+        long followed = summary.followed().deals();
+        long deviated = summary.deviated().deals();
+        return get(
+                "md.pays.counts",
+                conforming,
+                nonConforming,
+                followed,
+                deviated,
+                Math.max(0, nonConforming - deviated));
     }
 
     /**

@@ -83,8 +83,8 @@ class SameStageTest {
         assertThat(code).as("stderr: %s", err).isEqualTo(1);
         assertThat(md)
                 .contains(
-                        "| Proposition (standard) | 0,0 % [0 – 16,1] (n = 20) | 100,0 % [83,9 –"
-                                + " 100] (n = 20) | significative |");
+                        "| Proposition (standard) | 0,0 % [0,0 – 16,1] (n = 20) | 100,0 % [83,9 –"
+                                + " 100,0] (n = 20) | significative |");
         assertThat(md)
                 .contains(
                         "À l'étape Proposition, les affaires qui s'étaient écartées du processus"

@@ -17,7 +17,25 @@ public final class ReportFigures {
             long nonConforming,
             long writtenContradictions,
             long decisionsAgainstStrategy,
-            long rightsIssues) {}
+            long rightsIssues,
+            java.math.BigDecimal strategyAtStake) {
+
+        /** A run without money at stake in decisions against the strategy. */
+        public Run(
+                long audited,
+                long nonConforming,
+                long writtenContradictions,
+                long decisionsAgainstStrategy,
+                long rightsIssues) {
+            this(
+                    audited,
+                    nonConforming,
+                    writtenContradictions,
+                    decisionsAgainstStrategy,
+                    rightsIssues,
+                    java.math.BigDecimal.ZERO);
+        }
+    }
 
     /** The findings of one rule: how many, on how many deals, out of how many audited. */
     public record RuleFindings(
@@ -28,10 +46,19 @@ public final class ReportFigures {
      * rules' {@code topics}: each deal is in one of these facts only, so that adding the facts of
      * the rules a recommendation is about counts each deal once.
      */
-    public record DealsWith(java.util.Set<String> rules, java.util.Set<String> topics, long deals) {
+    public record DealsWith(
+            java.util.Set<String> rules,
+            java.util.Set<String> topics,
+            long deals,
+            java.math.BigDecimal atStake) {
         public DealsWith {
             rules = java.util.Set.copyOf(rules);
             topics = java.util.Set.copyOf(topics);
+        }
+
+        /** Deals without money at stake. */
+        public DealsWith(java.util.Set<String> rules, java.util.Set<String> topics, long deals) {
+            this(rules, topics, deals, java.math.BigDecimal.ZERO);
         }
 
         /**

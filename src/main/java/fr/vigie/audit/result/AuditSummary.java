@@ -77,7 +77,7 @@ public record AuditSummary(
      * How many deals have causes of exactly these rules (each deal in one combination only): what
      * counts distinct deals across several rules. As many as the combinations met, not the deals.
      */
-    public record RuleCombination(List<String> rules, long deals) {
+    public record RuleCombination(List<String> rules, long deals, BigDecimal atStake) {
         public RuleCombination {
             rules = List.copyOf(rules);
         }

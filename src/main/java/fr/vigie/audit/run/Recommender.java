@@ -20,8 +20,9 @@ import java.util.Locale;
 
 /**
  * Draws a run's recommendations once every deal is judged: its summary becomes the facts the
- * recommendation rules (scope "report") reason over, and their findings become recommendations, the
- * most severe first, then the heaviest.
+ * recommendation rules (scope "report") reason over, and their findings become recommendations,
+ * ranked by the money at stake in the deals they are about (their {@code atStake} evidence), then
+ * the most severe, then the heaviest.
  */
 public final class Recommender {
 
@@ -47,16 +48,23 @@ public final class Recommender {
         List<Recommendation> recommendations = new ArrayList<>();
         for (Finding finding : auditor.recommend(facts(summary), inForce)) {
             Object weight = finding.evidence().get("weight");
+            Object atStake = finding.evidence().get("atStake");
             recommendations.add(
                     new Recommendation(
                             finding.rule(),
                             finding.lever(),
+                            atStake instanceof Number n
+                                    ? new BigDecimal(n.toString())
+                                    : BigDecimal.ZERO,
                             weight instanceof Number n ? n.intValue() : 0,
                             finding.message()));
         }
         recommendations.sort(
-                Comparator.comparing((Recommendation r) -> severity(r.rule()))
+                Comparator.comparing(Recommendation::atStake)
                         .reversed()
+                        .thenComparing(
+                                Comparator.comparing((Recommendation r) -> severity(r.rule()))
+                                        .reversed())
                         .thenComparing(Comparator.comparingInt(Recommendation::weight).reversed())
                         .thenComparing(Recommendation::rule));
         return recommendations;
@@ -102,11 +110,17 @@ public final class Recommender {
                     new ReportFigures.DealsWith(
                             new java.util.TreeSet<>(combination.rules()),
                             topics,
-                            combination.deals()));
+                            combination.deals(),
+                            combination.atStake()));
         }
         facts.add(
                 new ReportFigures.Run(
-                        audited, audited - summary.conformingDeals(), written, strategy, rights));
+                        audited,
+                        audited - summary.conformingDeals(),
+                        written,
+                        strategy,
+                        rights,
+                        summary.atStake(RuleInfo.Topic.STRATEGY)));
         for (AuditSummary.FunnelStep step : summary.funnel()) {
             facts.add(
                     new ReportFigures.Step(

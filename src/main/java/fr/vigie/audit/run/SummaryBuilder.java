@@ -72,6 +72,9 @@ final class SummaryBuilder {
     private final Map<String, BigDecimal> atStake = new HashMap<>();
     private final Map<List<String>, long[]> combinations = new HashMap<>();
 
+    /** Per combination of rules: the money at stake in its deals (each deal's heaviest cause). */
+    private final Map<List<String>, BigDecimal> combinationStakes = new HashMap<>();
+
     /**
      * Per process and stage: closed deals that reached it without / with a deviation before it, and
      * those of them won.
@@ -160,6 +163,13 @@ final class SummaryBuilder {
             List<String> combination =
                     dealFindings.stream().map(Finding::rule).distinct().sorted().toList();
             combinations.computeIfAbsent(combination, c -> new long[1])[0]++;
+            BigDecimal dealStake =
+                    dealFindings.stream()
+                            .map(f -> stake(deal, f))
+                            .filter(java.util.Objects::nonNull)
+                            .max(Comparator.naturalOrder())
+                            .orElse(BigDecimal.ZERO);
+            combinationStakes.merge(combination, dealStake, BigDecimal::add);
         }
         Set<String> rulesOnDeal = new HashSet<>();
         Set<String> stagesOnDeal = new HashSet<>();
@@ -459,7 +469,11 @@ final class SummaryBuilder {
         combinations.forEach(
                 (rulesOfDeals, deals) ->
                         ruleCombinations.add(
-                                new AuditSummary.RuleCombination(rulesOfDeals, deals[0])));
+                                new AuditSummary.RuleCombination(
+                                        rulesOfDeals,
+                                        deals[0],
+                                        combinationStakes.getOrDefault(
+                                                rulesOfDeals, BigDecimal.ZERO))));
         ruleCombinations.sort(
                 Comparator.comparing(
                         (AuditSummary.RuleCombination c) -> String.join(",", c.rules())));

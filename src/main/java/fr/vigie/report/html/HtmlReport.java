@@ -736,6 +736,8 @@ final class HtmlReport {
                 out,
                 "</tbody>\n</table></div>\n<p class=\"caution\">"
                         + words.get("md.pays.caution")
+                        + "</p>\n<p class=\"caution counts\">"
+                        + Html.escape(text.payCounts(summary))
                         + "</p>\n");
         if (summary.comparableStages().isEmpty()) {
             return;
@@ -1164,6 +1166,7 @@ final class HtmlReport {
             w(out, "<p class=\"none\">" + words.get("md.recommendations.none") + "</p>\n");
             return;
         }
+        w(out, "<p class=\"intro\">" + words.get("md.recommendations.intro") + "</p>\n");
         for (Lever lever : Lever.values()) {
             List<Recommendation> ofLever =
                     result.recommendations().stream().filter(r -> r.lever() == lever).toList();
@@ -1176,7 +1179,18 @@ final class HtmlReport {
                             + Html.escape(text.lever(lever))
                             + "</h3>\n<ul class=\"recommendations\">\n");
             for (Recommendation recommendation : ofLever) {
-                w(out, "<li>" + Html.escape(recommendation.message()) + "</li>\n");
+                w(
+                        out,
+                        "<li>"
+                                + Html.escape(recommendation.message())
+                                + (recommendation.atStake().signum() > 0
+                                        ? " <span class=\"stake\">"
+                                                + words.get(
+                                                        "md.recommendation.stake",
+                                                        amount(recommendation.atStake()))
+                                                + "</span>"
+                                        : "")
+                                + "</li>\n");
             }
             w(out, "</ul>\n</div>\n");
         }
