@@ -106,12 +106,24 @@ class DiskFullIT {
                                 + ": cannot write the reports here (No space left on device);"
                                 + " nothing of this run was moved into place, the previous reports"
                                 + " are as they were\n");
-        for (String name : List.of("findings.csv", "findings.json", "rejected.csv", "report.md")) {
+        for (String name :
+                List.of(
+                        "findings.csv",
+                        "findings.json",
+                        "rejected.csv",
+                        "report-appendix.md",
+                        "report.md")) {
             assertThat(dir.resolve("after").resolve(name))
                     .hasSameBinaryContentAs(dir.resolve("before").resolve(name));
         }
         assertThat(Files.readAllLines(dir.resolve("listing.txt")))
                 .containsExactly(
-                        ".", "..", "findings.csv", "findings.json", "rejected.csv", "report.md");
+                        ".",
+                        "..",
+                        "findings.csv",
+                        "findings.json",
+                        "rejected.csv",
+                        "report-appendix.md",
+                        "report.md");
     }
 }
