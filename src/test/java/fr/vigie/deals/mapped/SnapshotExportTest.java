@@ -80,7 +80,7 @@ class SnapshotExportTest {
         assertThat(json)
                 .contains(
                         "{\"rule\":\"PROC-LOST-NO-REASON\",\"deals\":8,\"assessed\":0,\"missing\":[\"loss-reason\"],\"reason\":\"no"
-                            + " loss reason column in this export\"}");
+                            + " loss reason column in this export\",\"failed\":[]}");
         assertThat(count(json, "\"rule\":\"PROC-")).isEqualTo(12);
         assertThat(Files.readString(dir.resolve("out/report.md")))
                 .contains(
