@@ -1207,7 +1207,11 @@ final class HtmlReport {
             w(
                     out,
                     "<p class=\"more\">"
-                            + words.get("html.findings.more", (long) parts.dealsNotShown())
+                            + words.get(
+                                    medium == Medium.PDF
+                                            ? "html.findings.more"
+                                            : "html.findings.more.screen",
+                                    (long) parts.dealsNotShown())
                             + "</p>\n");
         }
     }

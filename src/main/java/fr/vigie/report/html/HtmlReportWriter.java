@@ -28,10 +28,16 @@ public final class HtmlReportWriter implements AuditListener {
 
     /**
      * The deals with findings the PDF's appendix lists in full (about 150 pages): the PDF is laid
-     * out in memory, and a printed list longer than that is read by nobody. report.html lists them
-     * all.
+     * out in memory, and a printed list longer than that is read by nobody.
      */
     public static final long PDF_DEALS_SHOWN = 500;
+
+    /**
+     * The deals with findings report-appendix.html lists in full: beyond, the page stays a document
+     * a browser opens at once (a few megabytes), and says that findings.csv and findings.json hold
+     * the rest.
+     */
+    public static final long SCREEN_DEALS_SHOWN = 2000;
 
     private final Path file;
     private final Path appendix;
@@ -69,7 +75,7 @@ public final class HtmlReportWriter implements AuditListener {
                         file,
                         scope,
                         words,
-                        medium == Medium.PDF ? PDF_DEALS_SHOWN : Long.MAX_VALUE);
+                        medium == Medium.PDF ? PDF_DEALS_SHOWN : SCREEN_DEALS_SHOWN);
     }
 
     @Override
