@@ -157,6 +157,12 @@ class DashboardTest extends ServerTest {
         assertThat(page(html))
                 .contains("Durand Industrie SAS")
                 .contains("+3,7 pts par rapport à 2026-Q2 (57,3 %)");
+        MvcResult appendix =
+                mvc.perform(get(files + "report-appendix.html").session(director)).andReturn();
+        assertThat(appendix.getResponse().getContentType()).startsWith("text/html");
+        assertThat(appendix.getResponse().getHeader("Content-Security-Policy"))
+                .startsWith("default-src 'none'; style-src 'unsafe-inline'");
+        assertThat(page(appendix)).contains("Durand Industrie SAS").contains("DI-26-");
         MvcResult pdf = mvc.perform(get(files + "report.pdf").session(director)).andReturn();
         assertThat(pdf.getResponse().getContentType()).isEqualTo("application/pdf");
         assertThat(

@@ -65,6 +65,7 @@ final class Isolation {
                                 B + "/runs/" + b.run() + "/deal?id=B-1",
                                 B + "/runs/" + b.run() + "/files/report.html",
                                 B + "/runs/" + b.run() + "/files/report.pdf",
+                                B + "/runs/" + b.run() + "/files/report-appendix.html",
                                 B + "/runs/" + b.run() + "/files/findings.json",
                                 B + "/uploads/" + b.upload(),
                                 B + "/workspace",
@@ -74,6 +75,7 @@ final class Isolation {
                         A + "/runs/" + b.run(),
                         A + "/runs/" + b.run() + "/deal?id=B-1",
                         A + "/runs/" + b.run() + "/files/report.html",
+                        A + "/runs/" + b.run() + "/files/report-appendix.html",
                         A + "/uploads/" + b.upload());
         MockHttpSession ownerOfB = signIn.as(b.ceo().username());
         MockHttpSession ceoOfA = signIn.as(a.ceo().username());
