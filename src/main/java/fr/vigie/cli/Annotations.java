@@ -52,6 +52,24 @@ final class Annotations {
             return new Item(source, 0, 0, level, rule, message);
         }
 
+        /**
+         * A finding at its source (a tactics file's line, an export's record): an error at or above
+         * {@code threshold} (none: never), a warning below; the message starts with its severity
+         * and, for a deal, the deal's id, then its sentence without the location it starts with.
+         */
+        static Item of(fr.vigie.audit.model.Finding f, fr.vigie.common.Severity threshold) {
+            return at(
+                    f.source(),
+                    threshold != null && f.severity().compareTo(threshold) >= 0
+                            ? "error"
+                            : "warning",
+                    f.rule(),
+                    f.severity().code()
+                            + ": "
+                            + (f.deal() == null ? "" : f.deal() + ": ")
+                            + ValidateCommand.withoutLocation(f));
+        }
+
         boolean error() {
             return "error".equals(level);
         }

@@ -266,19 +266,7 @@ final class AuditCommand implements Callable<Integer> {
         }
 
         private void add(List<Finding> findings) {
-            for (Finding f : findings) {
-                items.add(
-                        Annotations.Item.at(
-                                f.source(),
-                                threshold != null && f.severity().compareTo(threshold) >= 0
-                                        ? "error"
-                                        : "warning",
-                                f.rule(),
-                                f.severity().code()
-                                        + ": "
-                                        + (f.deal() == null ? "" : f.deal() + ": ")
-                                        + ValidateCommand.withoutLocation(f)));
-            }
+            findings.forEach(f -> items.add(Annotations.Item.of(f, threshold)));
         }
     }
 

@@ -27,9 +27,4 @@ final class OutputOption {
     String format() {
         return Annotations.format(spec.commandLine(), output);
     }
-
-    /** Whether the console is a person's: the summary lines then go to standard output. */
-    boolean human() {
-        return format().equals("human");
-    }
 }

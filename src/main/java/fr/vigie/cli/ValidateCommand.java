@@ -100,18 +100,7 @@ final class ValidateCommand implements Callable<Integer> {
                                                     p.isError() ? "error" : "warning",
                                                     null,
                                                     p.message())));
-            contradictions.forEach(
-                    f ->
-                            items.add(
-                                    Annotations.Item.at(
-                                            f.source(),
-                                            threshold != null
-                                                            && f.severity().compareTo(threshold)
-                                                                    >= 0
-                                                    ? "error"
-                                                    : "warning",
-                                            f.rule(),
-                                            f.severity().code() + ": " + withoutLocation(f))));
+            contradictions.forEach(f -> items.add(Annotations.Item.of(f, threshold)));
             Annotations.render(format, "validate", name, verdict, items, out);
         } else {
             check.problems().forEach(err::println);

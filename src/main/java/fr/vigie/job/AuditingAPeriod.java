@@ -16,8 +16,6 @@ import fr.vigie.audit.run.RecordJudge;
 import fr.vigie.audit.waivers.Waiver;
 import fr.vigie.audit.waivers.WaiverLoader;
 import fr.vigie.audit.waivers.Waivers;
-import fr.vigie.common.DisplayPath;
-import fr.vigie.common.Location;
 import fr.vigie.common.NothingAuditedException;
 import fr.vigie.common.Problem;
 import fr.vigie.common.Problems;
@@ -226,12 +224,7 @@ public final class AuditingAPeriod {
             listeners.add(rejections);
             listeners.addAll(also);
             AuditResult result = audit(prepared, input, listeners);
-            if (result.summary().dealsAudited() == 0) {
-                throw new NothingAuditedException(
-                        Location.of(DisplayPath.of(prepared.deals())),
-                        result.summary().recordsRead(),
-                        rejections.problems());
-            }
+            rejections.requireAudited(prepared.deals(), result.summary());
             List<Path> files = out.commit();
             return new Result(
                     result,

@@ -92,14 +92,7 @@ public final class ExportingALog {
                                                         e -> cannotWrite(target, e)),
                                                 rejections))
                                 .summary();
-                if (summary.dealsAudited() == 0) {
-                    // As vigie audit: an empty log is no export; the previous one stays.
-                    throw new fr.vigie.common.NothingAuditedException(
-                            fr.vigie.common.Location.of(
-                                    fr.vigie.common.DisplayPath.of(prepared.deals())),
-                            summary.recordsRead(),
-                            rejections.problems());
-                }
+                rejections.requireAudited(prepared.deals(), summary);
                 traces = writer.traces();
                 notes = source.notes();
                 warnings = source.warnings();

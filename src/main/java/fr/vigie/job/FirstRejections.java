@@ -1,8 +1,13 @@
 package fr.vigie.job;
 
 import fr.vigie.audit.result.AuditListener;
+import fr.vigie.audit.result.AuditSummary;
+import fr.vigie.common.DisplayPath;
+import fr.vigie.common.Location;
+import fr.vigie.common.NothingAuditedException;
 import fr.vigie.common.Problem;
 import fr.vigie.deals.input.Rejection;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,5 +30,16 @@ final class FirstRejections implements AuditListener {
 
     synchronized List<Problem> problems() {
         return List.copyOf(problems);
+    }
+
+    /**
+     * Throws a {@link NothingAuditedException} naming {@code deals} and the first records refused
+     * when not one deal of {@code summary} was audited: no report, no log, the previous ones stay.
+     */
+    void requireAudited(Path deals, AuditSummary summary) {
+        if (summary.dealsAudited() == 0) {
+            throw new NothingAuditedException(
+                    Location.of(DisplayPath.of(deals)), summary.recordsRead(), problems());
+        }
     }
 }

@@ -184,28 +184,8 @@ public final class PlanReader {
         }
         YamlObject segments = file.object("segments", "'segments'", "focus", "excluded");
         if (segments != null) {
-            segments.texts("focus")
-                    .forEach(
-                            s ->
-                                    items.add(
-                                            new StrategyItem(
-                                                    Kind.FOCUS_SEGMENT,
-                                                    s.value(),
-                                                    null,
-                                                    s.value(),
-                                                    owner,
-                                                    s.location())));
-            segments.texts("excluded")
-                    .forEach(
-                            s ->
-                                    items.add(
-                                            new StrategyItem(
-                                                    Kind.EXCLUDED_SEGMENT,
-                                                    s.value(),
-                                                    null,
-                                                    s.value(),
-                                                    owner,
-                                                    s.location())));
+            addNamed(items, Kind.FOCUS_SEGMENT, segments.texts("focus"), owner);
+            addNamed(items, Kind.EXCLUDED_SEGMENT, segments.texts("excluded"), owner);
             for (var focus : segments.texts("focus")) {
                 segments.texts("excluded").stream()
                         .filter(e -> e.value().equals(focus.value()))
@@ -222,17 +202,7 @@ public final class PlanReader {
         }
         YamlObject products = file.object("products", "'products'", "priority");
         if (products != null) {
-            products.texts("priority")
-                    .forEach(
-                            p ->
-                                    items.add(
-                                            new StrategyItem(
-                                                    Kind.PRIORITY_PRODUCT,
-                                                    p.value(),
-                                                    null,
-                                                    p.value(),
-                                                    owner,
-                                                    p.location())));
+            addNamed(items, Kind.PRIORITY_PRODUCT, products.texts("priority"), owner);
         }
         YamlObject pricing =
                 file.object("pricing", "'pricing'", "max-discount", "min-margin", "product-lines");
@@ -288,28 +258,8 @@ public final class PlanReader {
                     owner,
                     terms.valueLocation("max-days"));
         }
-        file.texts("channels")
-                .forEach(
-                        c ->
-                                items.add(
-                                        new StrategyItem(
-                                                Kind.CHANNEL,
-                                                c.value(),
-                                                null,
-                                                c.value(),
-                                                owner,
-                                                c.location())));
-        file.texts("strategic-accounts")
-                .forEach(
-                        a ->
-                                items.add(
-                                        new StrategyItem(
-                                                Kind.STRATEGIC_ACCOUNT,
-                                                a.value(),
-                                                null,
-                                                a.value(),
-                                                owner,
-                                                a.location())));
+        addNamed(items, Kind.CHANNEL, file.texts("channels"), owner);
+        addNamed(items, Kind.STRATEGIC_ACCOUNT, file.texts("strategic-accounts"), owner);
         readRights(file, owner, rights);
         return Optional.of(owner);
     }
@@ -652,6 +602,19 @@ public final class PlanReader {
         }
         problems.error(node.location(), what + " must be a number of 0 or more");
         return null;
+    }
+
+    /** One item of {@code kind} per name listed (a segment, a product, a channel...). */
+    private static void addNamed(
+            List<StrategyItem> items,
+            Kind kind,
+            List<YamlObject.Located<String>> names,
+            Owner owner) {
+        for (YamlObject.Located<String> name : names) {
+            items.add(
+                    new StrategyItem(
+                            kind, name.value(), null, name.value(), owner, name.location()));
+        }
     }
 
     private static void add(
