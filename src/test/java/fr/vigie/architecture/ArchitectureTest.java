@@ -100,6 +100,33 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * The engine compiles and runs rules through the public KIE API ({@code org.kie.api}); of
+     * Drools itself it reads only the DRL parser's tree (rule locations, the safety check). Drools'
+     * internals change between versions without notice.
+     */
+    @Test
+    void the_engine_uses_the_public_kie_api_and_the_drl_parser_only() {
+        noClasses()
+                .that()
+                .resideInAPackage(existing("fr.vigie.audit.engine.."))
+                .should()
+                .dependOnClassesThat(
+                        com.tngtech.archunit.base.DescribedPredicate.describe(
+                                "Drools or KIE internals",
+                                (JavaClass type) ->
+                                        (type.getPackageName().startsWith("org.drools")
+                                                        || type.getPackageName()
+                                                                .startsWith("org.kie"))
+                                                && !type.getPackageName().startsWith("org.kie.api")
+                                                && !type.getPackageName()
+                                                        .startsWith("org.drools.drl.parser")
+                                                && !type.getPackageName()
+                                                        .startsWith("org.drools.drl.ast")))
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
     @Test
     void only_the_command_line_speaks_picocli() {
         noClasses()

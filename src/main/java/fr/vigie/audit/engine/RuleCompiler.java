@@ -21,21 +21,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.drools.drl.parser.ParserError;
-import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderConfiguration;
-import org.kie.internal.builder.KnowledgeBuilderError;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.io.ResourceFactory;
+import org.kie.api.runtime.KieContainer;
 
 /**
  * Compiles the DRL files of the rule packs into one rule base, at run time. Compile errors, and
@@ -73,13 +72,12 @@ public final class RuleCompiler {
     static RuleBase compile(
             List<RuleSource> sources, Problems problems, boolean checkWorkspaceRules) {
         // The standard pack and a workspace's rules are compiled apart, into two rule bases run in
-        // two
-        // sessions: a workspace rule never sees, so never changes nor removes, the standard rules'
-        // facts.
-        KnowledgeBuilder standard = newBuilder();
-        KnowledgeBuilder workspace = newBuilder();
+        // two sessions: a workspace rule never sees, so never changes nor removes, the standard
+        // rules' facts.
+        Part standard = new Part("standard");
+        Part workspace = new Part("workspace");
         MessageCatalog messages = new MessageCatalog();
-        Map<String, String> texts = new HashMap<>();
+        RuleLocations locations = new RuleLocations();
         Map<String, String> packOfFile = new HashMap<>();
         for (RuleSource source : sources) {
             try {
@@ -94,14 +92,9 @@ public final class RuleCompiler {
                             continue;
                         }
                     }
-                    texts.put(display, text);
+                    locations.add(display, text);
                     packOfFile.put(display, source.pack());
-                    (source.trusted() ? standard : workspace)
-                            .add(
-                                    ResourceFactory.newByteArrayResource(
-                                                    text.getBytes(StandardCharsets.UTF_8))
-                                            .setSourcePath(display),
-                                    ResourceType.DRL);
+                    (source.trusted() ? standard : workspace).add(display, text);
                 }
             } catch (IOException e) {
                 problems.error(
@@ -109,32 +102,32 @@ public final class RuleCompiler {
                         "cannot read rules: " + e.getMessage());
             }
         }
-        report(standard.getErrors(), problems);
-        report(workspace.getErrors(), problems);
-        if (problems.hasErrors()) {
-            return null;
-        }
-        List<org.kie.api.KieBase> parts = new ArrayList<>();
-        for (KnowledgeBuilder builder : List.of(standard, workspace)) {
-            if (!builder.getKnowledgePackages().isEmpty()) {
-                InternalKnowledgeBase kieBase =
-                        KnowledgeBaseFactory.newKnowledgeBase(baseConfiguration());
-                kieBase.addPackages(builder.getKnowledgePackages());
+        List<KieBase> parts = new ArrayList<>();
+        for (Part part : List.of(standard, workspace)) {
+            KieBase kieBase = part.build(locations, problems);
+            if (kieBase != null) {
                 parts.add(kieBase);
             }
+        }
+        if (problems.hasErrors()) {
+            return null;
         }
         Map<String, RuleInfo> catalog = new LinkedHashMap<>();
         for (KiePackage kiePackage :
                 parts.stream().flatMap(part -> part.getKiePackages().stream()).toList()) {
+            Set<String> queries = new HashSet<>();
+            kiePackage.getQueries().forEach(query -> queries.add(query.getName()));
             for (Rule rule : kiePackage.getRules()) {
-                RuleInfo info = describe(rule, texts, packOfFile, problems);
+                Location where = locations.of(rule.getPackageName(), rule.getName());
+                String keyword = queries.contains(rule.getName()) ? "query" : "rule";
+                RuleInfo info = describe(rule, keyword, where, packOfFile, problems);
                 if (info == null) {
                     continue;
                 }
                 RuleInfo same = catalog.putIfAbsent(info.id(), info);
                 if (same != null) {
                     problems.error(
-                            ruleLocation(rule, texts),
+                            where,
                             "rule id "
                                     + info.id()
                                     + " is already used by rule '"
@@ -149,13 +142,111 @@ public final class RuleCompiler {
         return problems.hasErrors() ? null : new RuleBase(parts, catalog, messages);
     }
 
-    private static KnowledgeBuilder newBuilder() {
-        KnowledgeBuilderConfiguration configuration =
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(
-                        null, RuleCompiler.class.getClassLoader());
-        // Rules never modify facts: property reactivity has nothing to track.
-        configuration.setOption(org.kie.internal.builder.conf.PropertySpecificOption.ALLOWED);
-        return KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
+    /**
+     * One part of the rule base (the standard pack, or the workspace's own rules), compiled through
+     * the public KIE API: its DRL files in a KIE module of its own, built, turned into a rule base,
+     * and the module taken out of the KIE repository again so that nothing of a compilation stays
+     * behind in the JVM.
+     */
+    private static final class Part {
+
+        private static final java.util.concurrent.atomic.AtomicLong BUILDS =
+                new java.util.concurrent.atomic.AtomicLong();
+        private static final String FOLDER = "src/main/resources/vigie/";
+
+        private final String name;
+        private final KieServices services = KieServices.Factory.get();
+        private final KieFileSystem files = services.newKieFileSystem();
+        private final Map<String, String> displayOfPath = new LinkedHashMap<>();
+
+        private Part(String name) {
+            this.name = name;
+        }
+
+        private void add(String display, String text) {
+            String path = FOLDER + name + "/rules-" + displayOfPath.size() + ".drl";
+            files.write(path, text);
+            displayOfPath.put(path, display);
+        }
+
+        /** The part's rule base, or null when it has no rules or they do not compile. */
+        private KieBase build(RuleLocations locations, Problems problems) {
+            if (displayOfPath.isEmpty()) {
+                return null;
+            }
+            ClassLoader loader = RuleCompiler.class.getClassLoader();
+            ReleaseId release =
+                    services.newReleaseId(
+                            "fr.vigie.rules", name, "1.0." + BUILDS.incrementAndGet());
+            KieModuleModel module = services.newKieModuleModel();
+            // Rules never modify facts: property reactivity has nothing to track.
+            module.setConfigurationProperty("drools.propertySpecific", "ALLOWED");
+            files.writeKModuleXML(module.toXML());
+            files.generateAndWritePomXML(release);
+            KieBuilder builder = services.newKieBuilder(files, loader).buildAll();
+            int before = problems.all().size();
+            report(builder.getResults().getMessages(Message.Level.ERROR), locations, problems);
+            try {
+                if (problems.all().size() > before) {
+                    return null;
+                }
+                KieContainer container = services.newKieContainer(release, loader);
+                return container.newKieBase(baseConfiguration(services, loader));
+            } finally {
+                services.getRepository().removeKieModule(release);
+            }
+        }
+
+        /**
+         * Adds the compile errors, without the echoes that follow a real error: "Parser returned a
+         * null Package" after a syntax error, "cannot be resolved to a variable" after an unknown
+         * fact type.
+         */
+        private void report(List<Message> errors, RuleLocations locations, Problems problems) {
+            List<Problem> all = new ArrayList<>();
+            errors.forEach(
+                    error ->
+                            all.add(
+                                    Problem.error(
+                                            locate(error, locations), clean(error.getText()))));
+            Set<String> unknownTypes = new HashSet<>();
+            for (Problem problem : all) {
+                if (problem.message().startsWith("Unable to resolve ObjectType")) {
+                    unknownTypes.add(problem.location().file());
+                }
+            }
+            for (Problem problem : all) {
+                boolean nullPackage = problem.message().equals(NULL_PACKAGE);
+                if (nullPackage && all.size() > 1
+                        || problem.message().endsWith("cannot be resolved to a variable")
+                                && unknownTypes.contains(problem.location().file())) {
+                    continue;
+                }
+                problems.add(
+                        nullPackage
+                                ? Problem.error(
+                                        problem.location(), "the rule file could not be parsed")
+                                : problem);
+            }
+        }
+
+        private Location locate(Message error, RuleLocations locations) {
+            String path = error.getPath();
+            String file = "rules";
+            if (path != null) {
+                for (Map.Entry<String, String> entry : displayOfPath.entrySet()) {
+                    if (entry.getKey().endsWith(path) || path.endsWith(entry.getKey())) {
+                        file = entry.getValue();
+                    }
+                }
+            }
+            int line = Math.max(0, error.getLine());
+            int column = error.getColumn() > 0 ? error.getColumn() : 0;
+            if (line > 0 && column == 0) {
+                column = locations.syntaxErrorColumn(file, line);
+            }
+            return new Location(file, line, line == 0 ? 0 : column);
+        }
     }
 
     /** An {@code @explainedBy} names another deal rule of the catalogue, never the rule itself. */
@@ -199,45 +290,17 @@ public final class RuleCompiler {
     }
 
     /**
-     * Adds the compile errors, without the echoes that follow a real error: "Parser returned a null
-     * Package" after a syntax error, "cannot be resolved to a variable" after an unknown fact type.
-     */
-    private static void report(Iterable<KnowledgeBuilderError> errors, Problems problems) {
-        List<Problem> all = new ArrayList<>();
-        errors.forEach(error -> all.add(Problem.error(locate(error), clean(error.getMessage()))));
-        Set<String> unknownTypes = new HashSet<>();
-        for (Problem problem : all) {
-            if (problem.message().startsWith("Unable to resolve ObjectType")) {
-                unknownTypes.add(problem.location().file());
-            }
-        }
-        for (Problem problem : all) {
-            boolean nullPackage = problem.message().equals(NULL_PACKAGE);
-            if (nullPackage && all.size() > 1
-                    || problem.message().endsWith("cannot be resolved to a variable")
-                            && unknownTypes.contains(problem.location().file())) {
-                continue;
-            }
-            problems.add(
-                    nullPackage
-                            ? Problem.error(problem.location(), "the rule file could not be parsed")
-                            : problem);
-        }
-    }
-
-    /**
      * The rule base loads fact classes through Vigie's class loader, also inside the Spring Boot
-     * jar. Node sharing stays on whatever the JVM says ({@code -Ddrools.shareAlphaNodes=false}):
+     * jar. Node sharing is set on, whatever the JVM says ({@code -Ddrools.shareAlphaNodes=false}):
      * without it Drools 10.2.0 drops rules' conditions and the findings change
      * (docs/performance.md, "Node sharing and the findings").
      */
-    private static org.kie.api.KieBaseConfiguration baseConfiguration() {
-        org.kie.api.KieBaseConfiguration configuration =
-                org.drools.core.impl.RuleBaseFactory.newKnowledgeBaseConfiguration(
-                        null, RuleCompiler.class.getClassLoader());
-        configuration.setOption(org.kie.internal.conf.ShareAlphaNodesOption.YES);
-        configuration.setOption(org.kie.internal.conf.ShareBetaNodesOption.YES);
-        return configuration;
+    private static org.kie.api.KieBaseConfiguration baseConfiguration(
+            KieServices services, ClassLoader loader) {
+        Properties options = new Properties();
+        options.setProperty("drools.shareAlphaNodes", "true");
+        options.setProperty("drools.shareBetaNodes", "true");
+        return services.newKieBaseConfiguration(options, loader);
     }
 
     private static List<Path> drlFiles(Path root) throws IOException {
@@ -245,19 +308,6 @@ public final class RuleCompiler {
             return List.of();
         }
         return ClientFolder.of(root).walk(root, name -> name.endsWith(".drl"));
-    }
-
-    private static Location locate(KnowledgeBuilderError error) {
-        String file =
-                error.getResource() == null || error.getResource().getSourcePath() == null
-                        ? "rules"
-                        : error.getResource().getSourcePath();
-        int line =
-                error.getLines() == null || error.getLines().length == 0
-                        ? 0
-                        : Math.max(0, error.getLines()[0]);
-        int column = error instanceof ParserError parserError ? parserError.getCol() + 1 : 0;
-        return new Location(file, line, line == 0 ? 0 : column);
     }
 
     private static String clean(String message) {
@@ -270,16 +320,16 @@ public final class RuleCompiler {
 
     private static RuleInfo describe(
             Rule rule,
-            Map<String, String> texts,
+            String keyword,
+            Location where,
             Map<String, String> packOfFile,
             Problems problems) {
         Map<String, Object> meta = rule.getMetaData();
-        Location where = ruleLocation(rule, texts);
         String id = text(meta.get("id"));
         if (id == null) {
             problems.error(
                     where,
-                    keyword(rule)
+                    keyword
                             + " '"
                             + rule.getName()
                             + "' has no @id(\"...\"): every rule needs a stable id such as"
@@ -449,46 +499,6 @@ public final class RuleCompiler {
             text = text.substring(1, text.length() - 1);
         }
         return text.isEmpty() ? null : text;
-    }
-
-    static Location ruleLocation(Rule rule, Map<String, String> texts) {
-        String file =
-                rule instanceof RuleImpl impl && impl.getResource() != null
-                        ? impl.getResource().getSourcePath()
-                        : null;
-        if (file == null) {
-            return Location.of("rules");
-        }
-        String text = texts.get(file);
-        if (text != null) {
-            Matcher matcher =
-                    Pattern.compile(
-                                    "(?m)^[ \\t]*"
-                                            + keyword(rule)
-                                            + "\\s+\"?"
-                                            + Pattern.quote(rule.getName())
-                                            + "\"?")
-                            .matcher(text);
-            if (matcher.find()) {
-                int line =
-                        1
-                                + (int)
-                                        text.substring(0, matcher.start())
-                                                .chars()
-                                                .filter(c -> c == '\n')
-                                                .count();
-                return new Location(file, line, 1);
-            }
-        }
-        return Location.of(file);
-    }
-
-    /**
-     * How the DRL declares it: {@code rule}, or {@code query} (a query is one of the package's
-     * rules to Drools).
-     */
-    private static String keyword(Rule rule) {
-        return rule instanceof org.drools.base.definitions.rule.impl.QueryImpl ? "query" : "rule";
     }
 
     private static void checkMessages(
