@@ -29,17 +29,29 @@ import java.util.TreeSet;
  * @param needs the other rules of the deals, with what they need
  * @param fields the deal fields the source fills; null when it fills any (Vigie's own formats)
  */
-record Unassessable(Set<String> rules, Map<String, Set<Evidence>> needs, DealInput.Fields fields) {
+public record Unassessable(
+        Set<String> rules, Map<String, Set<Evidence>> needs, DealInput.Fields fields) {
 
     /** The evidence key of a finding about a deal field ({@code fields.<name>}). */
     static final String FIELD = "field";
 
     static Unassessable of(RuleCatalog catalog, AuditScope scope, DealInput input) {
+        return of(catalog.catalog(), scope.workspace().settings().ruleSettings(), input);
+    }
+
+    /**
+     * What the rules of {@code catalog}, set as {@code settings} says, cannot judge of {@code
+     * input}.
+     */
+    public static Unassessable of(
+            java.util.Collection<RuleInfo> catalog,
+            Map<String, RuleSetting> settings,
+            DealInput input) {
         Set<Evidence> carried = input.carries();
         Set<String> rules = new TreeSet<>();
         Map<String, Set<Evidence>> needs = new TreeMap<>();
-        for (RuleInfo rule : catalog.catalog()) {
-            RuleSetting setting = scope.workspace().settings().ruleSettings().get(rule.id());
+        for (RuleInfo rule : catalog) {
+            RuleSetting setting = settings.get(rule.id());
             boolean off = setting != null && Boolean.FALSE.equals(setting.enabled());
             if (rule.scope() != RuleInfo.Scope.DEAL || off) {
                 continue;
@@ -57,14 +69,14 @@ record Unassessable(Set<String> rules, Map<String, Set<Evidence>> needs, DealInp
      * One deal's findings sorted out: those the data proves, and the rules (that could judge the
      * source's deals) that could not judge this one, with why.
      */
-    record OfDeal(List<Finding> findings, Map<String, Coverage.Reason> notAssessable) {}
+    public record OfDeal(List<Finding> findings, Map<String, Coverage.Reason> notAssessable) {}
 
     /**
      * The findings the data proves, and the rules that could not judge the deal: a rule needing
      * evidence the deal has in part gives it no finding; a finding about a field no column fills is
      * dropped (the rule's findings about other fields are kept).
      */
-    OfDeal sort(List<Finding> findings, List<PartialEvidence> partial) {
+    public OfDeal sort(List<Finding> findings, List<PartialEvidence> partial) {
         Map<String, Coverage.Reason> unjudged = new LinkedHashMap<>();
         for (PartialEvidence gap : partial) {
             needs.forEach(

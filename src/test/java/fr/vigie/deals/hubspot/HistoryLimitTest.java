@@ -29,24 +29,9 @@ class HistoryLimitTest {
             throws IOException {
         // GIVEN the sample export where deal 10104 has 20 stage changes, the first of them into
         // Découverte (its earlier ones cut by HubSpot), then back and forth with Qualification;
-        // 10102 has 1 (below the limit)
-        Path export = Imported.copy(HubSpotExportTest.SAMPLE, dir.resolve("export"));
+        // 10102 is below the limit
+        Path export = atTheLimit();
         Path history = export.resolve("deal-property-history.csv");
-        List<String> rows = new ArrayList<>(Files.readAllLines(history, StandardCharsets.UTF_8));
-        rows.removeIf(row -> row.startsWith("10104,dealstage,"));
-        for (int change = 0; change < HubSpotExport.HISTORY_LIMIT; change++) {
-            String stage =
-                    change == 18
-                            ? "decisionmakerboughtin"
-                            : change == 19
-                                    ? "contractsent"
-                                    : change % 2 == 0 ? "presentationscheduled" : "qualifiedtobuy";
-            rows.add(
-                    String.format(
-                            "10104,dealstage,%s,2026-07-%02dT08:00:00.000Z,CRM_UI,104",
-                            stage, change + 1));
-        }
-        Files.write(history, rows, StandardCharsets.UTF_8);
 
         // WHEN
         Imported.Run run = Imported.audit(export, dir.resolve("out"), "--format", "json,md");
@@ -70,8 +55,8 @@ class HistoryLimitTest {
                 .contains(
                         "{\"rule\":\"PROC-SKIP-STAGE\",\"deals\":1,\"assessed\":5,\"missing\":[],"
                                 + "\"reason\":\"HubSpot ne garde que les 20 derniers changements"
-                                + " d'étape d'une affaire, et chacune de celles-ci en a 20 : ses"
-                                + " premières étapes peuvent manquer (10104)\",\"partial\":"
+                                + " d'étape d'une affaire ; 20 sont exportés, ses premières étapes"
+                                + " peuvent donc manquer (10104)\",\"partial\":"
                                 + "[{\"reason\":\"hubspot-history-limit\",\"deals\":1,"
                                 + "\"examples\":[\"10104\"]}],\"failed\":[]}");
         assertThat(json)
@@ -82,8 +67,8 @@ class HistoryLimitTest {
                 .contains("{\"rule\":\"PROC-APPROVAL-LATE\",\"deals\":6,\"assessed\":0,");
         assertThat(run.out())
                 .contains(
-                        "  not assessable (HubSpot keeps only the last 20 stage changes of a deal,"
-                                + " and each of these has 20: its earlier stages may be missing) on"
+                        "  not assessable (HubSpot keeps only the last 20 stage changes of a deal;"
+                                + " 20 are exported, so its earlier stages may be missing) on"
                                 + " 1 of 6 deals: PROC-BACKWARD-MOVE, PROC-DOCUMENT-MISSING,"
                                 + " PROC-FIELD-MISSING, PROC-SKIP-STAGE, PROC-STALE-STAGE"
                                 + " (10104)\n")
@@ -97,8 +82,65 @@ class HistoryLimitTest {
                 .contains(
                         "  - Étape sautée (PROC-SKIP-STAGE) : 1 affaires sur 6 non évaluables,"
                                 + " HubSpot ne garde que les 20 derniers changements d'étape d'une"
-                                + " affaire, et chacune de celles-ci en a 20 : ses premières étapes"
-                                + " peuvent manquer (10104)\n");
+                                + " affaire ; 20 sont exportés, ses premières étapes peuvent donc"
+                                + " manquer (10104)\n");
+    }
+
+    /**
+     * The sample export where deal 10104 has 20 stage changes, the first into Découverte, then back
+     * and forth with Qualification, then Proposition and Négociation.
+     */
+    private Path atTheLimit() throws IOException {
+        Path export = Imported.copy(HubSpotExportTest.SAMPLE, dir.resolve("export"));
+        Path history = export.resolve("deal-property-history.csv");
+        List<String> rows = new ArrayList<>(Files.readAllLines(history, StandardCharsets.UTF_8));
+        rows.removeIf(row -> row.startsWith("10104,dealstage,"));
+        for (int change = 0; change < HubSpotExport.HISTORY_LIMIT; change++) {
+            String stage =
+                    change == 18
+                            ? "decisionmakerboughtin"
+                            : change == 19
+                                    ? "contractsent"
+                                    : change % 2 == 0 ? "presentationscheduled" : "qualifiedtobuy";
+            rows.add(
+                    String.format(
+                            "10104,dealstage,%s,2026-07-%02dT08:00:00.000Z,CRM_UI,104",
+                            stage, change + 1));
+        }
+        Files.write(history, rows, StandardCharsets.UTF_8);
+        return export;
+    }
+
+    @Test
+    void should_say_in_explain_why_a_deal_at_hubspot_s_limit_is_not_judged_by_the_history_rules()
+            throws IOException {
+        // GIVEN
+        Path export = atTheLimit();
+
+        // WHEN
+        Imported.Run run =
+                Imported.run(
+                        "explain",
+                        Imported.WORKSPACE.toString(),
+                        "--deals",
+                        export.toString(),
+                        "--period",
+                        "2026-Q3",
+                        "--deal",
+                        "10104");
+
+        // THEN each rule that needs the stage history says why it does not judge the deal; none
+        // fired
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out())
+                .contains(
+                        "  n/a    PROC-SKIP-STAGE — non évaluable sur cette affaire : HubSpot ne"
+                                + " garde que les 20 derniers changements d'étape d'une affaire ;"
+                                + " 20 sont exportés, ses premières étapes peuvent donc manquer\n")
+                .contains(
+                        "  n/a    PROC-ACTIVITY-MISSING — non évaluable sur cette affaire : pas"
+                                + " d'activités dans cet export\n")
+                .doesNotContain("FIRED");
     }
 
     /** "RULE ID" of each finding of {@code deal} in findings.json, in order. */
