@@ -91,6 +91,30 @@ public sealed interface Block extends Serializable {
             return new Cell(text, header, numeric, span, newRole, chart);
         }
 
+        /** The HTML scope of a header cell: a column's, a group of columns', a row's. */
+        public String scope(boolean inHead) {
+            if (!header) {
+                return null;
+            }
+            if ("group".equals(role)) {
+                return "colgroup";
+            }
+            if ("rowgroup".equals(role)) {
+                return "rowgroup";
+            }
+            return inHead ? "col" : "row";
+        }
+
+        /** The cell's classes for the style sheet: "num" for a figure, then its role. */
+        public String cssClass() {
+            String own =
+                    role == null || role.equals("row") || role.equals("rowgroup") ? null : role;
+            if (numeric) {
+                return own == null ? "num" : "num " + own;
+            }
+            return own;
+        }
+
         public boolean isChart() {
             return chart != null || (role != null && role.startsWith("chart-col"));
         }
