@@ -330,8 +330,32 @@ final class AuditCommand implements Callable<Integer> {
         byReason.forEach(
                 (reason, rules) ->
                         out.printf("  not assessable (%s: %s%n", reason, String.join(", ", rules)));
+        fr.vigie.report.ReportText english = new fr.vigie.report.ReportText(Locale.ENGLISH);
+        java.util.Map<String, java.util.List<String>> byPartial = new java.util.LinkedHashMap<>();
+        for (var gap : s.coverage().notAssessable()) {
+            if (!gap.missing().isEmpty()) {
+                continue;
+            }
+            for (var partial : gap.partial()) {
+                String reason =
+                        english.why(partial.reason())
+                                + ") on "
+                                + partial.deals()
+                                + " of "
+                                + s.dealsAudited()
+                                + " deals: %s ("
+                                + english.examples(partial)
+                                + ")";
+                byPartial.computeIfAbsent(reason, k -> new java.util.ArrayList<>()).add(gap.rule());
+            }
+        }
+        byPartial.forEach(
+                (reason, rules) ->
+                        out.printf(
+                                "  not assessable (%s%n",
+                                reason.replace("%s", String.join(", ", rules))));
         s.coverage().notAssessable().stream()
-                .filter(g -> g.missing().isEmpty())
+                .filter(g -> g.missing().isEmpty() && !g.failed().isEmpty())
                 .forEach(
                         g ->
                                 out.printf(

@@ -136,6 +136,10 @@ final class ExplainCommand implements Callable<Integer> {
         for (ExplainingADeal.RuleOutcome rule : judgement.rules()) {
             if (!rule.inForce()) {
                 out.printf("  off    %s — %s%n", rule.rule(), w.get("off"));
+            } else if (rule.notAssessable() != null && rule.findings().isEmpty()) {
+                out.printf(
+                        "  n/a    %s — %s%n",
+                        rule.rule(), w.get("not-assessable", rule.notAssessable()));
             } else if (rule.fired()) {
                 out.printf(
                         "  FIRED  %s — %s%n",
@@ -152,7 +156,10 @@ final class ExplainCommand implements Callable<Integer> {
                 out.printf("  -      %s — %s%n", rule.rule(), w.get("did-not-fire", rule.doc()));
             }
         }
-        long silent = judgement.rules().stream().filter(r -> r.inForce() && !r.fired()).count();
+        long silent =
+                judgement.rules().stream()
+                        .filter(r -> r.inForce() && !r.fired() && r.notAssessable() == null)
+                        .count();
         if (!all && silent > 0) {
             out.printf("  %s%n", w.get("silent", silent));
         }

@@ -102,7 +102,8 @@ public final class ExplainingADeal {
             String doc,
             boolean inForce,
             List<String> matches,
-            List<Finding> findings) {
+            List<Finding> findings,
+            String notAssessable) {
 
         public RuleOutcome {
             matches = List.copyOf(matches);
@@ -201,7 +202,21 @@ public final class ExplainingADeal {
                                             traces,
                                             prepared.rules().messages(),
                                             words,
-                                            settings.zone()));
+                                            settings.zone(),
+                                            fr.vigie.audit.run.Unassessable.of(
+                                                            prepared.rules().catalog(),
+                                                            settings.ruleSettings(),
+                                                            input)
+                                                    .sort(
+                                                            traces.stream()
+                                                                    .flatMap(
+                                                                            t ->
+                                                                                    t
+                                                                                            .findings()
+                                                                                            .stream())
+                                                                    .toList(),
+                                                            ready.deal().partialEvidence()),
+                                            input.carries()));
                     return new Explanation(
                             outcome.location(), ready.deal(), settings, null, judgement, words);
                 }
@@ -312,9 +327,20 @@ public final class ExplainingADeal {
         return rows.stream().map(r -> r[1]).toList();
     }
 
+    /**
+     * What each rule did; a rule that cannot judge the deal (the export lacks what it needs, or the
+     * deal has it in part, or its finding is about a field no column fills) says why, and shows
+     * none of the findings the data does not prove.
+     */
     private static List<RuleOutcome> outcomes(
-            List<RuleTrace> traces, MessageCatalog messages, ExplainWords w, ZoneId zone) {
+            List<RuleTrace> traces,
+            MessageCatalog messages,
+            ExplainWords w,
+            ZoneId zone,
+            fr.vigie.audit.run.Unassessable.OfDeal proven,
+            java.util.Set<fr.vigie.common.Evidence> carried) {
         Locale language = w.language();
+        fr.vigie.report.ReportText text = new fr.vigie.report.ReportText(language);
         List<RuleOutcome> outcomes = new ArrayList<>();
         for (RuleTrace trace : traces) {
             String id = trace.rule().id();
@@ -335,7 +361,12 @@ public final class ExplainingADeal {
                             messages.get(language, id + ".doc").orElse(title),
                             trace.inForce(),
                             matches,
-                            trace.findings()));
+                            trace.findings().stream().filter(proven.findings()::contains).toList(),
+                            !trace.rule().missing(carried).isEmpty()
+                                    ? text.missing(trace.rule().missing(carried))
+                                    : proven.notAssessable().containsKey(id)
+                                            ? text.why(proven.notAssessable().get(id))
+                                            : null));
         }
         return outcomes;
     }

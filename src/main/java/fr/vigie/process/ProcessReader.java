@@ -229,10 +229,15 @@ public final class ProcessReader {
         if (requirements == null) {
             return Requirements.NONE;
         }
+        java.util.Map<String, fr.vigie.common.Location> fieldLocations = new java.util.HashMap<>();
+        requirements
+                .texts("fields")
+                .forEach(f -> fieldLocations.putIfAbsent(f.value(), f.location()));
         return new Requirements(
                 names(requirements, "activities"),
                 names(requirements, "fields"),
-                names(requirements, "documents"));
+                names(requirements, "documents"),
+                fieldLocations);
     }
 
     private static List<String> names(YamlObject object, String key) {

@@ -186,9 +186,20 @@ public final class FindingsJsonWriter implements AuditListener {
                 gap.missing().forEach(e -> json.writeString(e.code()));
                 json.writeEndArray();
                 ReportText text = new ReportText(result.scope().language());
-                json.writeStringProperty(
-                        "reason",
-                        gap.missing().isEmpty() ? text.failed(gap) : text.missing(gap.missing()));
+                json.writeStringProperty("reason", text.reason(gap));
+                json.writeName("partial");
+                json.writeStartArray();
+                for (var partial : gap.partial()) {
+                    json.writeStartObject();
+                    json.writeStringProperty("reason", partial.reason().code());
+                    json.writeNumberProperty("deals", partial.deals());
+                    json.writeName("examples");
+                    json.writeStartArray();
+                    partial.examples().forEach(json::writeString);
+                    json.writeEndArray();
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
                 json.writeName("failed");
                 json.writeStartArray();
                 for (var failed : gap.failed()) {

@@ -173,22 +173,55 @@ public final class ReportText {
             String title,
             long audited,
             java.util.function.UnaryOperator<String> escape) {
-        if (gap.missing().isEmpty()) {
-            return get(
-                    "md.notAssessable.failed",
-                    title,
-                    gap.rule(),
-                    number(gap.deals()),
-                    number(audited),
-                    escape.apply(failed(gap)));
-        }
+        boolean failedOnly = gap.missing().isEmpty() && gap.partial().isEmpty();
         return get(
-                "md.notAssessable.rule",
+                failedOnly ? "md.notAssessable.failed" : "md.notAssessable.rule",
                 title,
                 gap.rule(),
                 number(gap.deals()),
                 number(audited),
-                missing(gap.missing()));
+                reason(gap, escape));
+    }
+
+    /**
+     * Why some deals of a source that carries what a rule needs could not be judged, with the first
+     * of them: "HubSpot keeps only the last 20 stage changes of a deal, ... (10102)".
+     */
+    public String partial(fr.vigie.audit.result.Coverage.Partial partial) {
+        return why(partial.reason()) + " (" + examples(partial) + ")";
+    }
+
+    /** Why some deals could not be judged: "no column of this export maps to the field ...". */
+    public String why(fr.vigie.audit.result.Coverage.Reason reason) {
+        return get("md.partial." + reason.code(), reason.args().toArray());
+    }
+
+    /** The first deals a rule could not judge for one reason: "10102, 10104 and 3 more". */
+    public String examples(fr.vigie.audit.result.Coverage.Partial partial) {
+        long more = partial.deals() - partial.examples().size();
+        return String.join(", ", partial.examples())
+                + (more > 0 ? ", " + get("md.notAssessable.more", number(more)) : "");
+    }
+
+    /** Why a rule could not judge deals, in words, as findings.json gives it. */
+    public String reason(fr.vigie.audit.result.Coverage.NotAssessable gap) {
+        return reason(gap, text -> text);
+    }
+
+    private String reason(
+            fr.vigie.audit.result.Coverage.NotAssessable gap,
+            java.util.function.UnaryOperator<String> escape) {
+        if (!gap.missing().isEmpty()) {
+            return missing(gap.missing());
+        }
+        List<String> reasons = new ArrayList<>();
+        gap.partial().forEach(p -> reasons.add(partial(p)));
+        if (!gap.failed().isEmpty()) {
+            String failed = escape.apply(failed(gap));
+            reasons.add(
+                    gap.partial().isEmpty() ? failed : get("md.notAssessable.failedOn", failed));
+        }
+        return String.join("; ", reasons);
     }
 
     /**

@@ -289,9 +289,49 @@ public record DealSource(
                         .folder()
                         .files(workspace.root().resolve(SOURCES_DIR), WorkspaceLoader::isYaml)) {
             try {
-                readMapping(file, kindOfMapping(file), context, problems);
+                SourceMapping mapping = readMapping(file, kindOfMapping(file), context, problems);
+                if (mapping != null) {
+                    unmappedFields(workspace, mapping, problems);
+                }
             } catch (InvalidInputException e) {
                 problems.addAll(e.problems());
+            }
+        }
+    }
+
+    /**
+     * Warns, once per field at the first place a process requires it, of each field a stage
+     * requires that no column of {@code mapping} fills: its deals would all lack it, so the rules
+     * count them as not assessable for it instead of flagging them.
+     */
+    private static void unmappedFields(
+            Workspace workspace, SourceMapping mapping, Problems problems) {
+        Set<String> mapped = mapping.fieldNames();
+        Set<String> warned = new HashSet<>();
+        for (SalesProcess process : workspace.processes()) {
+            for (ProcessVersion version : process.versions()) {
+                for (StageSpec stage : version.stages()) {
+                    for (String field : stage.exit().fields()) {
+                        if (!mapped.contains(field) && warned.add(field)) {
+                            Location at = stage.exit().locationOf(field);
+                            problems.warning(
+                                    at == null ? stage.location() : at,
+                                    "no column of "
+                                            + mapping.shown()
+                                            + " maps to the field '"
+                                            + field
+                                            + "', which the stage "
+                                            + stage.id()
+                                            + " of "
+                                            + process.id()
+                                            + " requires: the deals read through it cannot be"
+                                            + " judged on it (not assessable); map its column to"
+                                            + " fields."
+                                            + field
+                                            + " in fields:");
+                        }
+                    }
+                }
             }
         }
     }

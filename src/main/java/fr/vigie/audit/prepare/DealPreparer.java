@@ -321,7 +321,8 @@ public final class DealPreparer {
                 decisions,
                 deal.lines(),
                 deal.closeDateChanges(),
-                deal.documents());
+                deal.documents(),
+                deal.partialEvidence());
     }
 
     private List<Move> moves(SalesProcess process, List<StageVisit> visits, StageSpec first) {

@@ -14,8 +14,9 @@ public record Coverage(Set<Evidence> carried, List<NotAssessable> notAssessable)
 
     /**
      * A rule that could not judge {@code deals} deals: because the export lacks {@code missing}
-     * (then it judged none), or because it failed on them ({@code failed}: the first {@value
-     * #FAILURES_KEPT} of them, with why).
+     * (then it judged none), because some deals lack part of it ({@code partial}, per reason), or
+     * because it failed on them ({@code failed}: the first {@value #FAILURES_KEPT} of them, with
+     * why).
      */
     public record NotAssessable(
             String rule,
@@ -23,12 +24,42 @@ public record Coverage(Set<Evidence> carried, List<NotAssessable> notAssessable)
             long deals,
             long assessed,
             List<Evidence> missing,
+            List<Partial> partial,
             List<Failed> failed) {
         public NotAssessable {
             missing = List.copyOf(missing);
+            partial = List.copyOf(partial);
             failed = List.copyOf(failed);
         }
     }
+
+    /**
+     * Why a rule could not judge some deals of a source that carries what it needs: a code the
+     * report's messages word ({@code md.partial.<code>}) with its arguments.
+     */
+    public record Reason(String code, List<String> args) {
+        /**
+         * A finding about a deal field that no column of the export fills: the field, the mapping.
+         */
+        public static final String UNMAPPED_FIELD = "unmapped-field";
+
+        public Reason {
+            args = List.copyOf(args);
+        }
+    }
+
+    /**
+     * Deals a rule could not judge for {@code reason}, though the source carries what it needs: how
+     * many, and the first {@value #EXAMPLES_KEPT} of them.
+     */
+    public record Partial(Reason reason, long deals, List<String> examples) {
+        public Partial {
+            examples = List.copyOf(examples);
+        }
+    }
+
+    /** How many of the deals a rule could not judge for one reason are named. */
+    public static final int EXAMPLES_KEPT = 5;
 
     /** A deal a rule failed on: its id, its line in the input, and what went wrong. */
     public record Failed(String deal, String location, String reason) {}

@@ -113,7 +113,7 @@ public final class AuditRun {
     public AuditSummary run(
             DealInput input, AuditScope scope, Waivers waivers, List<AuditListener> listeners) {
         SummaryBuilder summary = new SummaryBuilder(scope, rules);
-        Unassessable unassessable = Unassessable.of(rules, scope, input.carries());
+        Unassessable unassessable = Unassessable.of(rules, scope, input);
         summary.carried(input.carries());
         DuplicateIds ids = new DuplicateIds();
         listeners.forEach(l -> l.start(scope));
@@ -257,8 +257,12 @@ public final class AuditRun {
                     continue;
                 }
                 unassessable.rules().forEach(summary::notAssessable);
-                failed(audited, unassessable, summary);
-                Waivers.Split split = waivers.split(unassessable.drop(audited.findings()));
+                Unassessable.OfDeal sorted =
+                        unassessable.sort(audited.findings(), audited.partialEvidence());
+                sorted.notAssessable()
+                        .forEach((rule, why) -> summary.partial(rule, why, audited.deal().id()));
+                failed(audited, unassessable, sorted, summary);
+                Waivers.Split split = waivers.split(sorted.findings());
                 List<Finding> findings = split.kept();
                 List<WaivedFinding> accepted = split.waived();
                 summary.audited(audited.deal(), findings, audited.events());
@@ -280,10 +284,15 @@ public final class AuditRun {
      * Counts the rules that failed on the deal as not assessable there (those that could judge it
      * at all), and stops the run once rules failed on more deals than allowed.
      */
-    private void failed(Judged.Audited audited, Unassessable unassessable, SummaryBuilder summary) {
+    private void failed(
+            Judged.Audited audited,
+            Unassessable unassessable,
+            Unassessable.OfDeal sorted,
+            SummaryBuilder summary) {
         List<fr.vigie.audit.engine.RuleFailure> failures =
                 audited.failures().stream()
                         .filter(f -> !unassessable.rules().contains(f.rule()))
+                        .filter(f -> !sorted.notAssessable().containsKey(f.rule()))
                         .toList();
         if (failures.isEmpty()) {
             return;

@@ -91,7 +91,8 @@ public final class DealJudge implements RecordJudge, AutoCloseable {
                 judgement.findings(),
                 accepted.location(),
                 accepted.events(),
-                judgement.failures());
+                judgement.failures(),
+                prepared.deal().partialEvidence());
     }
 
     /** Disposes the sessions of every thread's auditor: call it when every deal is judged. */

@@ -12,17 +12,22 @@ import java.util.List;
  */
 public sealed interface Judged {
 
-    /** The deal was audited; the rules of {@code failures} could not judge it. */
+    /**
+     * The deal was audited; the rules of {@code failures} could not judge it, nor those needing
+     * what {@code partialEvidence} says the deal has only in part.
+     */
     record Audited(
             AuditedDeal deal,
             List<Finding> findings,
             Location location,
             int events,
-            List<fr.vigie.audit.engine.RuleFailure> failures)
+            List<fr.vigie.audit.engine.RuleFailure> failures,
+            List<fr.vigie.deals.model.PartialEvidence> partialEvidence)
             implements Judged {
         public Audited {
             findings = List.copyOf(findings);
             failures = List.copyOf(failures);
+            partialEvidence = List.copyOf(partialEvidence);
         }
     }
 

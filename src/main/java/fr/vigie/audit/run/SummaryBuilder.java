@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,6 +84,8 @@ final class SummaryBuilder {
 
     private final Map<String, long[]> notAssessable = new TreeMap<>();
     private final Map<String, List<fr.vigie.audit.result.Coverage.Failed>> failed = new HashMap<>();
+    private final Map<String, Map<fr.vigie.audit.result.Coverage.Reason, Partial>> partial =
+            new HashMap<>();
     private java.util.Set<fr.vigie.common.Evidence> carried = fr.vigie.common.Evidence.all();
 
     SummaryBuilder(AuditScope scope, RuleCatalog rules) {
@@ -392,6 +395,26 @@ final class SummaryBuilder {
         notAssessable.computeIfAbsent(rule, r -> new long[1])[0]++;
     }
 
+    /**
+     * The rule could not judge one more audited deal, {@code why}, though the source carries what
+     * it needs.
+     */
+    void partial(String rule, fr.vigie.audit.result.Coverage.Reason why, String deal) {
+        notAssessable(rule);
+        Partial counted =
+                partial.computeIfAbsent(rule, r -> new LinkedHashMap<>())
+                        .computeIfAbsent(why, w -> new Partial());
+        counted.deals++;
+        if (counted.examples.size() < fr.vigie.audit.result.Coverage.EXAMPLES_KEPT) {
+            counted.examples.add(deal);
+        }
+    }
+
+    private static final class Partial {
+        long deals;
+        final List<String> examples = new ArrayList<>();
+    }
+
     /** The rule failed on one more audited deal, which it therefore could not judge. */
     void failed(String rule, fr.vigie.audit.result.Coverage.Failed deal) {
         notAssessable(rule);
@@ -487,6 +510,15 @@ final class SummaryBuilder {
                                         deals[0],
                                         audited - deals[0],
                                         rules.rule(id).orElseThrow().missing(carried),
+                                        partial.getOrDefault(id, Map.of()).entrySet().stream()
+                                                .map(
+                                                        p ->
+                                                                new fr.vigie.audit.result.Coverage
+                                                                        .Partial(
+                                                                        p.getKey(),
+                                                                        p.getValue().deals,
+                                                                        p.getValue().examples))
+                                                .toList(),
                                         failed.getOrDefault(id, List.of()))));
         return new AuditSummary(
                 files,

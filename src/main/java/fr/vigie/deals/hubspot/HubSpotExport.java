@@ -23,6 +23,7 @@ import fr.vigie.deals.input.DealInput;
 import fr.vigie.deals.input.InvalidValue;
 import fr.vigie.deals.model.CloseDateChange;
 import fr.vigie.deals.model.LineItem;
+import fr.vigie.deals.model.PartialEvidence;
 import fr.vigie.deals.model.StageChange;
 import fr.vigie.yaml.YamlMap;
 import fr.vigie.yaml.YamlScalar;
@@ -228,7 +229,8 @@ public final class HubSpotExport {
                             stageDates,
                             stageNames,
                             new StageTimes(deals.columns()),
-                            reentries);
+                            reentries,
+                            revisions);
             DealChecks.Names names =
                     new DealChecks.Names(
                             dealColumns.get("id"),
@@ -259,7 +261,7 @@ public final class HubSpotExport {
                             notes,
                             warnings,
                             reentries)
-                    .carrying(carried);
+                    .carrying(carried, mapping);
         } catch (RuntimeException e) {
             deals.close();
             throw e;
@@ -367,8 +369,13 @@ public final class HubSpotExport {
                                                                 + (property.equals("dealstage")
                                                                         ? "stages"
                                                                         : "close dates")
-                                                                + " may be missing; check the deal"
-                                                                + " in HubSpot"));
+                                                                + " may be missing"
+                                                                + (property.equals("dealstage")
+                                                                        ? ": the rules that need"
+                                                                              + " its stage history"
+                                                                              + " do not judge it"
+                                                                        : "")
+                                                                + "; check the deal in HubSpot"));
                                     }
                                 }));
         warnings.sort(Comparator.comparing((Problem p) -> p.location().line()));
@@ -584,7 +591,8 @@ public final class HubSpotExport {
             List<StageDate> stageDates,
             Stages stages,
             StageTimes times,
-            java.util.Queue<Problem> reentries)
+            java.util.Queue<Problem> reentries,
+            Map<String, Map<String, Integer>> revisions)
             implements ExportInput.DealMaker {
 
         @Override
@@ -611,6 +619,9 @@ public final class HubSpotExport {
                             .sorted(Comparator.comparing(Change::at))
                             .toList();
             stageHistory(row, deal, changes);
+            if (atTheLimit(row.text(columns.get("id")), "dealstage")) {
+                deal.partial(Evidence.STAGE_HISTORY, PartialEvidence.HUBSPOT_HISTORY_LIMIT);
+            }
             closeDates(deal, changes);
             deal.outcome(outcome(row, deal));
             if (deal.outcome().isClosed()) {
@@ -618,6 +629,15 @@ public final class HubSpotExport {
             }
             deal.lines().addAll(items.list("lines", LineItem.class));
             return deal.draft();
+        }
+
+        /**
+         * Whether HubSpot's property history holds as many changes of {@code property} for the deal
+         * as it keeps: the earlier ones may be missing.
+         */
+        private boolean atTheLimit(String deal, String property) {
+            Integer count = revisions.getOrDefault(deal, Map.of()).get(property);
+            return count != null && count >= HISTORY_LIMIT;
         }
 
         private void set(

@@ -1,5 +1,6 @@
 package fr.vigie.deals.imports;
 
+import fr.vigie.common.Evidence;
 import fr.vigie.common.Outcome;
 import fr.vigie.deals.input.DealDraft;
 import fr.vigie.deals.model.Account;
@@ -8,6 +9,7 @@ import fr.vigie.deals.model.CloseDateChange;
 import fr.vigie.deals.model.Decision;
 import fr.vigie.deals.model.Document;
 import fr.vigie.deals.model.LineItem;
+import fr.vigie.deals.model.PartialEvidence;
 import fr.vigie.deals.model.StageChange;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -59,6 +61,7 @@ public final class DraftBuilder {
     private final List<LineItem> lines = new ArrayList<>();
     private final List<CloseDateChange> closeDateChanges = new ArrayList<>();
     private final List<Document> documents = new ArrayList<>();
+    private final List<PartialEvidence> partialEvidence = new ArrayList<>();
 
     public DraftBuilder id(String value) {
         id = value;
@@ -147,6 +150,14 @@ public final class DraftBuilder {
         return documents;
     }
 
+    /**
+     * What the source could not give in full for this deal: the rules needing it will not judge it.
+     */
+    public DraftBuilder partial(Evidence evidence, String reason) {
+        partialEvidence.add(new PartialEvidence(evidence, reason));
+        return this;
+    }
+
     public DealDraft draft() {
         Account account =
                 new Account(
@@ -176,7 +187,8 @@ public final class DraftBuilder {
                 decisions,
                 lines,
                 closeDateChanges,
-                documents);
+                documents,
+                partialEvidence);
     }
 
     private String text(String target) {

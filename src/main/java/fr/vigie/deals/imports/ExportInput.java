@@ -52,6 +52,7 @@ public final class ExportInput implements DealInput {
     private List<Rejection> orphans;
     private AutoCloseable also;
     private java.util.Set<fr.vigie.common.Evidence> carries = fr.vigie.common.Evidence.all();
+    private Fields fields;
 
     /**
      * @param lookedUp the counts of the reference files (users, accounts...), read whole and looked
@@ -88,8 +89,13 @@ public final class ExportInput implements DealInput {
         this.readingWarnings = readingWarnings;
     }
 
-    /** This input, declaring that its export carries {@code carried} and nothing else. */
-    public ExportInput carrying(java.util.Set<fr.vigie.common.Evidence> carried) {
+    /**
+     * This input, declaring that its export carries {@code carried} and nothing else, and fills the
+     * deal fields {@code mapping} maps a column to, and no other.
+     */
+    public ExportInput carrying(
+            java.util.Set<fr.vigie.common.Evidence> carried, SourceMapping mapping) {
+        this.fields = new Fields(mapping.fieldNames(), mapping.shown());
         this.carries =
                 carried.isEmpty()
                         ? java.util.Set.of()
@@ -106,6 +112,11 @@ public final class ExportInput implements DealInput {
     @Override
     public java.util.Set<fr.vigie.common.Evidence> carries() {
         return carries;
+    }
+
+    @Override
+    public java.util.Optional<Fields> fields() {
+        return java.util.Optional.ofNullable(fields);
     }
 
     @Override

@@ -596,6 +596,17 @@ public final class SourceMapping {
         return carried;
     }
 
+    /** The deal fields a column fills ({@code fields.budget} gives budget). */
+    public Set<String> fieldNames() {
+        Set<String> names = new java.util.TreeSet<>();
+        for (Field field : fields) {
+            if (field.target().startsWith(DraftBuilder.FIELDS)) {
+                names.add(field.target().substring(DraftBuilder.FIELDS.length()));
+            }
+        }
+        return names;
+    }
+
     public SourceKind kind() {
         return kind;
     }

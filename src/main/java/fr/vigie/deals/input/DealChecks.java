@@ -109,7 +109,8 @@ public final class DealChecks {
                 inTimeOrder(orEmpty(d.decisions()), Decision::at),
                 orEmpty(d.lines()),
                 inTimeOrder(orEmpty(d.closeDateChanges()), CloseDateChange::at),
-                inTimeOrder(orEmpty(d.documents()), Document::at));
+                inTimeOrder(orEmpty(d.documents()), Document::at),
+                orEmpty(d.partialEvidence()));
     }
 
     /**

@@ -39,4 +39,5 @@ public record DealDraft(
         List<Decision> decisions,
         List<LineItem> lines,
         List<CloseDateChange> closeDateChanges,
-        List<Document> documents) {}
+        List<Document> documents,
+        List<fr.vigie.deals.model.PartialEvidence> partialEvidence) {}

@@ -47,6 +47,24 @@ public interface DealInput extends AutoCloseable {
         return fr.vigie.common.Evidence.all();
     }
 
+    /**
+     * The deal fields ({@code fields.<name>}) a source read through a mapping can fill, and the
+     * mapping as shown: a finding about another field is not proven by the data.
+     */
+    record Fields(java.util.Set<String> names, String source) {
+        public Fields {
+            names = java.util.Set.copyOf(names);
+        }
+    }
+
+    /**
+     * The deal fields the source can fill; empty when it can fill any (Vigie's own formats, where a
+     * field a deal lacks is a field left empty).
+     */
+    default java.util.Optional<Fields> fields() {
+        return java.util.Optional.empty();
+    }
+
     /** Deals that were read but may be incomplete (a CRM's history cut short), located. */
     default List<fr.vigie.common.Problem> warnings() {
         return List.of();

@@ -216,7 +216,8 @@ public final class DealJsonParser {
                         list(v, "decisions"),
                         list(v, "lines"),
                         list(v, "closeDateChanges"),
-                        list(v, "documents"));
+                        list(v, "documents"),
+                        List.of());
         try {
             return DealChecks.complete(draft, NAMES);
         } catch (InvalidValue invalid) {

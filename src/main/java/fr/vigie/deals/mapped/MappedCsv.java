@@ -166,7 +166,7 @@ public final class MappedCsv {
                             LookupTable.counts(accounts.table()),
                             notes,
                             List.of())
-                    .carrying(carried(files, stageDates, mapping));
+                    .carrying(carried(files, stageDates, mapping), mapping);
         } catch (RuntimeException e) {
             dealsFile.close();
             throw e;

@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * One opportunity as exported from the CRM, in Vigie's canonical form. Lists are in time order;
- * {@code stages} ends with the terminal stage when the deal is closed.
+ * {@code stages} ends with the terminal stage when the deal is closed. {@code partialEvidence}:
+ * what its source could not give in full for this deal (HubSpot's history cut at 20 changes), so
+ * that the rules needing it do not judge it.
  */
 public record Deal(
         String id,
@@ -33,7 +35,8 @@ public record Deal(
         List<Decision> decisions,
         List<LineItem> lines,
         List<CloseDateChange> closeDateChanges,
-        List<Document> documents) {
+        List<Document> documents,
+        List<PartialEvidence> partialEvidence) {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -45,6 +48,7 @@ public record Deal(
         lines = List.copyOf(lines);
         closeDateChanges = List.copyOf(closeDateChanges);
         documents = List.copyOf(documents);
+        partialEvidence = List.copyOf(partialEvidence);
     }
 
     public boolean isWon() {

@@ -241,7 +241,7 @@ public final class PipedriveExport {
                             lookedUp,
                             notes,
                             List.of())
-                    .carrying(carried);
+                    .carrying(carried, mapping);
         } catch (RuntimeException e) {
             deals.close();
             throw e;

@@ -376,7 +376,7 @@ public final class SalesforceExport {
                             lookedUp,
                             notes,
                             warnings)
-                    .carrying(carried)
+                    .carrying(carried, mapping)
                     .closing(export);
         } catch (RuntimeException e) {
             opportunities.close();

@@ -2,8 +2,15 @@ package fr.vigie.process.model;
 
 import java.util.List;
 
-/** What must exist: activities (by type), fields set on the deal, documents (by type). */
-public record Requirements(List<String> activities, List<String> fields, List<String> documents) {
+/**
+ * What must exist: activities (by type), fields set on the deal, documents (by type); {@code
+ * fieldLocations}: where the process YAML names each field.
+ */
+public record Requirements(
+        List<String> activities,
+        List<String> fields,
+        List<String> documents,
+        java.util.Map<String, fr.vigie.common.Location> fieldLocations) {
 
     public static final Requirements NONE = new Requirements(List.of(), List.of(), List.of());
 
@@ -11,6 +18,17 @@ public record Requirements(List<String> activities, List<String> fields, List<St
         activities = List.copyOf(activities);
         fields = List.copyOf(fields);
         documents = List.copyOf(documents);
+        fieldLocations = java.util.Map.copyOf(fieldLocations);
+    }
+
+    /** Requirements whose places are not known. */
+    public Requirements(List<String> activities, List<String> fields, List<String> documents) {
+        this(activities, fields, documents, java.util.Map.of());
+    }
+
+    /** Where the process requires {@code field}, or null when not known. */
+    public fr.vigie.common.Location locationOf(String field) {
+        return fieldLocations.get(field);
     }
 
     /** Every requirement as one item, for rules that check them all the same way. */

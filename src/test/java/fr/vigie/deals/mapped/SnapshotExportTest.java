@@ -75,12 +75,12 @@ class SnapshotExportTest {
                 .contains("\"findings\":[]")
                 .contains(
                         "{\"rule\":\"PROC-SKIP-STAGE\",\"deals\":8,\"assessed\":0,\"missing\":[\"stage-history\"],\"reason\":\"no"
-                            + " stage history in this export\",\"failed\":[]}")
+                            + " stage history in this export\",\"partial\":[],\"failed\":[]}")
                 .contains("\"coverage\":{\"carried\":[],");
         assertThat(json)
                 .contains(
                         "{\"rule\":\"PROC-LOST-NO-REASON\",\"deals\":8,\"assessed\":0,\"missing\":[\"loss-reason\"],\"reason\":\"no"
-                            + " loss reason column in this export\",\"failed\":[]}");
+                            + " loss reason column in this export\",\"partial\":[],\"failed\":[]}");
         assertThat(count(json, "\"rule\":\"PROC-")).isEqualTo(12);
         assertThat(Files.readString(dir.resolve("out/report.md")))
                 .contains(
