@@ -36,6 +36,24 @@ final class RunOptions {
     Integer maxRuleFailures;
 
     @Option(
+            names = "--confine",
+            paramLabel = "auto|always|never",
+            converter = ConfinementOption.class,
+            description =
+                    "Run the workspace's own rules (rules/*.drl) confined by bubblewrap: auto"
+                            + " (when it works here, the default), always (stop when it cannot),"
+                            + " never.")
+    String confine;
+
+    @Option(
+            names = "--rules-in-process",
+            description =
+                    "Run the workspace's own rules in this process rather than in a worker"
+                            + " process: faster, for rules you trust (no heap of their own, the"
+                            + " time limit acts only between firings).")
+    boolean rulesInProcess;
+
+    @Option(
             names = {"-q", "--quiet"},
             description = "Print no progress.")
     boolean quiet;
@@ -78,7 +96,9 @@ final class RunOptions {
                 deals.mapping,
                 formats,
                 maxRuleFailures,
-                deals.dealsInPeriod);
+                deals.dealsInPeriod,
+                rulesInProcess,
+                confine);
     }
 
     /**
@@ -87,6 +107,18 @@ final class RunOptions {
      */
     private Consumer<Progress> progress(PrintWriter err) {
         return quiet ? p -> {} : progressBar(err);
+    }
+
+    /** {@code --confine}: auto, always or never. */
+    static final class ConfinementOption implements picocli.CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!AuditingAPeriod.CONFINEMENTS.contains(value)) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "--confine: auto, always or never, not '" + value + "'");
+            }
+            return value;
+        }
     }
 
     /** The run's progress bar, on {@code err} (standard error unfiltered on a terminal). */

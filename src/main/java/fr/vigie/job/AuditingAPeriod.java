@@ -1,6 +1,7 @@
 package fr.vigie.job;
 
 import fr.vigie.audit.engine.DealAuditor;
+import fr.vigie.audit.engine.worker.RuleIsolation;
 import fr.vigie.audit.result.AuditListener;
 import fr.vigie.audit.result.AuditResult;
 import fr.vigie.audit.result.AuditScope;
@@ -54,7 +55,10 @@ public final class AuditingAPeriod {
      * and {@code mapping} say how to read an export (docs/importers.md), found from the files
      * otherwise; {@code maxRuleFailures}: on how many deals rules may fail before the run stops
      * (null: vigie.yaml's max-rule-failures, else {@value AuditRun.Options#MAX_RULE_FAILURES});
-     * {@code dealsInPeriod} chooses the period's deals instead of vigie.yaml.
+     * {@code dealsInPeriod} chooses the period's deals instead of vigie.yaml; {@code
+     * rulesInProcess} runs the workspace's own rules in this process rather than in a worker
+     * process, {@code confine} ({@code auto}, the default when null, {@code always} or {@code
+     * never}) whether the worker runs confined by bubblewrap.
      */
     public record Request(
             Path workspace,
@@ -69,10 +73,15 @@ public final class AuditingAPeriod {
             Path mapping,
             Set<ReportFormat> formats,
             Integer maxRuleFailures,
-            DealsInPeriod dealsInPeriod) {
+            DealsInPeriod dealsInPeriod,
+            boolean rulesInProcess,
+            String confine) {
 
         public Request {
             formats = formats == null || formats.isEmpty() ? ReportFormat.ALL : Set.copyOf(formats);
+            if (confine != null && RuleIsolation.Confinement.parse(confine) == null) {
+                throw new IllegalArgumentException("confine: auto, always or never");
+            }
         }
 
         /** Deals read as their file says, every format. */
@@ -98,6 +107,8 @@ public final class AuditingAPeriod {
                     null,
                     ReportFormat.ALL,
                     null,
+                    null,
+                    false,
                     null);
         }
     }
@@ -141,6 +152,9 @@ public final class AuditingAPeriod {
         }
     }
 
+    /** The values of {@code confine}. */
+    public static final List<String> CONFINEMENTS = List.of("auto", "always", "never");
+
     /** Loads and checks everything, or throws with every problem found; reads no deal. */
     public Prepared prepare(Request request) {
         PreparedWorkspace prepared =
@@ -169,7 +183,14 @@ public final class AuditingAPeriod {
                         checked.plan(),
                         prepared.rules(),
                         language,
-                        DealAuditor.DEFAULT_MAX_FIRINGS);
+                        DealAuditor.DEFAULT_MAX_FIRINGS,
+                        RuleIsolation.DEFAULT
+                                .inProcess(request.rulesInProcess())
+                                .withConfinement(
+                                        request.confine() == null
+                                                ? RuleIsolation.Confinement.AUTO
+                                                : RuleIsolation.Confinement.parse(
+                                                        request.confine())));
         int threads =
                 request.threads() > 0
                         ? request.threads()

@@ -30,6 +30,70 @@ class AccountsAndRulesTest extends ServerTest {
     @Autowired fr.vigie.server.runs.DealUploads uploads;
     @Autowired fr.vigie.server.runs.RunQueue queue;
     @Autowired Flags flags;
+
+    record OwnRules(
+            UUID client,
+            UUID consultant,
+            fr.vigie.server.clients.WorkspaceVersion version,
+            fr.vigie.server.runs.Upload upload) {}
+
+    /** A client whose workspace has its own DRL rule, and an upload of one deal. */
+    OwnRules ownRules(String login, String name, String deal) throws java.io.IOException {
+        Path workspace = SmallWorkspace.in(dir.resolve(login));
+        Files.createDirectories(workspace.resolve("rules"));
+        Files.writeString(workspace.resolve("rules/acme.drl"), ACME_NAMED);
+        for (String language : new String[] {"fr", "en"}) {
+            Files.writeString(
+                    workspace.resolve("rules/messages_" + language + ".properties"),
+                    "ACME-NAMED.title=Affaire sans nom\n"
+                            + "ACME-NAMED.message=L'affaire {deal} n'a pas de nom.\n"
+                            + "ACME-NAMED.doc=Une affaire a un nom.\n");
+        }
+        var consultant = testClients.account(login, Role.CONSULTANT);
+        UUID client = clients.create(name, consultant.id());
+        var version =
+                workspaces.fromServerFolder(client, consultant.id(), workspace, "test").version();
+        Path deals = dir.resolve(login + "-deals.jsonl");
+        Files.writeString(deals, TestClients.skipping(deal, "Affaire " + deal));
+        var upload =
+                uploads.add(
+                        client,
+                        consultant.id(),
+                        deals,
+                        "2026-Q3.jsonl",
+                        fr.vigie.server.runs.DealUploads.period("2026-Q3"));
+        return new OwnRules(client, consultant.id(), version, upload);
+    }
+
+    /** Audits the upload with the workspace, and waits for the run to be settled. */
+    UUID submitted(OwnRules own) throws Exception {
+        UUID id =
+                queue.submit(
+                        own.client(),
+                        fr.vigie.server.runs.DealUploads.period("2026-Q3"),
+                        own.version().id(),
+                        own.upload().id(),
+                        null,
+                        own.consultant());
+        settled(own.client());
+        return id;
+    }
+
+    static final String ACME_NAMED =
+            """
+            package acme;
+            import fr.vigie.deals.model.Deal;
+            import fr.vigie.audit.facts.Violation;
+            rule "A deal has a name"
+                @id("ACME-NAMED") @version("1") @severity("minor") @lever("process")
+            when
+                $deal : Deal( name == null )
+            then
+                insert(Violation.on($deal));
+            end
+            """;
+
+    @Autowired fr.vigie.server.clients.RuleConfinement confinement;
     @TempDir Path dir;
 
     String page(MvcResult result) throws Exception {
@@ -134,55 +198,15 @@ class AccountsAndRulesTest extends ServerTest {
             should_refuse_to_audit_a_workspace_with_its_own_rules_unless_the_admin_allows_them_unconfined()
                     throws Exception {
         // GIVEN a workspace with its own DRL rule and its messages
-        Path workspace = SmallWorkspace.in(dir);
-        Files.createDirectories(workspace.resolve("rules"));
-        Files.writeString(
-                workspace.resolve("rules/acme.drl"),
-                """
-                package acme;
-                import fr.vigie.deals.model.Deal;
-                import fr.vigie.audit.facts.Violation;
-                rule "A deal has a name"
-                    @id("ACME-NAMED") @version("1") @severity("minor") @lever("process")
-                when
-                    $deal : Deal( name == null )
-                then
-                    insert(Violation.on($deal));
-                end
-                """);
-        for (String language : new String[] {"fr", "en"}) {
-            Files.writeString(
-                    workspace.resolve("rules/messages_" + language + ".properties"),
-                    "ACME-NAMED.title=Affaire sans nom\n"
-                            + "ACME-NAMED.message=L'affaire {deal} n'a pas de nom.\n"
-                            + "ACME-NAMED.doc=Une affaire a un nom.\n");
-        }
-        var consultant = testClients.account("consultant-rules", Role.CONSULTANT);
-        UUID client = clients.create("Client aux règles propres", consultant.id());
-        var version =
-                workspaces.fromServerFolder(client, consultant.id(), workspace, "test").version();
-        Path deals = dir.resolve("deals.jsonl");
-        Files.writeString(deals, TestClients.skipping("R-1", "Affaire R"));
-        var upload =
-                uploads.add(
-                        client,
-                        consultant.id(),
-                        deals,
-                        "2026-Q3.jsonl",
-                        fr.vigie.server.runs.DealUploads.period("2026-Q3"));
+        OwnRules own = ownRules("consultant-rules", "Client aux règles propres", "R-1");
+        UUID client = own.client();
+        var version = own.version();
 
-        // WHEN it is audited while unconfined rules are not allowed
+        // WHEN it is audited where bubblewrap does not work, while unconfined rules are not allowed
+        confinement.probeWith(() -> "/usr/bin/bwrap is not installed");
         assertThat(version.valid()).as("problems: %s", version.problems()).isTrue();
         assertThat(version.ownRules()).isTrue();
-        UUID refused =
-                queue.submit(
-                        client,
-                        fr.vigie.server.runs.DealUploads.period("2026-Q3"),
-                        version.id(),
-                        upload.id(),
-                        null,
-                        consultant.id());
-        settled(client);
+        UUID refused = submitted(own);
 
         // THEN the audit is refused, saying why, and the pages say so
         Run run = runs.find(client, refused).orElseThrow();
@@ -201,21 +225,41 @@ class AccountsAndRulesTest extends ServerTest {
         // rule
         flags.set(Flags.UNCONFINED_RULES, true);
         try {
-            UUID allowed =
-                    queue.submit(
-                            client,
-                            fr.vigie.server.runs.DealUploads.period("2026-Q3"),
-                            version.id(),
-                            upload.id(),
-                            null,
-                            consultant.id());
-            settled(client);
+            UUID allowed = submitted(own);
             assertThat(runs.find(client, allowed).orElseThrow().state())
                     .isEqualTo(RunState.SUCCEEDED);
             assertThat(runs.find(client, allowed).orElseThrow().rulesUsed())
                     .contains("ACME-NAMED 1 (workspace)");
         } finally {
             flags.set(Flags.UNCONFINED_RULES, false);
+            confinement.probeWith(fr.vigie.audit.engine.worker.Bubblewrap::problem);
         }
+    }
+
+    @Test
+    void should_audit_a_workspace_with_its_own_rules_confined_where_bubblewrap_works()
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                confinement.confinedAvailable() || "true".equals(System.getenv("CI")),
+                "bubblewrap does not work here: " + confinement.problem());
+        // GIVEN the same workspace with its own rule, unconfined rules not allowed
+        assertThat(confinement.confinedAvailable()).as(confinement.problem()).isTrue();
+        OwnRules own = ownRules("consultant-confined", "Client confiné", "C-1");
+        UUID client = own.client();
+
+        // WHEN it is audited
+        UUID id = submitted(own);
+
+        // THEN it runs, the workspace's rule in a confined worker, and the page says so
+        Run run = runs.find(client, id).orElseThrow();
+        assertThat(run.state()).as("failure: %s", run.failure()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(run.rulesUsed()).contains("ACME-NAMED 1 (workspace)");
+        assertThat(
+                        page(
+                                mvc.perform(
+                                                get("/clients/" + client + "/workspace")
+                                                        .session(signIn("consultant-confined")))
+                                        .andReturn()))
+                .contains("le serveur les exécute confinées");
     }
 }

@@ -42,19 +42,43 @@ public final class DealAuditor implements AutoCloseable {
      * part's rules in force are not run on it either: each failure costs a fresh session and
      * another firing, up to the time limit.
      */
-    static final int MAX_FAILURES_PER_DEAL = 3;
+    public static final int MAX_FAILURES_PER_DEAL = 3;
 
     /**
-     * The longest the rules may take on one deal, between firings: each of the two rule bases fired
-     * at most {@value #MAX_FAILURES_PER_DEAL} times, each within the time limit.
+     * How long a worker process may take to start and compile the rules, in milliseconds ({@code
+     * -Dvigie.ruleWorkerStartMillis}).
      */
-    public static final long LONGEST_MILLIS = 2L * MAX_FAILURES_PER_DEAL * TIME_LIMIT_MILLIS;
+    public static final long WORKER_START_MILLIS =
+            Long.getLong("vigie.ruleWorkerStartMillis", 120_000);
+
+    /**
+     * How long a worker process may take on one deal: the time limit for each of the attempts it
+     * makes on its own, and two seconds.
+     */
+    public static final long WORKER_REPLY_MILLIS =
+            MAX_FAILURES_PER_DEAL * TIME_LIMIT_MILLIS + 2_000;
+
+    /**
+     * The longest the rules may take on one deal: each of the two rule bases fired at most {@value
+     * #MAX_FAILURES_PER_DEAL} times, each within the time limit, in this process; or, with the
+     * workspace's rules in a worker process, the worker started and waited for as many times.
+     */
+    public static final long LONGEST_MILLIS =
+            MAX_FAILURES_PER_DEAL * TIME_LIMIT_MILLIS
+                    + MAX_FAILURES_PER_DEAL * (WORKER_START_MILLIS + WORKER_REPLY_MILLIS);
 
     private final RuleBase base;
     private final FindingFactory findings;
     private final int maxFirings;
     private final List<Object> planFacts;
     private final long timeLimitMillis;
+    private final RuleBase.Parts inProcess;
+    private final WorkspaceWorker worker;
+    private final org.kie.api.event.rule.AgendaEventListener announcer;
+
+    /** The workspace's deal rules, judged by the worker: found on the first deal. */
+    private List<RuleInfo> workspaceRules;
+
     private final Map<EffectiveRules, Held> sessions = new java.util.IdentityHashMap<>();
     private final Map<org.kie.api.KieBase, List<RuleInfo>> dealRules =
             new java.util.IdentityHashMap<>();
@@ -111,11 +135,41 @@ public final class DealAuditor implements AutoCloseable {
             int maxFirings,
             List<Object> planFacts,
             long timeLimitMillis) {
+        this(
+                base,
+                findings,
+                maxFirings,
+                planFacts,
+                timeLimitMillis,
+                RuleBase.Parts.ALL,
+                null,
+                null);
+    }
+
+    /**
+     * @param inProcess the parts of the rule base judged in this process
+     * @param worker judges with the workspace's rules elsewhere (with {@code inProcess} STANDARD),
+     *     or null
+     * @param announcer listens to every session's firings (a worker tells its parent which rule
+     *     runs), or null
+     */
+    public DealAuditor(
+            RuleBase base,
+            FindingFactory findings,
+            int maxFirings,
+            List<Object> planFacts,
+            long timeLimitMillis,
+            RuleBase.Parts inProcess,
+            WorkspaceWorker worker,
+            org.kie.api.event.rule.AgendaEventListener announcer) {
         this.base = base;
         this.findings = findings;
         this.maxFirings = maxFirings;
         this.planFacts = List.copyOf(planFacts);
         this.timeLimitMillis = timeLimitMillis;
+        this.inProcess = inProcess;
+        this.worker = worker;
+        this.announcer = announcer;
     }
 
     public DealAuditor(RuleBase base, FindingFactory findings, int maxFirings) {
@@ -145,9 +199,17 @@ public final class DealAuditor implements AutoCloseable {
      * such rules in one part, the rest of that part is not run on the deal either).
      */
     public Judgement judge(PreparedDeal prepared, String source) {
+        return judge(prepared, source, java.util.Set.of());
+    }
+
+    /**
+     * The same, without running the rules named in {@code skip} (they failed on the deal in a
+     * worker process that was replaced): they give no finding and no failure here.
+     */
+    public Judgement judge(PreparedDeal prepared, String source, java.util.Set<String> skip) {
         EffectiveRules rules = prepared.rules();
         Held held = use(rules);
-        java.util.Set<String> failed = new java.util.HashSet<>();
+        java.util.Set<String> failed = new java.util.HashSet<>(skip);
         List<RuleFailure> failures = new ArrayList<>();
         AgendaFilter inForce =
                 match -> {
@@ -186,17 +248,104 @@ public final class DealAuditor implements AutoCloseable {
                     }
                 }
             }
-            return new Judgement(toFindings(held, rules, source, failed), failures);
+            List<Finding> created = created(held, rules, source, failed);
+            created.addAll(inWorker(prepared, source, failed, failures));
+            return new Judgement(linked(created), failures);
         } finally {
             clear(rules, held);
         }
     }
 
-    /** Disposes every session this auditor holds. */
+    /**
+     * The findings of the workspace's rules judged in the worker process. When the worker passes
+     * the deadline or dies, it is replaced and the deal sent again without the rule that was
+     * running, which is not assessable on the deal; when no rule can be named, or after {@value
+     * #MAX_FAILURES_PER_DEAL} attempts, every workspace rule in force that has not failed yet is
+     * not assessable on the deal either.
+     */
+    private List<Finding> inWorker(
+            PreparedDeal prepared,
+            String source,
+            java.util.Set<String> failed,
+            List<RuleFailure> failures) {
+        if (worker == null) {
+            return List.of();
+        }
+        if (workspaceRules == null) {
+            workspaceRules =
+                    base.parts(RuleBase.Parts.WORKSPACE).stream()
+                            .flatMap(part -> rulesOf(part).stream())
+                            .toList();
+        }
+        List<RuleInfo> inForce =
+                workspaceRules.stream()
+                        .filter(rule -> prepared.rules().isEnabled(rule.id()))
+                        .toList();
+        if (inForce.isEmpty()) {
+            return List.of();
+        }
+        for (int attempt = 1; ; attempt++) {
+            WorkspaceWorker.Reply reply =
+                    worker.judge(prepared.deal(), source, java.util.Set.copyOf(failed));
+            if (reply instanceof WorkspaceWorker.Judged judged) {
+                judged.failures().forEach(failure -> failed.add(failure.rule()));
+                failures.addAll(judged.failures());
+                return new ArrayList<>(judged.findings());
+            }
+            WorkspaceWorker.Died died = (WorkspaceWorker.Died) reply;
+            RuleInfo named =
+                    died.rule() == null
+                            ? null
+                            : inForce.stream()
+                                    .filter(r -> r.id().equals(died.rule()))
+                                    .findFirst()
+                                    .orElse(null);
+            boolean last = attempt >= MAX_FAILURES_PER_DEAL;
+            if (named != null && !failed.contains(named.id())) {
+                failed.add(named.id());
+                failures.add(died(named, true, died, source));
+                if (!last) {
+                    continue;
+                }
+            }
+            for (RuleInfo other : inForce) {
+                if (failed.add(other.id())) {
+                    failures.add(died(other, false, died, source));
+                }
+            }
+            return List.of();
+        }
+    }
+
+    /** A workspace rule that could not judge the deal because the worker died or was late. */
+    private RuleFailure died(
+            RuleInfo rule, boolean named, WorkspaceWorker.Died died, String source) {
+        String which = "rule " + rule.id() + " (" + rule.location() + ")";
+        String what =
+                (named ? which : "a workspace rule (" + which + " among those in force)")
+                        + " "
+                        + died.reason()
+                        + " on the deal at "
+                        + source
+                        + "; the worker process that ran the workspace's rules was stopped and"
+                        + " replaced";
+        return new RuleFailure(
+                rule.id(),
+                rule.location().toString(),
+                named ? died.reason() : "not run: a workspace rule " + died.reason(),
+                died.late()
+                        ? new RuleLoopException(what + ": its consequence is too slow or loops")
+                        : new RuleFailedException(what));
+    }
+
+    /** Disposes every session this auditor holds, and stops its worker process. */
     @Override
     public void close() {
         sessions.values().forEach(held -> held.parts().forEach(part -> part.session.dispose()));
         sessions.clear();
+        if (worker != null) {
+            worker.close();
+        }
     }
 
     /** How many sessions are open, for the tests of their lifecycle. */
@@ -259,7 +408,7 @@ public final class DealAuditor implements AutoCloseable {
 
     private Held newSessions(EffectiveRules rules) {
         List<Part> parts = new ArrayList<>();
-        for (org.kie.api.KieBase kieBase : base.parts()) {
+        for (org.kie.api.KieBase kieBase : base.parts(inProcess)) {
             parts.add(newPart(kieBase, rules));
         }
         return new Held(parts);
@@ -268,6 +417,9 @@ public final class DealAuditor implements AutoCloseable {
     /** A session of {@code kieBase} holding the plan's facts and the rules' parameters. */
     private Part newPart(org.kie.api.KieBase kieBase, EffectiveRules rules) {
         Part part = new Part(kieBase, kieBase.newKieSession());
+        if (announcer != null) {
+            part.session.addEventListener(announcer);
+        }
         part.session.addEventListener(
                 new DefaultRuleRuntimeEventListener() {
                     @Override
@@ -414,17 +566,28 @@ public final class DealAuditor implements AutoCloseable {
      * stage twice without the same document), the message that sorts first is kept, so that the
      * result never depends on the order the rules fired in.
      */
-    private List<Finding> toFindings(
+    private List<Finding> created(
             Held held, EffectiveRules rules, String source, java.util.Set<String> failed) {
-        Map<String, Finding> byId = new HashMap<>();
+        List<Finding> created = new ArrayList<>();
         for (Map.Entry<Violation, Rule> inserted :
                 held.parts().stream().flatMap(p -> p.inserted.entrySet().stream()).toList()) {
             RuleInfo info = base.info(inserted.getValue());
             if (failed.contains(info.id())) {
                 continue;
             }
-            Finding finding =
-                    findings.create(info, rules.severity(info.id()), inserted.getKey(), source);
+            created.add(
+                    findings.create(info, rules.severity(info.id()), inserted.getKey(), source));
+        }
+        return created;
+    }
+
+    /**
+     * One finding per id, sorted, each linked to its cause; a worker's findings are not linked (the
+     * standard findings they may be explained by are here).
+     */
+    private List<Finding> linked(List<Finding> created) {
+        Map<String, Finding> byId = new HashMap<>();
+        for (Finding finding : created) {
             byId.merge(
                     finding.id(),
                     finding,
@@ -432,7 +595,7 @@ public final class DealAuditor implements AutoCloseable {
         }
         List<Finding> result = new ArrayList<>(byId.values());
         result.sort(Comparator.comparing(Finding::rule).thenComparing(Finding::id));
-        return explained(result);
+        return inProcess == RuleBase.Parts.WORKSPACE ? result : explained(result);
     }
 
     /**

@@ -139,7 +139,7 @@ public final class RuleCompiler {
         }
         checkMessages(catalog, messages, problems);
         checkCauses(catalog, problems);
-        return problems.hasErrors() ? null : new RuleBase(parts, catalog, messages);
+        return problems.hasErrors() ? null : new RuleBase(parts, catalog, messages, sources);
     }
 
     /**

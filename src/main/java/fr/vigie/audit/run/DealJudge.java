@@ -2,6 +2,9 @@ package fr.vigie.audit.run;
 
 import fr.vigie.audit.engine.DealAuditor;
 import fr.vigie.audit.engine.RuleBase;
+import fr.vigie.audit.engine.worker.RuleIsolation;
+import fr.vigie.audit.engine.worker.WorkerLaunch;
+import fr.vigie.audit.engine.worker.WorkerProcess;
 import fr.vigie.audit.findings.FindingFactory;
 import fr.vigie.audit.prepare.DealPreparer;
 import fr.vigie.audit.prepare.PreparedDeal;
@@ -23,6 +26,7 @@ import java.util.Locale;
  */
 public final class DealJudge implements RecordJudge, AutoCloseable {
 
+    private final WorkerLaunch launch;
     private final DealPreparer preparer;
     private final PeriodFilter inPeriod;
     private final ThreadLocal<DealAuditor> auditors;
@@ -41,6 +45,33 @@ public final class DealJudge implements RecordJudge, AutoCloseable {
             RuleBase rules,
             Locale language,
             int maxFirings) {
+        this(workspace, period, plan, rules, language, maxFirings, RuleIsolation.DEFAULT);
+    }
+
+    /**
+     * @param isolation where the workspace's own rules run, when it has some: in a worker process
+     *     per auditing thread (confined or not), or in this process
+     */
+    public DealJudge(
+            Workspace workspace,
+            Period period,
+            Plan plan,
+            RuleBase rules,
+            Locale language,
+            int maxFirings,
+            RuleIsolation isolation) {
+        this.launch =
+                rules.hasWorkspaceRules() && !isolation.inProcess()
+                        ? WorkerLaunch.of(
+                                isolation,
+                                workspace.root(),
+                                rules.sources(),
+                                period,
+                                plan,
+                                language,
+                                maxFirings,
+                                DealAuditor.TIME_LIMIT_MILLIS)
+                        : null;
         this.preparer = new DealPreparer(workspace, period, plan, rules.catalog());
         this.inPeriod =
                 new PeriodFilter(
@@ -58,7 +89,13 @@ public final class DealJudge implements RecordJudge, AutoCloseable {
                                                     language,
                                                     workspace.settings()),
                                             maxFirings,
-                                            planFacts);
+                                            planFacts,
+                                            DealAuditor.TIME_LIMIT_MILLIS,
+                                            launch == null
+                                                    ? RuleBase.Parts.ALL
+                                                    : RuleBase.Parts.STANDARD,
+                                            launch == null ? null : new WorkerProcess(launch),
+                                            null);
                             opened.add(auditor);
                             return auditor;
                         });
@@ -93,6 +130,18 @@ public final class DealJudge implements RecordJudge, AutoCloseable {
                 accepted.events(),
                 judgement.failures(),
                 prepared.deal().partialEvidence());
+    }
+
+    /**
+     * Where the workspace's own rules run, in a few words for the run's log ("in a worker process,
+     * confined by bubblewrap"); null when the workspace has no rules of its own.
+     */
+    public String workspaceRules() {
+        return launch == null
+                ? null
+                : launch.confined()
+                        ? "in a worker process, confined by bubblewrap"
+                        : "in a worker process, not confined";
     }
 
     /** Disposes the sessions of every thread's auditor: call it when every deal is judged. */

@@ -62,6 +62,7 @@ class AdminPages {
         model.addAttribute("clients", lines);
         model.addAttribute("unconfined", confinement.unconfinedAllowed());
         model.addAttribute("confinedAvailable", confinement.confinedAvailable());
+        model.addAttribute("confinementProblem", confinement.problem());
         model.addAttribute("database", database.product());
         model.addAttribute("rowLevelSecurity", database.isPostgres());
         return "admin/admin";

@@ -59,6 +59,7 @@ class WorkspacePages {
         model.addAttribute("serving", user.role() == Role.CONSULTANT);
         model.addAttribute("folders", settings.folders() != null);
         model.addAttribute("unconfinedAllowed", confinement.unconfinedAllowed());
+        model.addAttribute("confinedAvailable", confinement.confinedAvailable());
         return "clients/workspace";
     }
 

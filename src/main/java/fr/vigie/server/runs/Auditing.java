@@ -142,8 +142,9 @@ class Auditing {
         if (!confinement.mayAudit(version.ownRules())) {
             throw new RunRefused(
                     "this workspace carries its own DRL rules (rules/): the server runs them only"
-                        + " confined, which this version of Vigie cannot do yet; an admin may allow"
-                        + " unconfined rules on the admin page");
+                            + " confined, and confinement is not available here ("
+                            + confinement.problem()
+                            + "); an admin may allow unconfined rules on the admin page");
         }
         Period period = Period.parse(run.period()).orElseThrow();
         Path out = folder.resolve(period.label());
@@ -169,7 +170,9 @@ class Auditing {
                                                 null,
                                                 ReportFormat.ALL,
                                                 null,
-                                                null)));
+                                                null,
+                                                false,
+                                                confinement.confine())));
         AuditingAPeriod.Result result =
                 shown(
                         client,
