@@ -146,7 +146,7 @@ public final class ExplainingADeal {
                             outcome.location(),
                             null,
                             settings,
-                            rejected.rejection().reason(),
+                            rejected.rejection().why().in(language),
                             null,
                             words);
                 }
@@ -175,7 +175,7 @@ public final class ExplainingADeal {
                                 outcome.location(),
                                 accepted.deal(),
                                 settings,
-                                refused.reason(),
+                                refused.reason().in(language),
                                 null,
                                 words);
                     }

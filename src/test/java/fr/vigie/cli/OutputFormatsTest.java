@@ -165,6 +165,38 @@ class OutputFormatsTest {
     }
 
     @Test
+    void should_write_the_audits_findings_as_junit_valid_against_the_junit_schema()
+            throws Exception {
+        vigie("audit", workspace.toString(), "--period", "2026-Q3", "-q", "--output", "junit");
+        String xml = out.toString();
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(getClass().getResource("/schemas/junit.xsd"))
+                .newValidator()
+                .validate(new StreamSource(new StringReader(xml)));
+        assertThat(xml).contains("<failure message=\"").contains("D-2");
+    }
+
+    @Test
+    void should_keep_the_machine_keys_and_give_the_message_in_the_run_language() {
+        vigie(
+                "audit",
+                workspace.toString(),
+                "--period",
+                "2026-Q3",
+                "-q",
+                "--output",
+                "json",
+                "--lang",
+                "fr");
+        JsonNode root = JsonMapper.builder().build().readTree(out.toString());
+        assertThat(root.get("command").asString()).isEqualTo("audit");
+        assertThat(root.get("summary").asString())
+                .startsWith("conformité 50,0 % (1 affaire sur 2), 2 constats");
+        assertThat(root.at("/items/0/level").asString()).isEqualTo("error");
+        assertThat(root.at("/items/0/rule").asString()).matches("[A-Z]+(-[A-Z0-9]+)+");
+    }
+
+    @Test
     void should_write_the_audits_findings_as_json_with_their_levels_from_fail_on() {
         vigie(
                 "audit",
