@@ -78,6 +78,13 @@ class OutputFormatsTest {
         return CliTest.withTestRules(out, err, args);
     }
 
+    static void assertValidJunit(String xml) throws Exception {
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(OutputFormatsTest.class.getResource("/schemas/junit.xsd"))
+                .newValidator()
+                .validate(new StreamSource(new StringReader(xml)));
+    }
+
     static void assertValidSarif(String text) {
         JsonNode log = JsonMapper.builder().build().readTree(text);
         assertThat(sarifSchema.validate(log)).as(text).isEmpty();
@@ -88,10 +95,7 @@ class OutputFormatsTest {
         int code = vigie("test", workspace.toString(), "--no-standard", "--output", "junit");
         assertThat(code).as(err.toString()).isEqualTo(ExitCodes.FINDINGS);
         String xml = out.toString();
-        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                .newSchema(getClass().getResource("/schemas/junit.xsd"))
-                .newValidator()
-                .validate(new StreamSource(new StringReader(xml)));
+        assertValidJunit(xml);
         assertThat(xml)
                 .contains("tests=\"2\" failures=\"1\"")
                 .contains("file=\"" + tests + "\" line=\"2\"")
@@ -169,10 +173,7 @@ class OutputFormatsTest {
             throws Exception {
         vigie("audit", workspace.toString(), "--period", "2026-Q3", "-q", "--output", "junit");
         String xml = out.toString();
-        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                .newSchema(getClass().getResource("/schemas/junit.xsd"))
-                .newValidator()
-                .validate(new StreamSource(new StringReader(xml)));
+        assertValidJunit(xml);
         assertThat(xml).contains("<failure message=\"").contains("D-2");
     }
 
