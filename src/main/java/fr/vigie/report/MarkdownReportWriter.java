@@ -173,7 +173,7 @@ public final class MarkdownReportWriter implements AuditListener {
                             + " | "
                             + Markdown.escape(rejection.dealId() == null ? "—" : rejection.dealId())
                             + " | "
-                            + Markdown.escape(rejection.reason())
+                            + Markdown.escape(rejection.why().in(text.locale()))
                             + " |\n");
         }
     }

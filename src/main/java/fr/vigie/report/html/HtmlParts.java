@@ -149,7 +149,7 @@ final class HtmlParts implements AutoCloseable {
                             + "</td><td>"
                             + Html.escape(rejection.dealId() == null ? "—" : rejection.dealId())
                             + "</td><td>"
-                            + Html.escape(rejection.reason())
+                            + Html.escape(rejection.why().in(words.text().locale()))
                             + "</td></tr>\n");
         }
     }
