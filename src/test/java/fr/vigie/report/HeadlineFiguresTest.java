@@ -149,7 +149,7 @@ class HeadlineFiguresTest {
                                 + ", info "
                                 + count(Severity.INFO)
                                 + ")")
-                .contains("- Chiffre d'affaires gagné : " + euros(expected.won()) + ",");
+                .contains("Chiffre d'affaires gagné : " + euros(expected.won()) + ",");
     }
 
     @Test

@@ -3,6 +3,8 @@ package fr.vigie.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.vigie.report.html.HtmlReportWriter;
+import fr.vigie.report.html.Medium;
+import fr.vigie.report.markdown.MarkdownReportWriter;
 import fr.vigie.report.pdf.PdfReportWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +66,12 @@ class HostileDataTest {
                 workspace,
                 "2026-Q3",
                 Locale.FRENCH,
-                List.of(new HtmlReportWriter(html), pdfWriter));
+                List.of(
+                        new HtmlReportWriter(html),
+                        pdfWriter,
+                        new HtmlReportWriter(
+                                dir.resolve("report.xhtml"), Medium.PDF, ReportText::new),
+                        new MarkdownReportWriter(dir.resolve("report.md"))));
     }
 
     @Test
@@ -98,5 +105,42 @@ class HostileDataTest {
         // THEN the names are there as they were written, and the renderer had nothing to warn about
         assertThat(text).contains(DEAL_NAME, ACCOUNT, CLIENT);
         assertThat(pdfWriter.warnings()).isEmpty();
+    }
+
+    @Test
+    void should_escape_a_deal_named_like_a_script_in_the_xhtml_the_pdf_is_laid_out_from()
+            throws Exception {
+        // GIVEN the XHTML of the PDF (the templates in XML mode), the CEO's part and the appendix
+        for (String file : List.of("report.xhtml", "report-appendix.xhtml")) {
+            Path xhtml = dir.resolve(file);
+            String source = Files.readString(xhtml, StandardCharsets.UTF_8);
+
+            // WHEN it is parsed as XML
+            Document document =
+                    DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xhtml.toFile());
+
+            // THEN the names are text, never elements
+            assertThat(source).as(file).doesNotContain(DEAL_NAME, "<b>", "<img");
+            assertThat(document.getElementsByTagName("script").getLength()).isZero();
+            assertThat(document.getElementsByTagName("b").getLength()).isZero();
+            assertThat(document.getDocumentElement().getTextContent()).contains(CLIENT);
+        }
+        assertThat(Files.readString(dir.resolve("report-appendix.xhtml"), StandardCharsets.UTF_8))
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "Dupont &amp; Fils &lt;b&gt;");
+    }
+
+    @Test
+    void should_escape_a_deal_named_like_a_script_in_report_md() throws IOException {
+        // GIVEN report.md and report-appendix.md of the same deals
+        String md =
+                Files.readString(dir.resolve("report.md"), StandardCharsets.UTF_8)
+                        + Files.readString(
+                                dir.resolve("report-appendix.md"), StandardCharsets.UTF_8);
+
+        // WHEN they are read
+        // THEN no markup from the data is left for a Markdown viewer to interpret
+        assertThat(md)
+                .doesNotContain(DEAL_NAME, "<b>", "<img")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "Dupont & Fils &lt;b&gt;");
     }
 }

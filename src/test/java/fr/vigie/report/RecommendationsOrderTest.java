@@ -55,7 +55,7 @@ class RecommendationsOrderTest {
         // AND the three things to act on are the three with the most money at stake, largest first
         List<String> ranked = new ArrayList<>(all);
         ranked.sort(Comparator.comparing((String r) -> stakes.get(all.indexOf(r))).reversed());
-        String summary = md.substring(md.indexOf("**Trois points"), md.indexOf("## Efficacité"));
+        String summary = md.substring(md.indexOf("### Trois points"), md.indexOf("## Efficacité"));
         List<String> actions =
                 summary.lines()
                         .filter(l -> l.matches("\\d\\. .*"))

@@ -117,7 +117,7 @@ class RootCausesTest {
         // THEN the priority deal shows the cause with the number of findings that follow from it
         assertThat(md)
                 .contains(
-                        "> **majeur** · L'affaire D-1 (Client A) porte une date de clôture, le 25"
+                        "- **majeur** L'affaire D-1 (Client A) porte une date de clôture, le 25"
                             + " juil. 2025, antérieure à sa date de création, le 10 juil. 2026 :"
                             + " l'une des deux dates est probablement mal saisie dans le CRM. 4"
                             + " autres constats en découlent, comptés avec lui (détail en"
@@ -126,9 +126,9 @@ class RootCausesTest {
         String appendix = read("report-appendix.md");
         assertThat(appendix)
                 .contains(
-                        "  - _En découle, compté avec le constat ci-dessus :_\n"
-                            + "    - **majeur** · `DATA-EVENT-AFTER-CLOSE` · L'affaire D-1 (Client"
-                            + " A) est entrée en");
+                        "  _En découle, compté avec le constat ci-dessus :_\n"
+                                + "  - **majeur** `DATA-EVENT-AFTER-CLOSE` L'affaire D-1 (Client"
+                                + " A) est entrée en");
         assertThat(md + appendix).doesNotContain("retouché");
         assertThat(read("report-appendix.html")).contains("<ul class=\"consequences\">");
     }

@@ -10,6 +10,9 @@ import fr.vigie.common.VisibleText;
 import fr.vigie.deals.input.Rejection;
 import fr.vigie.report.ReportPart;
 import fr.vigie.report.ReportText;
+import fr.vigie.report.outline.DealParts;
+import fr.vigie.report.outline.Phrases;
+import fr.vigie.report.outline.ReportOutline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -43,8 +46,8 @@ public final class HtmlReportWriter implements AuditListener {
     private final Path appendix;
     private final Medium medium;
     private final Function<Locale, ReportText> texts;
-    private Words words;
-    private HtmlParts parts;
+    private ReportText text;
+    private DealParts parts;
 
     public HtmlReportWriter(Path file) {
         this(file, Medium.SCREEN, ReportText::new);
@@ -69,12 +72,12 @@ public final class HtmlReportWriter implements AuditListener {
 
     @Override
     public void start(AuditScope scope) {
-        words = new Words(texts.apply(scope.language()));
+        text = texts.apply(scope.language());
         parts =
-                new HtmlParts(
+                new DealParts(
                         file,
                         scope,
-                        words,
+                        new Phrases(text),
                         medium == Medium.PDF ? PDF_DEALS_SHOWN : SCREEN_DEALS_SHOWN);
     }
 
@@ -95,12 +98,20 @@ public final class HtmlReportWriter implements AuditListener {
 
     @Override
     public void finish(AuditResult result) {
-        try (HtmlParts closing = parts) {
+        try (DealParts closing = parts) {
+            ReportOutline outline =
+                    new ReportOutline(
+                            result,
+                            new Phrases(text),
+                            closing,
+                            medium == Medium.PDF
+                                    ? ReportOutline.Cap.PRINT
+                                    : ReportOutline.Cap.SCREEN);
             try (Writer out = VisibleText.file(file)) {
-                new HtmlReport(result, words, closing, medium, ReportPart.MAIN).write(out);
+                PageRendering.render(outline.of(ReportPart.MAIN), medium, text, out);
             }
             try (Writer out = VisibleText.file(appendix)) {
-                new HtmlReport(result, words, closing, medium, ReportPart.APPENDIX).write(out);
+                PageRendering.render(outline.of(ReportPart.APPENDIX), medium, text, out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

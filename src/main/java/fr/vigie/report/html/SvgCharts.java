@@ -1,11 +1,10 @@
 package fr.vigie.report.html;
 
-import fr.vigie.audit.result.AuditedDeal.Visit;
+import fr.vigie.report.outline.Chart;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The report's charts as inline SVG: shapes only, no text (the figures are in the HTML beside them,
@@ -13,7 +12,7 @@ import java.util.Set;
  * and in the PDF. Deviations are hatched, never told by colour alone, so they read in black and
  * white. Decorative for assistive technologies: every figure drawn is also written.
  */
-final class SvgCharts {
+public final class SvgCharts {
 
     static final String ACCENT = "#1f4e79";
     static final String ACCENT_SOFT = "#c9d8e8";
@@ -23,6 +22,36 @@ final class SvgCharts {
     static final String MUTED = "#8a93a3";
 
     private int patterns;
+
+    /**
+     * The chart as SVG markup, for the page to insert as it is: it holds shapes, numbers and this
+     * class's own colours and ids, never a text from the data nor from the bundle.
+     */
+    public String svg(Chart chart) {
+        if (chart instanceof Chart.Rate rate) {
+            return rate(rate.rate(), rate.previous());
+        }
+        if (chart instanceof Chart.Bullet bullet) {
+            return bullet(bullet.won(), bullet.quota(), bullet.max());
+        }
+        if (chart instanceof Chart.Bar bar) {
+            return bar(bar.value(), bar.max(), bar.hatched(), bar.width());
+        }
+        if (chart instanceof Chart.Funnel funnel) {
+            return funnel(funnel.reached(), funnel.flagged(), funnel.widest());
+        }
+        if (chart instanceof Chart.Timeline timeline) {
+            return timeline(timeline.stays());
+        }
+        Chart.Swatch swatch = (Chart.Swatch) chart;
+        return swatch(
+                swatch.hatched(),
+                switch (swatch.colour()) {
+                    case ACCENT -> ACCENT;
+                    case INK -> INK;
+                    case FLAG -> FLAG;
+                });
+    }
 
     /** A bar from 0 to 100 %: the rate filled, the previous period's rate as a tick. */
     String rate(BigDecimal rate, BigDecimal previous) {
@@ -111,25 +140,24 @@ final class SvgCharts {
      * A deal's history as a strip: one segment per stay, as long as the days spent (a closing stage
      * a short mark), the stays where it deviated hatched.
      */
-    String timeline(List<Visit> visits, Set<String> flaggedStages) {
+    String timeline(List<Chart.Stay> stays) {
         int width = 600;
         StringBuilder svg = open(width, 20);
         String hatch = hatch(svg, FLAG);
         double total = 0;
-        for (Visit visit : visits) {
-            total += weight(visit);
+        for (Chart.Stay stay : stays) {
+            total += weight(stay);
         }
         double gap = 3;
-        double usable = width - gap * Math.max(0, visits.size() - 1);
+        double usable = width - gap * Math.max(0, stays.size() - 1);
         double x = 0;
-        for (Visit visit : visits) {
-            double w = total == 0 ? 0 : usable * weight(visit) / total;
-            boolean flagged = flaggedStages.contains(visit.stage());
-            if (flagged) {
+        for (Chart.Stay stay : stays) {
+            double w = total == 0 ? 0 : usable * weight(stay) / total;
+            if (stay.flagged()) {
                 svg.append(rect(x, 3, w, 14, 0, "url(#" + hatch + ")"))
                         .append(outline(x, 3, w, 14, FLAG));
             } else {
-                svg.append(rect(x, 3, w, 14, 0, visit.terminal() ? INK : ACCENT_SOFT));
+                svg.append(rect(x, 3, w, 14, 0, stay.terminal() ? INK : ACCENT_SOFT));
             }
             x += w + gap;
         }
@@ -153,8 +181,8 @@ final class SvgCharts {
         return close(svg);
     }
 
-    private static double weight(Visit visit) {
-        return visit.terminal() ? 2 : Math.max(1, visit.days());
+    private static double weight(Chart.Stay stay) {
+        return stay.terminal() ? 2 : Math.max(1, stay.days());
     }
 
     private String hatch(StringBuilder svg, String colour) {

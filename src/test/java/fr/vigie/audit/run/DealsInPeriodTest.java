@@ -161,9 +161,9 @@ class DealsInPeriodTest {
                         "\"reconciliation\":{\"read\":5,\"audited\":3,\"rejected\":0,\"outsidePeriod\":2,\"reconciles\":true,");
         assertThat(run.markdown())
                 .contains(
-                        "- Reconciliation: 5 records read = 3 audited + 0 rejected (see"
-                            + " rejected.csv) + 2 outside the period (the period's deals are those"
-                            + " open at some point during it)\n");
+                        "Reconciliation: 5 records read = 3 audited + 0 rejected (see rejected.csv)"
+                            + " + 2 outside the period (the period's deals are those open at some"
+                            + " point during it)\n");
         assertThat(run.dealsWithFindings()).containsExactly("D-FEB", "D-WON");
     }
 

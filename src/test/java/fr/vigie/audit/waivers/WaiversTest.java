@@ -98,7 +98,7 @@ class WaiversTest {
         assertThat(code).isEqualTo(1);
         assertThat(report())
                 .contains(
-                        "waivers.yaml:2:5: la dérogation de PROC-SKIP-STAGE on D-2 a expiré le 30"
+                        "waivers.yaml:2:5: la dérogation de PROC-SKIP-STAGE sur D-2 a expiré le 30"
                                 + " juin 2026 ; elle n'a pas été appliquée")
                 .contains(
                         "waivers.yaml:3:5: la dérogation de F-0000000000AB ne correspond à aucun"

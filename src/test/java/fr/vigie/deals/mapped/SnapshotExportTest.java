@@ -84,10 +84,10 @@ class SnapshotExportTest {
         assertThat(count(json, "\"rule\":\"PROC-")).isEqualTo(12);
         assertThat(Files.readString(dir.resolve("out/report.md")))
                 .contains(
-                        "- Not assessable from this export (the conformity rate is computed on what"
-                                + " could be judged):\n")
+                        "Not assessable from this export (the conformity rate is computed on what"
+                                + " could be judged):\n\n")
                 .contains(
-                        "  - Stage skipped (PROC-SKIP-STAGE): 8 of 8 deals not assessable, no stage"
+                        "- Stage skipped (PROC-SKIP-STAGE): 8 of 8 deals not assessable, no stage"
                                 + " history in this export\n");
         assertThat(Files.readString(dir.resolve("out/rejected.csv")))
                 .contains(
