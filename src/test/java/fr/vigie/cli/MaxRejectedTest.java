@@ -60,9 +60,9 @@ class MaxRejectedTest {
                                 + " 10), above 5%: see rejected.csv\n");
         assertThat(Files.readString(dir.resolve("out/report.md")))
                 .contains(
-                        "- **Warning: 20.0% of the period's records were not audited** (2 rejected"
-                            + " of 10, above 5.0%): the figures leave them out; see rejected.csv"
-                            + " and fix them in the export.\n");
+                        "**Warning: 20.0% of the period's records were not audited (2 rejected of"
+                            + " 10, above 5.0%): the figures leave them out; see rejected.csv and"
+                            + " fix them in the export.**\n");
     }
 
     @Test
