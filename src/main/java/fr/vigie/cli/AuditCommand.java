@@ -9,6 +9,7 @@ import fr.vigie.audit.result.AuditedDeal;
 import fr.vigie.common.DisplayPath;
 import fr.vigie.common.Severity;
 import fr.vigie.job.AuditingAPeriod;
+import fr.vigie.report.ReportText;
 import fr.vigie.report.formats.ReportFormat;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -96,8 +97,10 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Severity threshold = FailOn.threshold(spec.commandLine(), failOn);
         BigDecimal maxRejectedOption = parseMaxRejected();
-        Locale language = languageOption.language();
+        Locale language = languageOption.resolve(workspace);
+        ReportText words = Language.console(language);
         Set<ReportFormat> formats = parseFormats();
+        ProgressBar progress = runOptions.progressBar(err, words);
         AuditingAPeriod.Request request =
                 runOptions.request(
                         workspace,
@@ -109,14 +112,13 @@ final class AuditCommand implements Callable<Integer> {
                         err,
                         formats);
         AuditingAPeriod job = new AuditingAPeriod();
-        ProgressBar progress = runOptions.progressBar(err);
-        progress.phase("Reading the workspace and compiling its rules...");
+        progress.phase(words.get("phase.workspace"));
         AuditingAPeriod.Prepared prepared = job.prepare(request);
         if (prepared.source().detected() != null) {
-            out.println("Reading " + prepared.source().detected());
+            out.println(words.get("audit.reading", prepared.source().detected()));
             out.flush();
         }
-        progress.phase("Auditing " + DisplayPath.of(prepared.deals()) + "...");
+        progress.phase(words.get("phase.auditing", DisplayPath.of(prepared.deals())));
         FindingItems items = new FindingItems(threshold);
         AuditingAPeriod.Result result;
         try {
@@ -126,85 +128,85 @@ final class AuditCommand implements Callable<Integer> {
         }
         AuditResult audit = result.result();
         AuditSummary s = audit.summary();
-        out.printf(
-                "Audited %s for %s, deals from %s%n",
-                audit.scope().period().label(),
-                DisplayPath.of(workspace),
-                DisplayPath.of(result.deals()));
-        ImportLines.print(out, prepared.source(), result);
-        out.printf(
-                "  %d records read = %d audited + %d rejected%s%s%n",
-                s.recordsRead(),
-                s.dealsAudited(),
-                s.recordsRejected(),
-                s.recordsRejected() > 0 ? " (see rejected.csv)" : "",
-                outside(s));
+        out.println(
+                words.get(
+                        "audit.done",
+                        audit.scope().period().label(),
+                        DisplayPath.of(workspace),
+                        DisplayPath.of(result.deals())));
+        ImportLines.print(out, prepared.source(), result, words);
+        out.println(reconciliation(words, s, words.get("audit.seeRejected")));
         if (s.outsidePeriod() > 0) {
-            out.printf(
-                    "  the period's deals are those %s (%s)%n",
-                    audit.scope()
-                            .workspace()
-                            .settings()
-                            .dealsInPeriod()
-                            .code()
-                            .replace("-during", " during it"),
-                    dealsOptions.dealsInPeriod != null
-                            ? "--deals-in-period " + dealsOptions.dealsInPeriod.code()
-                            : "deals-in-period: "
-                                    + audit.scope().workspace().settings().dealsInPeriod().code()
-                                    + " in vigie.yaml");
+            String rule = audit.scope().workspace().settings().dealsInPeriod().code();
+            out.println(
+                    words.get(
+                            "audit.periodRule",
+                            words.get("audit.periodRule." + rule),
+                            dealsOptions.dealsInPeriod != null
+                                    ? words.get(
+                                            "audit.periodRule.option",
+                                            dealsOptions.dealsInPeriod.code())
+                                    : words.get("audit.periodRule.setting", rule)));
         }
         if (s.eventsRead() > 0) {
-            out.printf(
-                    "  %d events read = %d attached to deals + %d rejected%n",
-                    s.eventsRead(), s.eventsRead() - s.eventsRejected(), s.eventsRejected());
+            out.println(
+                    words.get(
+                            "audit.events",
+                            s.eventsRead(),
+                            s.eventsRead() - s.eventsRejected(),
+                            s.eventsRejected()));
         }
-        out.printf(
-                "  conformity %s%% (%d of %d deals), %d findings (%s)%n",
-                s.conformityRate().toPlainString(),
-                s.conformingDeals(),
-                s.dealsAudited(),
-                s.findings(),
-                java.util.Arrays.stream(Severity.values())
-                        .sorted(java.util.Comparator.reverseOrder())
-                        .map(sev -> s.findingsBySeverity().getOrDefault(sev, 0L) + " " + sev.code())
-                        .collect(Collectors.joining(", ")));
-        notAssessable(out, s);
+        out.println(
+                words.get(
+                        "audit.conformity",
+                        words.percent(s.conformityRate()),
+                        s.conformingDeals(),
+                        s.dealsAudited(),
+                        s.findings(),
+                        java.util.Arrays.stream(Severity.values())
+                                .sorted(java.util.Comparator.reverseOrder())
+                                .map(
+                                        sev ->
+                                                words.get(
+                                                        "severity." + sev.code(),
+                                                        s.findingsBySeverity()
+                                                                .getOrDefault(sev, 0L)))
+                                .collect(Collectors.joining(", "))));
+        notAssessable(out, s, words);
         if (audit.waivers().findings() > 0) {
-            out.printf(
-                    "  %d finding(s) waived by waivers.yaml, outside the conformity rate%n",
-                    audit.waivers().findings());
+            out.println(words.get("audit.waived", audit.waivers().findings()));
         }
         audit.waivers()
                 .expired()
                 .forEach(
                         w ->
-                                out.printf(
-                                        "  warning: %s: the waiver of %s expired on %s and was not"
-                                                + " applied%n",
-                                        w.location(), w.describe(), w.until()));
+                                out.println(
+                                        words.get(
+                                                "audit.waiver.expired",
+                                                w.location(),
+                                                w.describe(),
+                                                w.until().toString())));
         audit.waivers()
                 .unused()
                 .forEach(
                         w ->
-                                out.printf(
-                                        "  warning: %s: the waiver of %s matched no finding%n",
-                                        w.location(), w.describe()));
-        out.printf(
-                "  reports in %s: %s%n",
-                DisplayPath.of(result.outDir()),
-                result.files().stream()
-                        .map(p -> p.getFileName().toString())
-                        .collect(Collectors.joining(", ")));
+                                out.println(
+                                        words.get(
+                                                "audit.waiver.unused",
+                                                w.location(),
+                                                w.describe())));
+        out.println(
+                words.get(
+                        "audit.reports",
+                        DisplayPath.of(result.outDir()),
+                        result.files().stream()
+                                .map(p -> p.getFileName().toString())
+                                .collect(Collectors.joining(", "))));
         if (!result.replaced().isEmpty()) {
-            out.printf(
-                    "  replaced the reports of an earlier run in this folder: %s%n",
-                    String.join(", ", result.replaced()));
+            out.println(words.get("audit.replaced", String.join(", ", result.replaced())));
         }
         if (!result.removed().isEmpty()) {
-            out.printf(
-                    "  removed from an earlier run (the folder holds this run only): %s%n",
-                    String.join(", ", result.removed()));
+            out.println(words.get("audit.removed", String.join(", ", result.removed())));
         }
         BigDecimal max =
                 maxRejectedOption != null
@@ -212,28 +214,25 @@ final class AuditCommand implements Callable<Integer> {
                         : audit.scope().workspace().settings().maxRejected();
         BigDecimal warnAbove = max != null ? max : audit.rejectedWarning();
         if (audit.rejectedAbove(warnAbove)) {
-            out.printf(
-                    "  warning: %s%% of the period's records were not audited (%d rejected of %d),"
-                            + " above %s%%: see rejected.csv%n",
-                    s.rejectedPercent().toPlainString(),
-                    s.recordsRejected(),
-                    s.recordsRejected() + s.dealsAudited(),
-                    warnAbove.toPlainString());
+            out.println(
+                    words.get(
+                            "audit.rejectedWarning",
+                            words.percent(s.rejectedPercent()),
+                            s.recordsRejected(),
+                            s.recordsRejected() + s.dealsAudited(),
+                            words.get("format.percent", warnAbove)));
         }
         if (!human) {
             Annotations.render(
                     output,
                     "audit",
                     audit.scope().period().label(),
-                    "conformity "
-                            + s.conformityRate().toPlainString()
-                            + "% ("
-                            + s.conformingDeals()
-                            + " of "
-                            + s.dealsAudited()
-                            + " deals), "
-                            + s.findings()
-                            + " findings",
+                    words.get(
+                            "audit.summary",
+                            words.percent(s.conformityRate()),
+                            s.conformingDeals(),
+                            s.dealsAudited(),
+                            s.findings()),
                     items.items,
                     spec.commandLine().getOut());
         }
@@ -241,6 +240,20 @@ final class AuditCommand implements Callable<Integer> {
             return ExitCodes.TOO_MANY_REJECTED;
         }
         return audit.hasFindingAtOrAbove(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /**
+     * " 608 records read = 600 audited + 8 rejected (see rejected.csv) + 12 outside the period",
+     * {@code seeRejected} after the rejected when there are some.
+     */
+    static String reconciliation(ReportText words, AuditSummary s, String seeRejected) {
+        return words.get(
+                "audit.reconciliation",
+                s.recordsRead(),
+                s.dealsAudited(),
+                s.recordsRejected(),
+                s.recordsRejected() > 0 ? seeRejected : "",
+                s.outsidePeriod() == 0 ? "" : words.get("audit.outside", s.outsidePeriod()));
     }
 
     /**
@@ -294,16 +307,11 @@ final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    /** " + 12 outside the period" when the input holds deals of other periods; empty otherwise. */
-    static String outside(AuditSummary s) {
-        return s.outsidePeriod() == 0 ? "" : " + " + s.outsidePeriod() + " outside the period";
-    }
-
     /**
      * The rules that could not judge deals, one line per reason: "not assessable (no stage history
      * in this export) on 8 of 8 deals: ...".
      */
-    private static void notAssessable(PrintWriter out, AuditSummary s) {
+    private static void notAssessable(PrintWriter out, AuditSummary s, ReportText words) {
         java.util.Map<String, java.util.List<String>> byReason = new java.util.LinkedHashMap<>();
         s.coverage().notAssessable().stream()
                 .filter(g -> !g.missing().isEmpty())
@@ -315,61 +323,70 @@ final class AuditCommand implements Callable<Integer> {
                 .forEach(
                         g ->
                                 byReason.computeIfAbsent(
-                                                String.join(
+                                                words.get(
+                                                        "audit.notAssessable.missing",
+                                                        String.join(
                                                                 ", ",
                                                                 g.missing().stream()
-                                                                        .map(e -> "no " + e.what())
-                                                                        .toList())
-                                                        + " in this export) on "
-                                                        + g.deals()
-                                                        + " of "
-                                                        + s.dealsAudited()
-                                                        + " deals",
+                                                                        .map(
+                                                                                e ->
+                                                                                        words.get(
+                                                                                                "audit.missing."
+                                                                                                        + e
+                                                                                                                .code()))
+                                                                        .toList()),
+                                                        g.deals(),
+                                                        s.dealsAudited(),
+                                                        "{rules}"),
                                                 k -> new java.util.ArrayList<>())
                                         .add(g.rule()));
         byReason.forEach(
-                (reason, rules) ->
-                        out.printf("  not assessable (%s: %s%n", reason, String.join(", ", rules)));
-        fr.vigie.report.ReportText english = new fr.vigie.report.ReportText(Locale.ENGLISH);
+                (line, rules) -> out.println(line.replace("{rules}", String.join(", ", rules))));
+        fr.vigie.report.ReportText report = new fr.vigie.report.ReportText(words.locale());
         java.util.Map<String, java.util.List<String>> byPartial = new java.util.LinkedHashMap<>();
         for (var gap : s.coverage().notAssessable()) {
             if (!gap.missing().isEmpty()) {
                 continue;
             }
             for (var partial : gap.partial()) {
-                String reason =
-                        english.why(partial.reason())
-                                + ") on "
-                                + partial.deals()
-                                + " of "
-                                + s.dealsAudited()
-                                + " deals: %s ("
-                                + english.examples(partial)
-                                + ")";
-                byPartial.computeIfAbsent(reason, k -> new java.util.ArrayList<>()).add(gap.rule());
+                byPartial
+                        .computeIfAbsent(
+                                words.get(
+                                        "audit.notAssessable.partial",
+                                        report.why(partial.reason()),
+                                        partial.deals(),
+                                        s.dealsAudited(),
+                                        "{rules}",
+                                        report.examples(partial)),
+                                k -> new java.util.ArrayList<>())
+                        .add(gap.rule());
             }
         }
         byPartial.forEach(
-                (reason, rules) ->
-                        out.printf(
-                                "  not assessable (%s%n",
-                                reason.replace("%s", String.join(", ", rules))));
+                (line, rules) -> out.println(line.replace("{rules}", String.join(", ", rules))));
         s.coverage().notAssessable().stream()
                 .filter(g -> g.missing().isEmpty() && !g.failed().isEmpty())
                 .forEach(
                         g ->
-                                out.printf(
-                                        "  not assessable (the rule failed) on %d of %d deals: %s"
-                                                + " (%s)%n",
-                                        g.deals(),
-                                        s.dealsAudited(),
-                                        g.rule(),
-                                        g.failed().stream()
-                                                        .limit(5)
-                                                        .map(f -> f.location() + ": " + f.reason())
-                                                        .collect(Collectors.joining("; "))
-                                                + (g.deals() > 5
-                                                        ? "; and " + (g.deals() - 5) + " more"
-                                                        : "")));
+                                out.println(
+                                        words.get(
+                                                "audit.notAssessable.failed",
+                                                g.deals(),
+                                                s.dealsAudited(),
+                                                g.rule(),
+                                                g.failed().stream()
+                                                                .limit(5)
+                                                                .map(
+                                                                        f ->
+                                                                                f.location()
+                                                                                        + ": "
+                                                                                        + f
+                                                                                                .reason())
+                                                                .collect(Collectors.joining("; "))
+                                                        + (g.deals() > 5
+                                                                ? words.get(
+                                                                        "audit.notAssessable.more",
+                                                                        g.deals() - 5)
+                                                                : ""))));
     }
 }

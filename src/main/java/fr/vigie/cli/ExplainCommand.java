@@ -68,7 +68,7 @@ final class ExplainCommand implements Callable<Integer> {
                                         dealsOptions.mapping,
                                         dealId,
                                         common.standardRules,
-                                        languageOption.language(),
+                                        languageOption.resolve(workspace),
                                         dealsOptions.dealsInPeriod));
         WorkspaceSettings settings = e.settings();
         ExplainWords w = e.words();

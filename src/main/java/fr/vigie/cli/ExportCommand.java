@@ -4,8 +4,10 @@ import fr.vigie.common.DisplayPath;
 import fr.vigie.common.Problem;
 import fr.vigie.job.AuditingAPeriod;
 import fr.vigie.job.ExportingALog;
+import fr.vigie.report.ReportText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +37,7 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Mixin DealsOptions dealsOptions;
     @Mixin RunOptions runOptions;
+    @Mixin LanguageOption languageOption;
 
     @Parameters(
             index = "0",
@@ -62,35 +65,31 @@ final class ExportCommand implements Callable<Integer> {
     private int export(Path deals) {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        Locale language = languageOption.resolve(workspace);
+        ReportText words = Language.console(language);
+        runOptions.progressBar(stderr, words);
         AuditingAPeriod.Request request =
                 runOptions.request(
                         workspace,
                         dealsOptions,
                         deals,
                         null,
-                        null,
+                        language,
                         common.standardRules,
                         stderr,
                         null);
         ExportingALog.Result result = new ExportingALog().export(request, out);
         var s = result.summary();
-        stdout.printf(
-                "Wrote %s: %d traces, the audited deals of %s with their %d findings%n",
-                DisplayPath.of(result.file()),
-                result.traces(),
-                DisplayPath.of(workspace),
-                s.findings());
-        stdout.printf(
-                "  %d records read = %d audited + %d rejected%s%s%n",
-                s.recordsRead(),
-                s.dealsAudited(),
-                s.recordsRejected(),
-                s.recordsRejected() > 0
-                        ? " (not in the log; vigie audit lists them in rejected.csv)"
-                        : "",
-                AuditCommand.outside(s));
+        stdout.println(
+                words.get(
+                        "export.wrote",
+                        DisplayPath.of(result.file()),
+                        result.traces(),
+                        DisplayPath.of(workspace),
+                        s.findings()));
+        stdout.println(AuditCommand.reconciliation(words, s, words.get("export.notInLog")));
         for (String note : result.notes()) {
-            stdout.println("  note: " + note);
+            stdout.println(words.get("import.note", note));
         }
         for (Problem warning : result.warnings()) {
             stdout.println("  " + warning);

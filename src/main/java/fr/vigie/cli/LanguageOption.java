@@ -20,6 +20,18 @@ final class LanguageOption {
                             + " workspace's, else fr).")
     String lang;
 
+    /**
+     * The run's language, that of the whole console: --lang, else the workspace's ({@code
+     * language:} of vigie.yaml), else French. The entry point tells errors in it too.
+     */
+    Locale resolve(java.nio.file.Path workspace) {
+        Locale asked = language();
+        Locale language =
+                asked != null ? asked : fr.vigie.workspace.WorkspaceLoader.language(workspace);
+        ((VigieCommand) spec.root().userObject()).language(language);
+        return language;
+    }
+
     /** The language asked for, or null for the workspace's. */
     Locale language() {
         if (lang == null) {

@@ -1,6 +1,7 @@
 package fr.vigie.cli;
 
 import fr.vigie.audit.result.Progress;
+import fr.vigie.report.ReportText;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -27,15 +28,22 @@ final class ProgressBar implements Consumer<Progress> {
     private long lastPlain = Long.MIN_VALUE;
     private boolean barShown;
     private Progress.Phase phase;
+    private final ReportText words;
 
-    ProgressBar(PrintWriter err, Terminal terminal, LongSupplier clock) {
+    ProgressBar(PrintWriter err, Terminal terminal, LongSupplier clock, ReportText words) {
         this.err = err;
         this.terminal = terminal;
         this.clock = clock;
+        this.words = words;
     }
 
-    ProgressBar(PrintWriter err, Terminal terminal) {
-        this(err, terminal, System::nanoTime);
+    /** In English. */
+    ProgressBar(PrintWriter err, Terminal terminal, LongSupplier clock) {
+        this(err, terminal, clock, Language.console(Locale.ENGLISH));
+    }
+
+    ProgressBar(PrintWriter err, Terminal terminal, ReportText words) {
+        this(err, terminal, System::nanoTime, words);
     }
 
     /** A phase begins: its line, the bar of the one before cleared. */
@@ -51,13 +59,7 @@ final class ProgressBar implements Consumer<Progress> {
         if (p.phase() == Progress.Phase.WRITING) {
             if (phase != Progress.Phase.WRITING) {
                 phase = p.phase();
-                phase(
-                        String.format(
-                                Locale.ROOT,
-                                "Every deal judged (%,d records read in %s); writing the"
-                                        + " results...",
-                                p.read(),
-                                duration(p.seconds())));
+                phase(words.get("phase.writing", p.read(), duration(p.seconds())));
             }
             return;
         }
@@ -94,23 +96,18 @@ final class ProgressBar implements Consumer<Progress> {
                         .append(left)
                         .append("] ");
             }
-            text.append(percent).append('%');
+            text.append(words.get("format.percent", percent));
             double secondsLeft = p.secondsLeft();
             if (secondsLeft >= 0) {
-                text.append(" · about ").append(duration(secondsLeft)).append(" left");
+                text.append(" · ").append(words.get("progress.left", duration(secondsLeft)));
             }
             text.append(" · ");
         } else {
             text.append("... ");
         }
-        text.append(String.format(Locale.ROOT, "%,.0f records/s · ", p.rate()))
-                .append(
-                        String.format(
-                                Locale.ROOT,
-                                "%,d read, %,d audited, %,d rejected",
-                                p.read(),
-                                p.audited(),
-                                p.rejected()));
+        text.append(words.get("progress.rate", Math.round(p.rate())))
+                .append(" · ")
+                .append(words.get("progress.counts", p.read(), p.audited(), p.rejected()));
         return text.toString();
     }
 

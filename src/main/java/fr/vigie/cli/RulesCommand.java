@@ -27,6 +27,7 @@ final class RulesCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
     @Mixin OutputOption outputOption;
+    @Mixin LanguageOption languageOption;
 
     @Parameters(
             index = "0",
@@ -47,8 +48,9 @@ final class RulesCommand implements Callable<Integer> {
                             + "'");
         }
         PrintWriter out = spec.commandLine().getOut();
+        java.util.Locale language = languageOption.resolve(workspace);
         List<ListingTheRules.Entry> rules =
-                new ListingTheRules().list(workspace, common.standardRules);
+                new ListingTheRules().list(workspace, common.standardRules, language);
         if (!format.equals("human")) {
             Annotations.catalogue(format, rules, out);
             return ExitCodes.OK;
@@ -64,7 +66,7 @@ final class RulesCommand implements Callable<Integer> {
                 out.printf("    %s%n", rule.doc());
             }
         }
-        out.printf("%d rules%n", rules.size());
+        out.println(Language.console(language).get("rules.count", rules.size()));
         return ExitCodes.OK;
     }
 }

@@ -106,7 +106,7 @@ final class RunOptions {
      * on a terminal) on {@code err}, or nowhere with --quiet.
      */
     private Consumer<Progress> progress(PrintWriter err) {
-        return quiet ? p -> {} : progressBar(err);
+        return quiet ? p -> {} : p -> progressBar(err, null).accept(p);
     }
 
     /** {@code --confine}: auto, always or never. */
@@ -121,8 +121,11 @@ final class RunOptions {
         }
     }
 
-    /** The run's progress bar, on {@code err} (standard error unfiltered on a terminal). */
-    ProgressBar progressBar(PrintWriter err) {
+    /**
+     * The run's progress bar, on {@code err} (standard error unfiltered on a terminal), in the
+     * words of {@code words}; the first call makes it.
+     */
+    ProgressBar progressBar(PrintWriter err, fr.vigie.report.ReportText words) {
         if (bar == null) {
             VigieCommand root = (VigieCommand) spec.root().userObject();
             Terminal terminal = root.terminal();
@@ -130,7 +133,11 @@ final class RunOptions {
                     quiet
                             ? new PrintWriter(java.io.Writer.nullWriter())
                             : terminal.interactive() && root.rawErr() != null ? root.rawErr() : err;
-            bar = new ProgressBar(to, terminal);
+            bar =
+                    new ProgressBar(
+                            to,
+                            terminal,
+                            words != null ? words : Language.console(root.language()));
         }
         return bar;
     }

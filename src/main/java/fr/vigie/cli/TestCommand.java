@@ -2,6 +2,7 @@ package fr.vigie.cli;
 
 import fr.vigie.common.DisplayPath;
 import fr.vigie.job.TestingRules;
+import fr.vigie.report.ReportText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,6 +35,7 @@ final class TestCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
     @Mixin OutputOption outputOption;
+    @Mixin LanguageOption languageOption;
 
     @Parameters(
             index = "0",
@@ -66,63 +68,67 @@ final class TestCommand implements Callable<Integer> {
         boolean human = format.equals("human");
         // A machine format owns standard output; the person's lines go to standard error then.
         PrintWriter out = human ? spec.commandLine().getOut() : spec.commandLine().getErr();
+        ReportText words = Language.console(languageOption.resolve(workspace));
         TestingRules.Report report =
                 new TestingRules().test(workspace, common.standardRules, !noStandard);
         if (human) {
-            report.failures().forEach(failure -> out.println("FAIL " + failure));
+            report.failures().forEach(failure -> out.println(words.get("test.fail", failure)));
         }
         if (!report.workspaceTested()) {
-            out.println(
-                    "no test in "
-                            + DisplayPath.of(report.testsDir())
-                            + " (write tests/<name>.test.yaml, see docs/authoring.md)");
+            out.println(words.get("test.noTest", DisplayPath.of(report.testsDir())));
         }
         int total = report.passed() + report.failed();
-        out.println(
-                report.passed()
-                        + " passed, "
-                        + report.failed()
-                        + " failed"
-                        + (noStandard
-                                ? ""
-                                : " (standard pack: "
-                                        + report.standard()
-                                        + ", workspace: "
-                                        + (total - report.standard())
-                                        + ")"));
+        String summary =
+                noStandard
+                        ? words.get("test.summary", report.passed(), report.failed())
+                        : words.get(
+                                "test.summary.split",
+                                report.passed(),
+                                report.failed(),
+                                report.standard(),
+                                total - report.standard());
+        out.println(summary);
         boolean under = false;
         if (coverage || threshold != null) {
             TestingRules.Coverage covered = report.coverage();
             out.println();
-            section(out, "Rules no test makes fire", covered.rules(), covered.ruleCount());
             section(
                     out,
-                    "Process stages no test deal goes through",
-                    covered.stages(),
-                    covered.stageCount());
+                    words,
+                    words.get("test.section.rules", covered.rules().size(), covered.ruleCount()),
+                    covered.rules());
             section(
                     out,
-                    "Strategy and tactics items no test finding cites",
-                    covered.planItems(),
-                    covered.planItemCount());
-            out.printf(
-                    "coverage %s%% (%d of %d): rules %s, stages %s, plan items %s%n",
-                    covered.percent().toPlainString(),
-                    covered.covered(),
-                    covered.total(),
-                    share(covered.rules(), covered.ruleCount()),
-                    share(covered.stages(), covered.stageCount()),
-                    share(covered.planItems(), covered.planItemCount()));
+                    words,
+                    words.get("test.section.stages", covered.stages().size(), covered.stageCount()),
+                    covered.stages());
+            section(
+                    out,
+                    words,
+                    words.get(
+                            "test.section.plan",
+                            covered.planItems().size(),
+                            covered.planItemCount()),
+                    covered.planItems());
+            out.println(
+                    words.get(
+                            "test.coverage",
+                            words.percent(covered.percent()),
+                            covered.covered(),
+                            covered.total(),
+                            share(words, covered.rules(), covered.ruleCount()),
+                            share(words, covered.stages(), covered.stageCount()),
+                            share(words, covered.planItems(), covered.planItemCount())));
             under =
                     threshold != null
                             && covered.percent().compareTo(java.math.BigDecimal.valueOf(threshold))
                                     < 0;
             if (threshold != null) {
-                out.printf(
-                        "coverage %s%% is %s --threshold %d%%%n",
-                        covered.percent().toPlainString(),
-                        under ? "under" : "at or above",
-                        threshold);
+                out.println(
+                        words.get(
+                                under ? "test.under" : "test.atOrAbove",
+                                words.percent(covered.percent()),
+                                words.get("format.percent", threshold)));
             }
         }
         if (!human) {
@@ -130,7 +136,7 @@ final class TestCommand implements Callable<Integer> {
                     format,
                     "test",
                     DisplayPath.of(workspace),
-                    report.passed() + " passed, " + report.failed() + " failed",
+                    words.get("test.summary", report.passed(), report.failed()),
                     items(report),
                     spec.commandLine().getOut());
         }
@@ -153,19 +159,19 @@ final class TestCommand implements Callable<Integer> {
                 .toList();
     }
 
-    private static void section(PrintWriter out, String title, List<String> items, int of) {
-        out.println(title + " (" + items.size() + " of " + of + ")" + (items.isEmpty() ? "" : ":"));
+    private static void section(
+            PrintWriter out, ReportText words, String title, List<String> items) {
+        out.println(title + (items.isEmpty() ? "" : words.get("test.section.colon")));
         items.forEach(item -> out.println("  " + item));
     }
 
     /** "30 of 43 (69.7%)": how many a test covers. */
-    private static String share(List<String> uncovered, int of) {
+    private static String share(ReportText words, List<String> uncovered, int of) {
         int covered = of - uncovered.size();
-        return covered
-                + " of "
-                + of
-                + " ("
-                + TestingRules.Coverage.percent(covered, of).toPlainString()
-                + "%)";
+        return words.get(
+                "test.share",
+                covered,
+                of,
+                words.percent(TestingRules.Coverage.percent(covered, of)));
     }
 }

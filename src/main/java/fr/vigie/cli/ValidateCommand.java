@@ -62,7 +62,7 @@ final class ValidateCommand implements Callable<Integer> {
         Severity threshold = FailOn.threshold(spec.commandLine(), failOn);
         CheckingAWorkspace.Check check =
                 new CheckingAWorkspace()
-                        .check(workspace, common.standardRules, languageOption.language());
+                        .check(workspace, common.standardRules, languageOption.resolve(workspace));
         ReportText words = Language.console(check.language());
         String name = DisplayPath.of(workspace);
         List<Finding> contradictions = check.contradictions();

@@ -57,7 +57,8 @@ public final class Vigie {
             String... args) {
         PrintWriter out = new PrintWriter(VisibleText.writer(console), true);
         PrintWriter err = new PrintWriter(VisibleText.writer(consoleErr), true);
-        CommandLine commandLine = new CommandLine(new VigieCommand(stdin, terminal, consoleErr));
+        VigieCommand root = new VigieCommand(stdin, terminal, consoleErr);
+        CommandLine commandLine = new CommandLine(root);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -79,12 +80,12 @@ public final class Vigie {
                     return ExitCodes.INPUT_ERROR;
                 });
         commandLine.setExecutionExceptionHandler(
-                (e, cmd, parseResult) -> handle(e, err, debug(parseResult)));
+                (e, cmd, parseResult) -> handle(e, err, debug(parseResult), root.language()));
         int code;
         try {
             code = commandLine.execute(args);
         } catch (Error e) {
-            code = handle(e, err, debug(commandLine.getParseResult()));
+            code = handle(e, err, debug(commandLine.getParseResult()), root.language());
         }
         out.flush();
         err.flush();
@@ -102,6 +103,13 @@ public final class Vigie {
     }
 
     static int handle(Throwable e, PrintWriter err, boolean debug) {
+        return handle(e, err, debug, java.util.Locale.ENGLISH);
+    }
+
+    /**
+     * What {@code e} means for the user, told on {@code err} in {@code language}: its exit code.
+     */
+    static int handle(Throwable e, PrintWriter err, boolean debug, java.util.Locale language) {
         if (e instanceof NothingAuditedException nothing) {
             nothing.problems().forEach(err::println);
             return ExitCodes.NOTHING_AUDITED;
@@ -111,7 +119,7 @@ public final class Vigie {
                 err.println(problem);
             }
             long errors = invalid.problems().stream().filter(Problem::isError).count();
-            err.println(errors + (errors == 1 ? " error." : " errors."));
+            err.println(Language.console(language).get("input.errors", errors));
             return ExitCodes.INPUT_ERROR;
         }
         if (e instanceof CannotWriteException output) {

@@ -44,6 +44,17 @@ public final class VigieCommand {
         this(System.in, Terminal.NONE, null);
     }
 
+    private java.util.Locale language = java.util.Locale.FRENCH;
+
+    /** The run's language, once the command knows it: errors are told in it. */
+    void language(java.util.Locale language) {
+        this.language = language;
+    }
+
+    java.util.Locale language() {
+        return language;
+    }
+
     /** The console's kind, for the progress bar. */
     Terminal terminal() {
         return terminal;

@@ -2,6 +2,7 @@ package fr.vigie.common;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Not one record of the input could be audited (an empty file, random bytes, every deal refused): a
@@ -10,31 +11,26 @@ import java.util.List;
  */
 public class NothingAuditedException extends InvalidInputException {
 
-    public NothingAuditedException(Location input, long read, List<Problem> firstRejections) {
-        super(problems(input, read, firstRejections));
+    public NothingAuditedException(
+            Location input, long read, List<Problem> firstRejections, Locale language) {
+        super(problems(input, read, firstRejections, language));
     }
 
     private static List<Problem> problems(
-            Location input, long read, List<Problem> firstRejections) {
+            Location input, long read, List<Problem> firstRejections, Locale language) {
         List<Problem> problems = new ArrayList<>(firstRejections);
         problems.add(
                 Problem.error(
                         input,
-                        read == 0
-                                ? "nothing to audit: no deal record was found in it; no report was"
-                                        + " written, the previous ones are as they were"
-                                : "nothing could be audited: "
-                                        + read
-                                        + (read == 1
-                                                ? " record read, rejected"
-                                                : " records read, all rejected")
-                                        + (read > firstRejections.size()
-                                                ? " (the first "
-                                                        + firstRejections.size()
-                                                        + " above)"
-                                                : " (above)")
-                                        + "; no report was written, the previous ones are as they"
-                                        + " were"));
+                        (read == 0
+                                        ? Message.of("nothing.noRecord")
+                                        : Message.of(
+                                                "nothing.allRejected",
+                                                read,
+                                                read > firstRejections.size()
+                                                        ? firstRejections.size()
+                                                        : 0))
+                                .in(language)));
         return problems;
     }
 }

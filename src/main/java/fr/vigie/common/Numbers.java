@@ -22,21 +22,13 @@ public final class Numbers {
                 && value.stripTrailingZeros().scale() <= MAX_DIGITS;
     }
 
-    /**
-     * Why {@code value} is not readable, for a message that starts with the value's name, or null
-     * when it is.
-     */
-    public static String whyNotReadable(BigDecimal value) {
+    /** Why the number {@code name} is not readable, or null when it is. */
+    public static Message whyNotReadable(String name, BigDecimal value) {
         if (value.precision() - value.scale() > MAX_DIGITS) {
-            return "has more than "
-                    + MAX_DIGITS
-                    + " digits before the decimal point: too large to be an amount, a price or a"
-                    + " quantity";
+            return Message.of("value.tooManyDigitsBefore", name, MAX_DIGITS);
         }
         if (value.stripTrailingZeros().scale() > MAX_DIGITS) {
-            return "has more than "
-                    + MAX_DIGITS
-                    + " digits after the decimal point: Vigie cannot read it exactly";
+            return Message.of("value.tooManyDigitsAfter", name, MAX_DIGITS);
         }
         return null;
     }

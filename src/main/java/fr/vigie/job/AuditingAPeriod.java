@@ -238,7 +238,7 @@ public final class AuditingAPeriod {
     private Result measured(Prepared prepared, List<AuditListener> also) {
         try (DealInput input = prepared.source().open();
                 OutputFolder out = new OutputFolder(prepared.outDir(), ReportFormat.allFiles())) {
-            FirstRejections rejections = new FirstRejections();
+            FirstRejections rejections = new FirstRejections(prepared.language());
             List<AuditListener> listeners =
                     new java.util.ArrayList<>(
                             out.guard(ReportFormat.writers(prepared.formats(), out::staged)));

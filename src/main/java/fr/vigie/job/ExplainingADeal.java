@@ -147,7 +147,7 @@ public final class ExplainingADeal {
                             outcome.location(),
                             null,
                             settings,
-                            rejected.rejection().reason(),
+                            rejected.rejection().why().in(language),
                             null,
                             words);
                 }
@@ -176,7 +176,7 @@ public final class ExplainingADeal {
                                 outcome.location(),
                                 accepted.deal(),
                                 settings,
-                                refused.reason(),
+                                refused.reason().in(language),
                                 null,
                                 words);
                     }

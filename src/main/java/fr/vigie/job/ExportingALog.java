@@ -81,7 +81,7 @@ public final class ExportingALog {
                     throw cannotWrite(target, e);
                 }
                 Capture capture = new Capture(source);
-                FirstRejections rejections = new FirstRejections();
+                FirstRejections rejections = new FirstRejections(prepared.language());
                 summary =
                         job.audit(
                                         prepared,

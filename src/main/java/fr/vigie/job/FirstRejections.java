@@ -10,6 +10,7 @@ import fr.vigie.deals.input.Rejection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The first records an audit refuses, as located problems: what to tell when not one deal could be
@@ -20,11 +21,17 @@ final class FirstRejections implements AuditListener {
     static final int KEPT = 5;
 
     private final List<Problem> problems = new ArrayList<>();
+    private final Locale language;
+
+    /** The first records refused, their reasons in {@code language}. */
+    FirstRejections(Locale language) {
+        this.language = language;
+    }
 
     @Override
     public synchronized void rejected(Rejection rejection) {
         if (problems.size() < KEPT) {
-            problems.add(Problem.error(rejection.location(), rejection.reason()));
+            problems.add(Problem.error(rejection.location(), rejection.why().in(language)));
         }
     }
 
@@ -39,7 +46,10 @@ final class FirstRejections implements AuditListener {
     void requireAudited(Path deals, AuditSummary summary) {
         if (summary.dealsAudited() == 0) {
             throw new NothingAuditedException(
-                    Location.of(DisplayPath.of(deals)), summary.recordsRead(), problems());
+                    Location.of(DisplayPath.of(deals)),
+                    summary.recordsRead(),
+                    problems(),
+                    language);
         }
     }
 }

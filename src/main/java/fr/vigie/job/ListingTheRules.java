@@ -41,9 +41,17 @@ public final class ListingTheRules {
      * workspace} when given.
      */
     public List<Entry> list(Path workspace, Path standardRules) {
+        return list(workspace, standardRules, null);
+    }
+
+    /**
+     * The same, titles and what each rule checks in {@code language} (null: the workspace's, else
+     * English).
+     */
+    public List<Entry> list(Path workspace, Path standardRules, Locale asked) {
         RuleBase rules;
         Workspace client = null;
-        Locale language = Locale.ENGLISH;
+        Locale language = asked != null ? asked : Locale.ENGLISH;
         if (workspace == null) {
             rules =
                     RuleCompiler.compile(
@@ -54,7 +62,7 @@ public final class ListingTheRules {
             PreparedWorkspace prepared = PreparedWorkspace.load(workspace, standardRules);
             rules = prepared.rules();
             client = prepared.workspace();
-            language = client.settings().language();
+            language = asked != null ? asked : client.settings().language();
         }
         List<Entry> entries = new ArrayList<>();
         for (RuleInfo rule : rules.catalog()) {

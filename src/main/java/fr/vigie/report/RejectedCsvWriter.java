@@ -16,6 +16,7 @@ public final class RejectedCsvWriter implements AuditListener {
 
     private final Path file;
     private CsvWriter csv;
+    private java.util.Locale language;
 
     public RejectedCsvWriter(Path file) {
         this.file = file;
@@ -24,6 +25,7 @@ public final class RejectedCsvWriter implements AuditListener {
     @Override
     public void start(AuditScope scope) {
         ReportText text = new ReportText(scope.language());
+        language = scope.language();
         try {
             csv = new CsvWriter(Files.newOutputStream(file), FindingsCsvWriter.separatorFor(text));
         } catch (IOException e) {
@@ -47,7 +49,7 @@ public final class RejectedCsvWriter implements AuditListener {
                         where.line() > 0 ? where.line() : "",
                         where.column() > 0 ? where.column() : "",
                         rejection.dealId(),
-                        rejection.reason()));
+                        rejection.why().in(language)));
     }
 
     @Override

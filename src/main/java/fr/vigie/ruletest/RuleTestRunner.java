@@ -401,6 +401,7 @@ public final class RuleTestRunner implements AutoCloseable {
                                     expected.deal().equals(r.dealId())
                                             && (expected.reasonContains() == null
                                                     || r.reason()
+                                                            .toString()
                                                             .contains(expected.reasonContains())));
             if (match == null) {
                 differences.add(

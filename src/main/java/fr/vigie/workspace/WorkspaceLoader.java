@@ -59,6 +59,25 @@ public final class WorkspaceLoader {
         return new Workspace(root, settings, processes);
     }
 
+    /**
+     * The workspace's language (vigie.yaml's {@code language}), French when it says none or cannot
+     * be read: the console's before the workspace is read, whose problems the full read tells.
+     */
+    public static Locale language(Path root) {
+        try {
+            Path settingsFile =
+                    root == null || !Files.isDirectory(root)
+                            ? null
+                            : ClientFolder.of(root).find(SETTINGS_FILE);
+            if (settingsFile == null || !Files.isRegularFile(settingsFile)) {
+                return WorkspaceSettings.DEFAULT_LANGUAGE;
+            }
+            return readSettings(settingsFile, new Problems()).language();
+        } catch (RuntimeException unreadable) {
+            return WorkspaceSettings.DEFAULT_LANGUAGE;
+        }
+    }
+
     private static WorkspaceSettings readSettings(Path file, Problems problems) {
         YamlNode root = read(file, problems);
         YamlObject settings =

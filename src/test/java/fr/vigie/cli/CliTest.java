@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,11 +35,23 @@ class CliTest {
      * {@code err}.
      */
     static int withTestRules(StringWriter out, StringWriter err, String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--standard-rules";
-        all[args.length + 1] = "rules";
-        return Vigie.run(new PrintWriter(out), new PrintWriter(err), all);
+        return Vigie.run(new PrintWriter(out), new PrintWriter(err), withTestRules(args));
+    }
+
+    /**
+     * {@code args} with this folder's standard rules, and in English for audit, export and test
+     * unless they say a language (the small workspace speaks French; ConsoleLanguageTest tells
+     * both).
+     */
+    static String[] withTestRules(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--standard-rules", "rules"));
+        if (args.length > 0
+                && List.of("audit", "export", "test").contains(args[0])
+                && !all.contains("--lang")) {
+            all.addAll(List.of("--lang", "en"));
+        }
+        return all.toArray(String[]::new);
     }
 
     void deals(String... lines) throws IOException {
@@ -108,7 +122,7 @@ class CliTest {
     void should_exit_0_when_no_finding_reaches_the_fail_on_severity() throws IOException {
         deals(CLEAN);
         assertThat(vigie("audit", workspace.toString(), "--period", "2026-Q3", "-q")).isZero();
-        assertThat(out.toString()).contains("1 records read = 1 audited + 0 rejected");
+        assertThat(out.toString()).contains("1 record read = 1 audited + 0 rejected");
         assertThat(workspace.resolve("out/2026-Q3/report.md")).exists();
     }
 
@@ -128,9 +142,9 @@ class CliTest {
         assertThat(out.toString())
                 .contains("3 records read = 1 audited + 2 rejected (see rejected.csv)");
         assertThat(Files.readString(workspace.resolve("out/2026-Q3/rejected.csv")))
-                .contains(";2;22;D-3;amount is negative (-5): amounts and prices must be 0 or more")
+                .contains(",2,22,D-3,amount is negative (-5): amounts and prices must be 0 or more")
                 .contains(
-                        ";3;2;;malformed JSON: Unexpected character ('o' (code 111)): was expecting"
+                        ",3,2,,malformed JSON: Unexpected character ('o' (code 111)): was expecting"
                                 + " double-quote to start property name");
     }
 

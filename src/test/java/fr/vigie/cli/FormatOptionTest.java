@@ -41,6 +41,8 @@ class FormatOptionTest {
                                 "--period",
                                 "2026-Q3",
                                 "-q",
+                                "--lang",
+                                "en",
                                 "--standard-rules",
                                 "rules"));
         args.addAll(List.of(options));

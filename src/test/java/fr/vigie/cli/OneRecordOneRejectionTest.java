@@ -81,6 +81,8 @@ class OneRecordOneRejectionTest {
                         "audit",
                         workspace.toString(),
                         "-q",
+                        "--lang",
+                        "en",
                         "--format",
                         "csv",
                         "--out",
@@ -120,16 +122,20 @@ class OneRecordOneRejectionTest {
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < HOSTILE.size(); i++) {
             Hostile h = HOSTILE.get(i);
-            String reason = h.reason().contains(";") ? '"' + h.reason() + '"' : h.reason();
+            // English: rejected.csv is comma-separated (semicolons in French)
+            String reason =
+                    h.reason().contains(",") || h.reason().contains("\"")
+                            ? '"' + h.reason().replace("\"", "\"\"") + '"'
+                            : h.reason();
             expected.add(
                     workspace.resolve("deals/2026-Q3.jsonl")
-                            + ";"
+                            + ","
                             + (i + 3)
-                            + ";"
+                            + ","
                             + (h.column() > 0 ? h.column() : "")
-                            + ";D-"
+                            + ",D-"
                             + (i + 5)
-                            + ";"
+                            + ","
                             + reason);
         }
         assertThat(with.rejected()).containsExactlyElementsOf(expected);

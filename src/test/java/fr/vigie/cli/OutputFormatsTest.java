@@ -78,6 +78,13 @@ class OutputFormatsTest {
         return CliTest.withTestRules(out, err, args);
     }
 
+    static void assertValidJunit(String xml) throws Exception {
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(OutputFormatsTest.class.getResource("/schemas/junit.xsd"))
+                .newValidator()
+                .validate(new StreamSource(new StringReader(xml)));
+    }
+
     static void assertValidSarif(String text) {
         JsonNode log = JsonMapper.builder().build().readTree(text);
         assertThat(sarifSchema.validate(log)).as(text).isEmpty();
@@ -88,10 +95,7 @@ class OutputFormatsTest {
         int code = vigie("test", workspace.toString(), "--no-standard", "--output", "junit");
         assertThat(code).as(err.toString()).isEqualTo(ExitCodes.FINDINGS);
         String xml = out.toString();
-        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                .newSchema(getClass().getResource("/schemas/junit.xsd"))
-                .newValidator()
-                .validate(new StreamSource(new StringReader(xml)));
+        assertValidJunit(xml);
         assertThat(xml)
                 .contains("tests=\"2\" failures=\"1\"")
                 .contains("file=\"" + tests + "\" line=\"2\"")
@@ -162,6 +166,35 @@ class OutputFormatsTest {
         // The person's summary is on standard error, out of the machine's way.
         assertThat(err.toString()).contains("2 records read = 2 audited + 0 rejected");
         assertThat(out.toString()).doesNotContain("records read");
+    }
+
+    @Test
+    void should_write_the_audits_findings_as_junit_valid_against_the_junit_schema()
+            throws Exception {
+        vigie("audit", workspace.toString(), "--period", "2026-Q3", "-q", "--output", "junit");
+        String xml = out.toString();
+        assertValidJunit(xml);
+        assertThat(xml).contains("<failure message=\"").contains("D-2");
+    }
+
+    @Test
+    void should_keep_the_machine_keys_and_give_the_message_in_the_run_language() {
+        vigie(
+                "audit",
+                workspace.toString(),
+                "--period",
+                "2026-Q3",
+                "-q",
+                "--output",
+                "json",
+                "--lang",
+                "fr");
+        JsonNode root = JsonMapper.builder().build().readTree(out.toString());
+        assertThat(root.get("command").asString()).isEqualTo("audit");
+        assertThat(root.get("summary").asString())
+                .startsWith("conformité 50,0 % (1 affaire sur 2), 2 constats");
+        assertThat(root.at("/items/0/level").asString()).isEqualTo("error");
+        assertThat(root.at("/items/0/rule").asString()).matches("[A-Z]+(-[A-Z0-9]+)+");
     }
 
     @Test

@@ -129,7 +129,7 @@ class RuleFailuresTest {
         assertThat(summary.get("coverage").get("notAssessable")).hasSize(1);
         assertThat(out.toString())
                 .contains(
-                        "  not assessable (the rule failed) on 2 of 4 deals: ACME-NEGATE ("
+                        "  non évaluable (la règle a échoué) sur 2 affaires sur 4 : ACME-NEGATE ("
                                 + workspace.resolve("deals/2026-Q3.jsonl")
                                 + ":2: NullPointerException; "
                                 + workspace.resolve("deals/2026-Q3.jsonl")

@@ -27,10 +27,7 @@ class StandardInputTest {
     }
 
     int vigie(String stdin, String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--standard-rules";
-        all[args.length + 1] = "rules";
+        String[] all = CliTest.withTestRules(args);
         return Vigie.run(
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintWriter(out),
@@ -79,7 +76,7 @@ class StandardInputTest {
         assertThat(code).isZero();
         assertThat(out.toString()).contains("2 records read = 1 audited + 1 rejected");
         assertThat(Files.readString(workspace.resolve("out/stdin/2026-Q3/rejected.csv")))
-                .contains("stdin.jsonl;2;2;;malformed JSON")
+                .contains("stdin.jsonl,2,2,,malformed JSON")
                 .doesNotContain("vigie-stdin-");
     }
 

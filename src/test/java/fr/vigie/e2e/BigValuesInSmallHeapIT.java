@@ -95,7 +95,11 @@ class BigValuesInSmallHeapIT {
         assertThat(ran.rejected()).hasSize(1);
         assertThat(ran.rejected().get(0)).endsWith(expected);
         assertThat(ran.out())
-                .contains(read + " records read = " + (read - 1) + " audited + 1 rejected");
+                .contains(
+                        read
+                                + " enregistrements lus = "
+                                + (read - 1 == 1 ? "1 audité" : (read - 1) + " audités")
+                                + " + 1 rejeté");
     }
 
     @Test

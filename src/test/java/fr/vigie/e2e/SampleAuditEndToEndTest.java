@@ -105,7 +105,8 @@ class SampleAuditEndToEndTest {
                 .as("stdout")
                 .contains(
                         String.format(
-                                "  %d records read = %d audited + %d rejected (see rejected.csv)",
+                                "  %d enregistrements lus = %d audités + %d rejetés (voir"
+                                        + " rejected.csv)",
                                 records, records - rejected, rejected));
     }
 
@@ -604,8 +605,26 @@ class SampleAuditEndToEndTest {
         List<List<String>> expected = readCsv(REJECTED_EXPECTED, ',');
         expected = expected.subList(1, expected.size());
 
-        // WHEN rejected.csv is read (columns: file, line, column, deal, reason)
-        List<List<String>> rejected = readCsv(first.dir().resolve("rejected.csv"), ';');
+        // WHEN rejected.csv is read (columns: file, line, column, deal, reason), in English as the
+        // generator wrote its fragments
+        Path english = temp.resolve("english");
+        Vigie.run(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()),
+                "audit",
+                WORKSPACE.toString(),
+                "--period",
+                "2026-Q3",
+                "--out",
+                english.toString(),
+                "--standard-rules",
+                "rules",
+                "-q",
+                "--format",
+                "csv",
+                "--lang",
+                "en");
+        List<List<String>> rejected = readCsv(english.resolve("rejected.csv"), ',');
         rejected = rejected.subList(1, rejected.size());
 
         // THEN the same records are rejected, for the expected reasons

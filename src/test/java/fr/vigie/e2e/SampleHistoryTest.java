@@ -121,7 +121,7 @@ class SampleHistoryTest {
         assertThat(out.toString())
                 .contains(
                         String.format(
-                                "  %d records read = %d audited + %d rejected",
+                                "  %d enregistrements lus = %d audités + %d rejetés",
                                 600 + rejected, 600, rejected));
     }
 }

@@ -437,6 +437,9 @@ class BundleWordsTest {
         @Override
         public void rejected(Rejection rejection) {
             collect(rejection, 0);
+            // Why a record was refused comes from the readers' own catalogue (messages*.properties)
+            data.add(rejection.why().in(Locale.FRENCH));
+            data.add(rejection.why().in(Locale.ENGLISH));
         }
 
         @Override

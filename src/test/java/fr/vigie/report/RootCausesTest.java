@@ -95,7 +95,7 @@ class RootCausesTest {
             throws IOException {
         // THEN two findings (the wrong close date, the missing quote): the four stages "entered
         // after the close" follow from the first
-        assertThat(out).contains("2 findings (0 critical, 2 major, 0 minor, 0 info)");
+        assertThat(out).contains("2 constats (0 critique, 2 majeurs, 0 mineur, 0 info)");
         String md = read("report.md");
         assertThat(md).contains("- Écarts : 2 (critique 0, majeur 2, mineur 0, info 0)");
         assertThat(md)

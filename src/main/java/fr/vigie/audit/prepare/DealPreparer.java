@@ -5,7 +5,9 @@ import fr.vigie.audit.facts.RequiredApproval;
 import fr.vigie.audit.facts.StageVisit;
 import fr.vigie.audit.model.RuleInfo;
 import fr.vigie.common.DidYouMean;
+import fr.vigie.common.Message;
 import fr.vigie.common.Outcome;
+import fr.vigie.deals.input.DealChecks;
 import fr.vigie.deals.model.Deal;
 import fr.vigie.deals.model.Decision;
 import fr.vigie.deals.model.StageChange;
@@ -28,7 +30,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -47,7 +48,7 @@ public final class DealPreparer {
     public record Ready(PreparedDeal deal) implements Result {}
 
     /** The deal cannot be judged, and why. */
-    public record Refused(String reason) implements Result {}
+    public record Refused(Message reason) implements Result {}
 
     private final List<SalesProcess> processes;
     private final SalesProcess fallback;
@@ -112,28 +113,18 @@ public final class DealPreparer {
                                                         deal.amount()))
                         .toList();
         if (matching.size() > 1) {
-            return new Refused(
-                    "the deal fits several processes: "
-                            + matching.stream()
-                                    .map(p -> "'" + p.id() + "' (" + p.appliesTo().describe() + ")")
-                                    .collect(Collectors.joining(", "))
-                            + "; narrow their 'applies-to' so that each deal fits one");
+            return new Refused(Message.of("deal.severalProcesses", covering(matching)));
         }
         SalesProcess process = matching.isEmpty() ? fallback : matching.get(0);
         if (process == null) {
             return new Refused(
-                    "no process applies to this deal (pipeline '"
-                            + deal.pipeline()
-                            + "', type '"
-                            + deal.type()
-                            + "', segment '"
-                            + deal.account().segment()
-                            + "', amount "
-                            + plain(deal.amount())
-                            + "); processes cover: "
-                            + processes.stream()
-                                    .map(p -> "'" + p.id() + "' (" + p.appliesTo().describe() + ")")
-                                    .collect(Collectors.joining(", ")));
+                    Message.of(
+                            "deal.noProcess",
+                            String.valueOf(deal.pipeline()),
+                            String.valueOf(deal.type()),
+                            String.valueOf(deal.account().segment()),
+                            plain(deal.amount()),
+                            covering(processes)));
         }
         return prepare(deal, process);
     }
@@ -147,36 +138,31 @@ public final class DealPreparer {
             ProcessVersion version = process.versionAt(day).orElse(null);
             if (version == null) {
                 return new Refused(
-                        "stages["
-                                + i
-                                + "]: the deal entered '"
-                                + change.stage()
-                                + "' on "
-                                + day
-                                + ", before the first version of process '"
-                                + process.id()
-                                + "' (effective from "
-                                + process.versions().get(0).effectiveFrom()
-                                + ")");
+                        Message.of(
+                                "deal.beforeFirstVersion",
+                                String.valueOf(i),
+                                change.stage(),
+                                day.toString(),
+                                process.id(),
+                                process.versions().get(0).effectiveFrom().toString()));
             }
             StageSpec spec = version.stage(change.stage()).orElse(null);
             if (spec == null) {
                 return new Refused(
-                        "unknown stage '"
-                                + change.stage()
-                                + "' at stages["
-                                + i
-                                + "]: process '"
-                                + process.id()
-                                + "' version "
-                                + version.version()
-                                + " has "
-                                + String.join(", ", version.stageIds())
-                                + DidYouMean.hint(change.stage(), version.stageIds()));
+                        Message.of(
+                                "deal.unknownStage",
+                                change.stage(),
+                                String.valueOf(i),
+                                process.id(),
+                                String.valueOf(version.version()),
+                                String.join(", ", version.stageIds()),
+                                DidYouMean.closest(change.stage(), version.stageIds())
+                                        .map(s -> Message.of("hint.didYouMean", s))
+                                        .orElse(Message.asWritten(""))));
             }
             specs.add(spec);
         }
-        String mismatch = outcomeMismatch(deal, specs.get(specs.size() - 1));
+        Message mismatch = outcomeMismatch(deal, specs.get(specs.size() - 1));
         if (mismatch != null) {
             return new Refused(mismatch);
         }
@@ -195,28 +181,16 @@ public final class DealPreparer {
                         rulesByVersion.get(version)));
     }
 
-    private static String outcomeMismatch(Deal deal, StageSpec last) {
+    private static Message outcomeMismatch(Deal deal, StageSpec last) {
         Outcome expected = last.terminal() == null ? Outcome.OPEN : last.terminal();
         if (deal.outcome() == expected) {
             return null;
         }
-        String outcome = deal.outcome().name().toLowerCase(Locale.ROOT);
+        Message outcome = DealChecks.outcome(deal.outcome());
         if (expected == Outcome.OPEN) {
-            return "the deal is "
-                    + outcome
-                    + " but its stage history ends in '"
-                    + last.id()
-                    + "', which is not the "
-                    + outcome
-                    + " outcome's stage: add the closing stage to 'stages'";
+            return Message.of("deal.closedButOpenStage", outcome, last.id());
         }
-        return "the deal's outcome is '"
-                + outcome
-                + "' but its stage history ends in '"
-                + last.id()
-                + "', the "
-                + expected.name().toLowerCase(Locale.ROOT)
-                + " outcome: make them agree";
+        return Message.of("deal.outcomeMismatch", outcome, last.id(), DealChecks.outcome(expected));
     }
 
     /**
@@ -430,5 +404,12 @@ public final class DealPreparer {
 
     private static String plain(BigDecimal amount) {
         return amount == null ? "none" : amount.toPlainString();
+    }
+
+    /** "'renouvellement' (pipeline in [maintenance]), 'vente-projet' (...)". */
+    private static String covering(List<SalesProcess> processes) {
+        return processes.stream()
+                .map(p -> "'" + p.id() + "' (" + p.appliesTo().describe() + ")")
+                .collect(Collectors.joining(", "));
     }
 }

@@ -247,11 +247,10 @@ public final class AuditRun {
                             new Rejection(
                                     audited.location(),
                                     audited.deal().id(),
-                                    "duplicate id '"
-                                            + audited.deal().id()
-                                            + "': already used at line "
-                                            + first
-                                            + "; each deal must appear once");
+                                    fr.vigie.common.Message.of(
+                                            "deal.duplicate",
+                                            audited.deal().id(),
+                                            String.valueOf(first)));
                     summary.rejected(audited.events());
                     listeners.forEach(l -> l.rejected(duplicate));
                     continue;

@@ -1,5 +1,6 @@
 package fr.vigie.deals.input;
 
+import fr.vigie.common.Message;
 import fr.vigie.common.Outcome;
 import fr.vigie.deals.model.Account;
 import fr.vigie.deals.model.Activity;
@@ -49,44 +50,28 @@ public final class DealChecks {
      */
     public static Deal complete(DealDraft d, Names names) {
         if (d.id() == null) {
-            throw new InvalidValue(names.id(), "the deal has no '" + names.id() + "'");
+            throw new InvalidValue(names.id(), Message.of("deal.noId", names.id()));
         }
         if (d.createdAt() == null) {
             throw new InvalidValue(
-                    names.createdAt(),
-                    "the deal has no '"
-                            + names.createdAt()
-                            + "' (when it was created, with its offset)");
+                    names.createdAt(), Message.of("deal.noCreatedAt", names.createdAt()));
         }
         List<StageChange> stages = orEmpty(d.stages());
         if (stages.isEmpty()) {
             throw new InvalidValue(
-                    names.stages(),
-                    "the deal has no stage history ("
-                            + names.stageHistory()
-                            + "): nothing can be audited");
+                    names.stages(), Message.of("deal.noStages", names.stageHistory()));
         }
         checkStagesInTimeOrder(stages, names);
         Outcome outcome = d.outcome() == null ? Outcome.OPEN : d.outcome();
         if (outcome.isClosed() && d.closedAt() == null) {
             throw new InvalidValue(
                     names.closedAt(),
-                    "the deal is "
-                            + outcome.name().toLowerCase(Locale.ROOT)
-                            + " but has no '"
-                            + names.closedAt()
-                            + "'");
+                    Message.of("deal.closedWithoutDate", outcome(outcome), names.closedAt()));
         }
         if (!outcome.isClosed() && d.closedAt() != null) {
             throw new InvalidValue(
                     names.closedAt(),
-                    "the deal has a '"
-                            + names.closedAt()
-                            + "' but its outcome is open: set '"
-                            + names.outcome()
-                            + "' to won or lost, or remove '"
-                            + names.closedAt()
-                            + "'");
+                    Message.of("deal.openWithDate", names.closedAt(), names.outcome()));
         }
         return new Deal(
                 d.id(),
@@ -125,9 +110,9 @@ public final class DealChecks {
             return outcome;
         }
         Deal deal = accepted.deal();
-        String late = firstAfter(latest, "createdAt", List.of(deal.createdAt()));
+        Message late = firstAfter(latest, "createdAt", List.of(deal.createdAt()), periodLabel);
         if (late == null && deal.closedAt() != null) {
-            late = firstAfter(latest, "closedAt", List.of(deal.closedAt()));
+            late = firstAfter(latest, "closedAt", List.of(deal.closedAt()), periodLabel);
         }
         late =
                 late != null
@@ -135,54 +120,60 @@ public final class DealChecks {
                         : firstAfter(
                                 latest,
                                 "stages[%d].at",
-                                deal.stages().stream().map(StageChange::at).toList());
+                                deal.stages().stream().map(StageChange::at).toList(),
+                                periodLabel);
         late =
                 late != null
                         ? late
                         : firstAfter(
                                 latest,
                                 "decisions[%d].at",
-                                deal.decisions().stream().map(Decision::at).toList());
+                                deal.decisions().stream().map(Decision::at).toList(),
+                                periodLabel);
         late =
                 late != null
                         ? late
                         : firstAfter(
                                 latest,
                                 "documents[%d].at",
-                                deal.documents().stream().map(Document::at).toList());
+                                deal.documents().stream().map(Document::at).toList(),
+                                periodLabel);
         late =
                 late != null
                         ? late
                         : firstAfter(
                                 latest,
                                 "closeDateChanges[%d].at",
-                                deal.closeDateChanges().stream().map(CloseDateChange::at).toList());
+                                deal.closeDateChanges().stream().map(CloseDateChange::at).toList(),
+                                periodLabel);
         if (late == null) {
             return outcome;
         }
         return new RecordOutcome.Rejected(
-                new Rejection(
-                        accepted.location(),
-                        deal.id(),
-                        late
-                                + " is later than today and than the end of "
-                                + periodLabel
-                                + ": it cannot have happened yet; fix the date in the CRM"),
-                accepted.events());
+                new Rejection(accepted.location(), deal.id(), late), accepted.events());
     }
 
     /**
-     * "stages[2].at 2099-09-20T09:00+02:00" for the first of {@code times} after {@code latest}, or
-     * null.
+     * "stages[2].at 2099-09-20T09:00+02:00 is later than today and than the end of 2026-Q3..." for
+     * the first of {@code times} after {@code latest}, or null.
      */
-    private static String firstAfter(
-            OffsetDateTime latest, String name, List<OffsetDateTime> times) {
+    private static Message firstAfter(
+            OffsetDateTime latest, String name, List<OffsetDateTime> times, String periodLabel) {
         for (int i = 0; i < times.size(); i++) {
             if (times.get(i) != null && times.get(i).isAfter(latest)) {
-                return String.format(Locale.ROOT, name, i) + " " + times.get(i);
+                return Message.of(
+                        "deal.afterPeriod",
+                        String.format(Locale.ROOT, name, i),
+                        times.get(i).toString(),
+                        periodLabel);
             }
         }
         return null;
+    }
+
+    /** "won", "gagnée": an outcome in the run's language. */
+    public static Message outcome(Outcome outcome) {
+        return Message.of("outcome." + outcome.name().toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -209,13 +200,11 @@ public final class DealChecks {
         BigDecimal percent = discount != null ? discount : BigDecimal.ZERO;
         if (percent.compareTo(HUNDRED) > 0) {
             throw new InvalidValue(
-                    "discount",
-                    "discount is a percentage between 0 and 100, not " + percent.toPlainString());
+                    "discount", Message.of("value.discount", percent.toPlainString()));
         }
         BigDecimal units = quantity != null ? quantity : BigDecimal.ONE;
         if (units.signum() <= 0) {
-            throw new InvalidValue(
-                    "quantity", "quantity must be above 0, not " + units.toPlainString());
+            throw new InvalidValue("quantity", Message.of("value.quantity", units.toPlainString()));
         }
         return new LineItem(product, units, listPrice, unit, percent, unitCost);
     }
@@ -247,23 +236,15 @@ public final class DealChecks {
             if (current.at().isBefore(previous.at())) {
                 throw new InvalidValue(
                         names.stages(),
-                        "events out of order: "
-                                + names.stages()
-                                + "["
-                                + i
-                                + "] ("
-                                + current.stage()
-                                + ", "
-                                + current.at()
-                                + ") is dated before "
-                                + names.stages()
-                                + "["
-                                + (i - 1)
-                                + "] ("
-                                + previous.stage()
-                                + ", "
-                                + previous.at()
-                                + "); list the stage history in time order");
+                        Message.of(
+                                "deal.stagesOutOfOrder",
+                                names.stages(),
+                                String.valueOf(i),
+                                current.stage(),
+                                current.at().toString(),
+                                String.valueOf(i - 1),
+                                previous.stage(),
+                                previous.at().toString()));
             }
         }
     }

@@ -1,5 +1,7 @@
 package fr.vigie.deals.input;
 
+import fr.vigie.common.Message;
+
 /**
  * A value, or a whole deal, that breaks the canonical format: the field at fault (as the reader
  * named it) and a message saying how to fix it. Each reader adds the location it knows.
@@ -7,10 +9,17 @@ package fr.vigie.deals.input;
 public final class InvalidValue extends RuntimeException {
 
     private final String field;
+    private final transient Message reason;
 
-    public InvalidValue(String field, String message) {
-        super(message, null, false, false);
+    public InvalidValue(String field, Message reason) {
+        super(reason.toString(), null, false, false);
         this.field = field;
+        this.reason = reason;
+    }
+
+    /** A reason not yet in the message catalogue, shown as written in every language. */
+    public InvalidValue(String field, String message) {
+        this(field, Message.asWritten(message));
     }
 
     /**
@@ -19,5 +28,10 @@ public final class InvalidValue extends RuntimeException {
      */
     public String field() {
         return field;
+    }
+
+    /** Why, to be put in words in the run's language. */
+    public Message reason() {
+        return reason;
     }
 }

@@ -1,5 +1,6 @@
 package fr.vigie.deals.input;
 
+import fr.vigie.common.Message;
 import fr.vigie.common.Numbers;
 import fr.vigie.common.Outcome;
 import java.math.BigDecimal;
@@ -43,7 +44,7 @@ public final class Values {
         try {
             value = new BigDecimal(raw.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidValue(name, name + " must be a number, not '" + quoted(raw) + "'");
+            throw new InvalidValue(name, Message.of("value.notNumber", name, quoted(raw)));
         }
         return readable(name, value);
     }
@@ -53,9 +54,9 @@ public final class Values {
      * decimal point.
      */
     public static BigDecimal readable(String name, BigDecimal value) {
-        String why = value == null ? null : Numbers.whyNotReadable(value);
+        Message why = value == null ? null : Numbers.whyNotReadable(name, value);
         if (why != null) {
-            throw new InvalidValue(name, name + " " + why);
+            throw new InvalidValue(name, why);
         }
         return value;
     }
@@ -64,12 +65,7 @@ public final class Values {
     public static BigDecimal nonNegative(String name, BigDecimal value) {
         readable(name, value);
         if (value != null && value.signum() < 0) {
-            throw new InvalidValue(
-                    name,
-                    name
-                            + " is negative ("
-                            + value.toPlainString()
-                            + "): amounts and prices must be 0 or more");
+            throw new InvalidValue(name, Message.of("value.negative", name, value.toPlainString()));
         }
         return value;
     }
@@ -85,14 +81,14 @@ public final class Values {
         try {
             return IsoTimestamps.read(raw);
         } catch (DateTimeParseException e) {
-            String why =
-                    LOCAL_DATE_TIME.matcher(raw).matches()
-                            ? " has no offset: add Z for UTC or the local offset, e.g. "
-                                    + quoted(raw)
-                                    + "+02:00"
-                            : " is not a date-time; write ISO 8601 with an offset, e.g."
-                                    + " 2026-07-01T09:30:00+02:00";
-            throw new InvalidValue(name, "bad date: " + name + " '" + quoted(raw) + "'" + why);
+            throw new InvalidValue(
+                    name,
+                    Message.of(
+                            LOCAL_DATE_TIME.matcher(raw).matches()
+                                    ? "value.noOffset"
+                                    : "value.notDateTime",
+                            name,
+                            quoted(raw)));
         }
     }
 
@@ -104,13 +100,7 @@ public final class Values {
         try {
             return LocalDate.parse(raw);
         } catch (DateTimeParseException e) {
-            throw new InvalidValue(
-                    name,
-                    "bad date: "
-                            + name
-                            + " '"
-                            + quoted(raw)
-                            + "' is not a date written YYYY-MM-DD");
+            throw new InvalidValue(name, Message.of("value.notDate", name, quoted(raw)));
         }
     }
 
@@ -131,18 +121,14 @@ public final class Values {
             case "open" -> Outcome.OPEN;
             case "won" -> Outcome.WON;
             case "lost" -> Outcome.LOST;
-            default ->
-                    throw new InvalidValue(
-                            name, name + " must be open, won or lost, not '" + quoted(raw) + "'");
+            default -> throw new InvalidValue(name, Message.of("value.outcome", name, quoted(raw)));
         };
     }
 
     /** An ISO 4217 code in capitals, so that amounts in different currencies are never added up. */
     public static String currency(String name, String raw) {
         if (raw != null && !CURRENCY.matcher(raw).matches()) {
-            throw new InvalidValue(
-                    name,
-                    name + " must be an ISO 4217 code such as EUR, not '" + quoted(raw) + "'");
+            throw new InvalidValue(name, Message.of("value.currency", name, quoted(raw)));
         }
         return raw;
     }

@@ -1,6 +1,7 @@
 package fr.vigie.deals.jsonl;
 
 import fr.vigie.common.DidYouMean;
+import fr.vigie.common.Message;
 import fr.vigie.common.Outcome;
 import fr.vigie.deals.input.DealChecks;
 import fr.vigie.deals.input.DealDraft;
@@ -79,10 +80,18 @@ public final class DealJsonParser {
         private final int column;
         private final String dealId;
 
-        Refusal(int column, String dealId, String message) {
-            super(message, null, false, false);
+        private final transient Message reason;
+
+        Refusal(int column, String dealId, Message reason) {
+            super(reason.toString(), null, false, false);
             this.column = column;
             this.dealId = dealId;
+            this.reason = reason;
+        }
+
+        /** Why, to be put in words in the run's language. */
+        public Message reason() {
+            return reason;
         }
 
         public int column() {
@@ -129,12 +138,11 @@ public final class DealJsonParser {
         try (JsonParser p = source) {
             parser = p;
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw refuse("", "a deal must be a JSON object { ... } on one line");
+                throw refuse("", Message.of("json.notObject", "{ ... }"));
             }
             Deal deal = readDeal();
             if (p.nextToken() != null) {
-                throw refuse(
-                        "", "unexpected text after the deal's closing brace: one deal per line");
+                throw refuse("", Message.of("json.textAfter"));
             }
             return deal;
         } catch (JacksonException e) {
@@ -142,10 +150,9 @@ public final class DealJsonParser {
                     e.getLocation() == null ? 0 : characterColumn(e.getLocation().getColumnNr());
             String message = e.getOriginalMessage();
             if (message != null && message.startsWith("Invalid UTF-8")) {
-                throw new Refusal(
-                        column, dealId, "line is not valid UTF-8: save the file as UTF-8");
+                throw new Refusal(column, dealId, Message.of("json.notUtf8"));
             }
-            throw new Refusal(column, dealId, "malformed JSON: " + message);
+            throw new Refusal(column, dealId, Message.of("json.malformed", message));
         } finally {
             parser = null;
         }
@@ -158,7 +165,8 @@ public final class DealJsonParser {
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String field = parser.currentName();
             if (!DEAL_FIELDS.contains(field)) {
-                throw refuse(field, "unknown field '" + field + "'" + hint(field, DEAL_FIELDS));
+                throw refuse(
+                        field, Message.of("json.unknownField", field, hint(field, DEAL_FIELDS)));
             }
             once(seen, field, field);
             parser.nextToken();
@@ -221,7 +229,7 @@ public final class DealJsonParser {
         try {
             return DealChecks.complete(draft, NAMES);
         } catch (InvalidValue invalid) {
-            throw new Refusal(column, draft.id(), invalid.getMessage());
+            throw new Refusal(column, draft.id(), invalid.reason());
         }
     }
 
@@ -298,7 +306,7 @@ public final class DealJsonParser {
     private <T> T required(String path, Map<String, Object> v, String key) {
         Object value = v.get(key);
         if (value == null) {
-            throw refuse(path, path + " needs '" + key + "'");
+            throw refuse(path, Message.of("json.needs", path, key));
         }
         return (T) value;
     }
@@ -311,7 +319,7 @@ public final class DealJsonParser {
             return null;
         }
         if (parser.currentToken() != JsonToken.START_OBJECT) {
-            throw refuse(path, path + " must be an object { ... }");
+            throw refuse(path, Message.of("json.mustBeObject", path, "{ ... }"));
         }
         Map<String, Object> values = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
@@ -319,7 +327,8 @@ public final class DealJsonParser {
             String field = parser.currentName();
             String fieldPath = path + "." + field;
             if (!known.contains(field)) {
-                throw refuse(fieldPath, "unknown field '" + fieldPath + "'" + hint(field, known));
+                throw refuse(
+                        fieldPath, Message.of("json.unknownField", fieldPath, hint(field, known)));
             }
             once(seen, field, fieldPath);
             parser.nextToken();
@@ -336,7 +345,7 @@ public final class DealJsonParser {
             return List.of();
         }
         if (parser.currentToken() != JsonToken.START_ARRAY) {
-            throw refuse(path, path + " must be a list [ ... ]");
+            throw refuse(path, Message.of("json.mustBeList", path));
         }
         Set<String> known = KNOWN_FIELDS.get(path);
         List<T> items = new ArrayList<>();
@@ -379,7 +388,7 @@ public final class DealJsonParser {
             return null;
         }
         if (parser.currentToken() != JsonToken.START_OBJECT) {
-            throw refuse("fields", "'fields' must be an object of name: value");
+            throw refuse("fields", Message.of("json.fieldsObject"));
         }
         Map<String, String> fields = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
@@ -401,7 +410,7 @@ public final class DealJsonParser {
      */
     private void once(Set<String> seen, String key, String path) {
         if (!seen.add(key)) {
-            throw refuse(path, "field '" + path + "' is written twice");
+            throw refuse(path, Message.of("json.twice", path));
         }
     }
 
@@ -411,7 +420,7 @@ public final class DealJsonParser {
             return null;
         }
         if (token != JsonToken.VALUE_STRING) {
-            throw refuse(path, path + " must be a string in double quotes");
+            throw refuse(path, Message.of("json.mustBeString", path));
         }
         return Values.text(parser.getString());
     }
@@ -423,7 +432,7 @@ public final class DealJsonParser {
             return null;
         }
         if (!token.isScalarValue()) {
-            throw refuse(path, path + " must be a single value");
+            throw refuse(path, Message.of("json.mustBeSingle", path));
         }
         return Values.text(parser.getString());
     }
@@ -439,7 +448,7 @@ public final class DealJsonParser {
         if (token == JsonToken.VALUE_STRING) {
             return checked(() -> Values.decimal(path, parser.getString()));
         }
-        throw refuse(path, path + " must be a number");
+        throw refuse(path, Message.of("json.mustBeNumber", path));
     }
 
     private BigDecimal nonNegative(String path, BigDecimal value) {
@@ -471,19 +480,19 @@ public final class DealJsonParser {
         try {
             return read.get();
         } catch (InvalidValue invalid) {
-            throw refuse(invalid.field(), invalid.getMessage());
+            throw refuse(invalid.field(), invalid.reason());
         }
     }
 
-    private static String hint(String field, Set<String> known) {
-        String hint = DidYouMean.hint(field, known.stream().sorted().toList());
-        return hint.isEmpty()
-                ? "; known fields: " + String.join(", ", known.stream().sorted().toList())
-                : hint;
+    private static Message hint(String field, Set<String> known) {
+        List<String> names = known.stream().sorted().toList();
+        return DidYouMean.closest(field, names)
+                .map(name -> Message.of("hint.didYouMean", name))
+                .orElseGet(() -> Message.of("hint.knownFields", String.join(", ", names)));
     }
 
-    private Refusal refuse(String path, String message) {
-        return new Refusal(column(), dealId, message);
+    private Refusal refuse(String path, Message reason) {
+        return new Refusal(column(), dealId, reason);
     }
 
     private int column() {

@@ -92,7 +92,7 @@ public final class JsonLinesInput implements DealInput {
                         new Rejection(
                                 location().atColumn(refusal.column()),
                                 refusal.dealId(),
-                                refusal.getMessage()),
+                                refusal.reason()),
                         0);
             }
         }

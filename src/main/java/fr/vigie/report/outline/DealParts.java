@@ -121,7 +121,7 @@ public final class DealParts implements AutoCloseable {
                                                     rejection.dealId() == null
                                                             ? "—"
                                                             : rejection.dealId())),
-                                    Block.Cell.text(Text.of(rejection.reason())))));
+                                    Block.Cell.text(Text.of(rejection.why().in(text.locale()))))));
         }
     }
 

@@ -32,6 +32,10 @@ final class RunResults implements AuditListener {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ClientScope scope;
+
+    /** The run's language, that of the rejection reasons stored. */
+    private java.util.Locale language = java.util.Locale.FRENCH;
+
     private final UUID client;
     private final UUID run;
     private final int batchSize;
@@ -51,6 +55,7 @@ final class RunResults implements AuditListener {
 
     @Override
     public void start(AuditScope scope) {
+        language = scope.language();
         scope.planFindings().forEach(f -> finding(f, null));
         scope.planWaived().forEach(w -> finding(w.finding(), w.waiver()));
     }
@@ -78,7 +83,7 @@ final class RunResults implements AuditListener {
                     ++rejectedSeq,
                     rejection.location().toString(),
                     rejection.dealId(),
-                    rejection.reason()
+                    rejection.why().in(language)
                 });
         flushIfFull();
     }

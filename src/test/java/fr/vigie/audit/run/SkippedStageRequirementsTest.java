@@ -193,6 +193,6 @@ class SkippedStageRequirementsTest {
                 .hasSize(3)
                 .allSatisfy(f -> assertThat(f.get("causedBy").asString()).isEqualTo(skip));
         // THEN two findings count: D-1's skip (with what it left undone) and D-3's missing meeting
-        assertThat(out).contains("2 findings (0 critical, 2 major, 0 minor, 0 info)");
+        assertThat(out).contains("2 constats (0 critique, 2 majeurs, 0 mineur, 0 info)");
     }
 }

@@ -70,7 +70,7 @@ class WaiversTest {
         int code = vigie("audit", workspace.toString());
         // THEN
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("conformity 100.0% (1 of 1 deals), 0 findings");
+        assertThat(out.toString()).contains("conformité 100,0 % (1 affaire sur 1), 0 constat");
         assertThat(report())
                 .contains(
                         "Constats levés : 2 (acceptés dans waivers.yaml, hors du taux de"

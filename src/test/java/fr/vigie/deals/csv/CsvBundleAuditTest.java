@@ -33,8 +33,8 @@ class CsvBundleAuditTest {
         // THEN the sample has major findings on purpose, hence exit code 1
         assertThat(run.code()).as(run.err()).isEqualTo(1);
         assertThat(run.out())
-                .contains("  6 records read = 6 audited + 0 rejected\n")
-                .contains("  44 events read = 44 attached to deals + 0 rejected\n");
+                .contains("  6 enregistrements lus = 6 audités + 0 rejeté\n")
+                .contains("  44 événements lus = 44 rattachés aux affaires + 0 rejeté\n");
     }
 
     @Test
@@ -54,8 +54,8 @@ class CsvBundleAuditTest {
 
         // THEN
         assertThat(run.out())
-                .contains("  6 records read = 5 audited + 1 rejected (see rejected.csv)\n")
-                .contains("  46 events read = 37 attached to deals + 9 rejected\n");
+                .contains("  6 enregistrements lus = 5 audités + 1 rejeté (voir rejected.csv)\n")
+                .contains("  46 événements lus = 37 rattachés aux affaires + 9 rejetés\n");
         List<String> rejected =
                 Files.readAllLines(dir.resolve("out/rejected.csv"), StandardCharsets.UTF_8);
         assertThat(rejected).hasSize(4);

@@ -54,9 +54,9 @@ class HistoryLimitTest {
         assertThat(json)
                 .contains(
                         "{\"rule\":\"PROC-SKIP-STAGE\",\"deals\":1,\"assessed\":5,\"missing\":[],"
-                                + "\"reason\":\"HubSpot ne garde que les 20 derniers changements"
-                                + " d'étape d'une affaire ; 20 sont exportés, ses premières étapes"
-                                + " peuvent donc manquer (10104)\",\"partial\":"
+                                + "\"reason\":\"HubSpot keeps only the last 20 stage changes of a"
+                                + " deal; 20 are exported, so its earlier stages may be missing"
+                                + " (10104)\",\"partial\":"
                                 + "[{\"reason\":\"hubspot-history-limit\",\"deals\":1,"
                                 + "\"examples\":[\"10104\"]}],\"failed\":[]}");
         assertThat(json)
@@ -80,10 +80,9 @@ class HistoryLimitTest {
                                 + " it; check the deal in HubSpot");
         assertThat(Files.readString(dir.resolve("out/report.md")))
                 .contains(
-                        "  - Étape sautée (PROC-SKIP-STAGE) : 1 affaires sur 6 non évaluables,"
-                                + " HubSpot ne garde que les 20 derniers changements d'étape d'une"
-                                + " affaire ; 20 sont exportés, ses premières étapes peuvent donc"
-                                + " manquer (10104)\n");
+                        "\n- Stage skipped (PROC-SKIP-STAGE): 1 of 6 deals not assessable,"
+                                + " HubSpot keeps only the last 20 stage changes of a deal; 20 are"
+                                + " exported, so its earlier stages may be missing (10104)\n");
     }
 
     /**

@@ -157,11 +157,14 @@ class HubSpotExportTest {
                         .replace(export + "/", "");
         assertThat(rejected)
                 .contains(
-                        "hubspot-crm-exports-all-deals-2026-10-01.csv;5;;10104;\"its property"
-                            + " change at deal-property-history.csv:34:17 could not be read:"
-                            + " unknown stage 'Negotiation': not in stages: of sources/hubspot.yaml"
-                            + " (did you mean 'Négociation'?)")
-                .contains("deal-property-history.csv;34;17;10104;");
+                        "hubspot-crm-exports-all-deals-2026-10-01.csv,5,,10104,its property change"
+                            + " at deal-property-history.csv:34:17 could not be read: unknown stage"
+                            + " 'Negotiation': not in stages: of sources/hubspot.yaml (did you mean"
+                            + " 'Négociation'?); add it there with the value Vigie should read")
+                .contains(
+                        "deal-property-history.csv,34,17,10104,unknown stage 'Negotiation': not in"
+                            + " stages: of sources/hubspot.yaml (did you mean 'Négociation'?); add"
+                            + " it there with the value Vigie should read");
     }
 
     @Test

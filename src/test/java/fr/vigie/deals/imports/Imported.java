@@ -108,10 +108,21 @@ public final class Imported {
         return run(args.toArray(String[]::new));
     }
 
+    /**
+     * Runs vigie; audit, export and test in English unless {@code args} say a language (the sample
+     * speaks French; the readers' tests read the English console).
+     */
     public static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Vigie.run(new PrintWriter(out), new PrintWriter(err), args);
+        List<String> all = new ArrayList<>(List.of(args));
+        if (!all.isEmpty()
+                && List.of("audit", "export", "test").contains(all.get(0))
+                && !all.contains("--lang")) {
+            all.addAll(List.of("--lang", "en"));
+        }
+        int code =
+                Vigie.run(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
         return new Run(
                 code, out.toString().replace("\r\n", "\n"), err.toString().replace("\r\n", "\n"));
     }

@@ -49,8 +49,8 @@ class UnmappedFieldTest {
         assertThat(mapped.out()).doesNotContain("maps to the field");
         assertThat(json)
                 .contains(
-                        "{\"rule\":\"PROC-FIELD-MISSING\",\"deals\":4,\"assessed\":2,\"missing\":[],\"reason\":\"aucune"
-                            + " colonne de cet export n'alimente le champ « budget » (fields: de "
+                        "{\"rule\":\"PROC-FIELD-MISSING\",\"deals\":4,\"assessed\":2,\"missing\":[],\"reason\":\"no"
+                            + " column of this export maps to the field 'budget' (fields: of "
                                 + mapping
                                 + ") (D-2026-101, D-2026-102, D-2026-103, D-2026-104)\","
                                 + "\"partial\":[{\"reason\":\"unmapped-field\",\"deals\":4,");

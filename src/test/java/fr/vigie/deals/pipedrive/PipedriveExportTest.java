@@ -108,6 +108,6 @@ class PipedriveExportTest {
                 .contains("  6 records read = 6 audited + 0 rejected\n")
                 .contains("  35 events read = 34 attached to deals + 1 rejected\n");
         assertThat(Files.readString(dir.resolve("out/rejected.csv"), StandardCharsets.UTF_8))
-                .contains("deal-changelog.csv;26;6;399;no deal '399' in deals.csv");
+                .contains("/export/deal-changelog.csv,26,6,399,no deal '399' in deals.csv");
     }
 }

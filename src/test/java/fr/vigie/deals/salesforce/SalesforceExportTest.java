@@ -134,29 +134,30 @@ class SalesforceExportTest {
                         .toList();
         assertThat(rejected)
                 .contains(
-                        "Opportunity.csv;2;;0065g0000Opp001IAQ;\"its task at Task.csv:6:46 could"
+                        "Opportunity.csv,2,,0065g0000Opp001IAQ,\"its task at Task.csv:6:46 could"
                             + " not be read: unclosed quote: this cell runs to the end of the file;"
                             + " end it with \"\" (a quote inside a quoted cell is written twice:"
                             + " \"\"\"\")\"",
-                        "Opportunity.csv;3;;0065g0000Opp002IAQ;\"its stage history row at"
+                        "Opportunity.csv,3,,0065g0000Opp002IAQ,its stage history row at"
                             + " OpportunityHistory.csv:28:43 could not be read: unknown stage"
                             + " 'Negociation': not in stages: of sources/salesforce.yaml (did you"
                             + " mean 'Négociation'?); add it there with the value Vigie should"
-                            + " read\"",
-                        "Opportunity.csv;4;124;0065g0000Opp003IAQ;Amount must be a number, not '62"
-                                + " 000,00'",
-                        "Opportunity.csv;7;;0065g0000Opp006IAQ;its event at Event.csv:9:188 could"
+                            + " read",
+                        "Opportunity.csv,4,124,0065g0000Opp003IAQ,\"Amount must be a number, not"
+                                + " '62 000,00'\"",
+                        "Opportunity.csv,7,,0065g0000Opp006IAQ,\"its event at Event.csv:9:188 could"
                             + " not be read: this row has 12 cells but the header has 11 columns: a"
-                            + " cell holding ',' must be in double quotes",
-                        "Opportunity.csv;8;;0065g0000Opp004IAQ;\"duplicate id '0065g0000Opp004IAQ':"
-                                + " already used at line 5; each deal must appear once\"",
-                        "OpportunityLineItem.csv;6;22;0065g0000Opp099IAQ;no opportunity"
+                            + " cell holding ',' must be in double quotes\"",
+                        "Opportunity.csv,8,,0065g0000Opp004IAQ,duplicate id '0065g0000Opp004IAQ':"
+                                + " already used at line 5; each deal must appear once",
+                        "OpportunityLineItem.csv,6,22,0065g0000Opp099IAQ,no opportunity"
                                 + " '0065g0000Opp099IAQ' in Opportunity.csv",
-                        "Task.csv;6;46;0065g0000Opp001IAQ;\"unclosed quote: this cell runs to the"
+                        "Task.csv,6,46,0065g0000Opp001IAQ,\"unclosed quote: this cell runs to the"
                             + " end of the file; end it with \"\" (a quote inside a quoted cell is"
                             + " written twice: \"\"\"\")\"",
-                        "Event.csv;9;188;0065g0000Opp006IAQ;this row has 12 cells but the header"
-                                + " has 11 columns: a cell holding ',' must be in double quotes");
+                        "Event.csv,9,188,0065g0000Opp006IAQ,\"this row has 12 cells but the header"
+                                + " has 11 columns: a cell holding ',' must be in double"
+                                + " quotes\"");
     }
 
     @Test
@@ -332,7 +333,7 @@ class SalesforceExportTest {
         Imported.Run run = Imported.audit(export, dir.resolve("out"));
         assertThat(run.out()).contains("18 findings");
         assertThat(Files.readString(dir.resolve("out/findings.csv")))
-                .contains("PROC-APPROVAL-MISSING;critique");
+                .contains(",PROC-APPROVAL-MISSING,critical,");
     }
 
     private static List<String> productsOf(Path export) {
