@@ -138,7 +138,10 @@ class ConfinedWorkerTest {
         // THEN the files outside are untouched, and no connection reached the socket
         assertThat(canaryInTemp).doesNotExist();
         assertThat(canaryInBuild).doesNotExist();
-        assertThat(evidence.get("build")).isEqualTo("FileSystemException");
+        // Refused by the read-only file system, or not even there when the build sits under /tmp
+        // (the worker's /tmp is an empty one of its own): never written.
+        assertThat(evidence.get("build"))
+                .isIn("FileSystemException", "NoSuchFileException", "AccessDeniedException");
         assertThat(evidence.get("socket")).isNotEqualTo("connected");
         assertThat(listening.accept()).isNull();
     }
